@@ -1,0 +1,1 @@
+"""OI functions for Excel via xlwings — under construction."""

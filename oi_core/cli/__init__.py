@@ -1,0 +1,41 @@
+"""The ``oi`` command line.
+
+Commands are registered through the ``register_commands`` hook, the core's own
+(:mod:`oi_core.cli.basis`) exactly like a plugin's. Commands only parse their arguments
+and call core functions, so every number is computed in one place.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from ..plugins import get_plugin_manager
+from ._nl import run_dutch
+
+__all__ = ["build_app", "main"]
+
+HELP = (
+    "Ongelijk investeren voor gelijke kansen: verdeling inzet, opgave en match per "
+    "activiteit, gebied of doelgroep."
+)
+
+
+def build_app() -> typer.Typer:
+    """The ``oi`` app with every plugin's commands added."""
+    app = typer.Typer(
+        name="oi",
+        help=HELP,
+        no_args_is_help=True,
+        add_completion=False,
+        rich_markup_mode="rich",
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    get_plugin_manager().hook.register_commands(cli=app)
+    return app
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``oi`` script; returns the exit code."""
+    return run_dutch(build_app(), sys.argv[1:] if argv is None else argv)

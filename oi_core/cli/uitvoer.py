@@ -1,0 +1,89 @@
+"""Printing results: rich tables for people, JSON for scripts and CI."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+__all__ = ["console", "print_json", "print_table", "records"]
+
+console = Console()
+
+_FORMATEN = {
+    "aandeel": "{:.1%}",
+    "verschil_pp": "{:+.1f}",
+    "oi_index": "{:.0f}",
+}
+
+
+def _format(kolom: str, waarde: Any) -> str:
+    if waarde is None or (isinstance(waarde, float) and math.isnan(waarde)):
+        return "–"
+    if isinstance(waarde, bool | np.bool_):
+        return "ja" if waarde else "nee"
+    if isinstance(waarde, float | np.floating):
+        for sleutel, fmt in _FORMATEN.items():
+            if kolom.startswith(sleutel):
+                return fmt.format(waarde).replace(".", ",")
+        return f"{waarde:,.2f}".replace(",", " ").replace(".", ",").rstrip("0").rstrip(",")
+    return escape(str(waarde))
+
+
+def print_table(df: pd.DataFrame, titel: str = "", *, index: bool = True) -> None:
+    """A DataFrame as a rich table, numbers in Dutch notation."""
+    tabel = Table(title=titel or None, show_lines=False, header_style="bold")
+    kolommen = ([df.index.name or ""] if index else []) + [str(c) for c in df.columns]
+    for k in kolommen:
+        tabel.add_column(
+            str(k), justify="left" if k in ("gebied", "naam", "signaal", "") else "right"
+        )
+    for label, rij in df.iterrows():
+        cellen = ([escape(str(label))] if index else []) + [
+            _format(str(k), v) for k, v in rij.items()
+        ]
+        tabel.add_row(*cellen)
+    console.print(tabel)
+
+
+def _plain(waarde: Any) -> Any:
+    if isinstance(waarde, np.generic):
+        waarde = waarde.item()
+    if isinstance(waarde, float) and not math.isfinite(waarde):
+        return None
+    if waarde is pd.NA:
+        return None
+    return waarde
+
+
+def records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows as dicts, the index first under its name; NaN becomes null."""
+    naam = str(df.index.name or "gebied")
+    return [
+        {naam: _plain(label), **{str(k): _plain(v) for k, v in rij.items()}}
+        for label, rij in df.iterrows()
+    ]
+
+
+def print_json(data: Any) -> None:
+    """JSON on stdout (UTF-8, indented); DataFrames as lists of records."""
+
+    def omzetten(x: Any) -> Any:
+        if isinstance(x, pd.DataFrame):
+            return records(x)
+        if isinstance(x, pd.Series):
+            return {str(k): _plain(v) for k, v in x.items()}
+        if isinstance(x, Mapping):
+            return {str(k): omzetten(v) for k, v in x.items()}
+        if isinstance(x, list | tuple):
+            return [omzetten(v) for v in x]
+        return _plain(x)
+
+    print(json.dumps(omzetten(data), ensure_ascii=False, indent=2))

@@ -1,0 +1,224 @@
+"""Declarative model of an activity: its indicators and its Resultatenketen.
+
+Nothing here computes; the models describe *what* is measured so that validation,
+analysis, Excel and the report can all read the same definition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Annotated, Self
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+__all__ = [
+    "Activiteit",
+    "Aggregatie",
+    "Indicator",
+    "Niveau",
+    "Resultatenketen",
+    "Richting",
+    "Rol",
+    "Schakel",
+    "Vorm",
+]
+
+Code = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+
+
+class Richting(StrEnum):
+    """Which way is good for an indicator."""
+
+    HOGER_IS_BETER = "hoger_is_beter"
+    LAGER_IS_BETER = "lager_is_beter"
+    NEUTRAAL = "neutraal"
+
+
+class Rol(StrEnum):
+    """The place of an indicator in the Resultatenketen, or beside it."""
+
+    INZET = "inzet"
+    RESULTAAT = "resultaat"
+    DOEL = "doel"
+    AMBITIE = "ambitie"
+    OPGAVE = "opgave"
+    CONTEXT = "context"
+
+
+class Aggregatie(StrEnum):
+    """How values of finer areas combine into a coarser area."""
+
+    SOM = "som"
+    """Counts and amounts (FTE, euro, m², inhabitants): summed."""
+    GEWOGEN_GEMIDDELDE = "gewogen_gemiddelde"
+    """Rates and percentages: a weighted mean with an explicit weight, never a plain mean."""
+    GEEN = "geen"
+    """Only valid at the level where it was measured (e.g. a published share)."""
+
+
+class Niveau(StrEnum):
+    """Scale levels of the method, coarse to fine; ``doelgroep`` has free labels."""
+
+    GEMEENTE = "gemeente"
+    STADSDEEL = "stadsdeel"
+    GEBIED = "gebied"
+    WIJK = "wijk"
+    BUURT = "buurt"
+    DOELGROEP = "doelgroep"
+
+
+class Vorm(StrEnum):
+    """The five forms of unequal investing named in the presentation."""
+
+    HERVERDELEN = "herverdelen"
+    TOEVOEGEN = "toevoegen"
+    PRIORITEREN_ONTZIEN = "prioriteren_ontzien"
+    ONGELIJK_VERDIENEN = "ongelijk_verdienen"
+    PARTNERS_MOBILISEREN = "partners_mobiliseren"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class Indicator(_Model):
+    """One measured quantity, e.g. FTE street cleaners or % pupils at reading target."""
+
+    code: Code
+    naam: str = Field(min_length=1)
+    eenheid: str = Field(min_length=1)
+    richting: Richting
+    rol: Rol
+    bron: str = ""
+    peiljaar: int | None = Field(default=None, ge=1900, le=2100)
+    beschrijving: str = ""
+    aggregatie: Aggregatie = Aggregatie.SOM
+    gewicht: str | None = None
+    """Weight for ``gewogen_gemiddelde``: ``inwoners``, ``inwoners_0_14`` or an indicator code."""
+
+    @model_validator(mode="after")
+    def _gewicht_bij_gemiddelde(self) -> Self:
+        if self.aggregatie is Aggregatie.GEWOGEN_GEMIDDELDE and not self.gewicht:
+            raise ValueError(
+                f"indicator '{self.code}': een gewogen gemiddelde heeft een gewicht nodig "
+                "(bijvoorbeeld 'inwoners')"
+            )
+        return self
+
+
+class Schakel(_Model):
+    """One link of the Resultatenketen: what it means, and the indicators that measure it.
+
+    A link without indicators is allowed, but only explicitly: its ``omschrijving``
+    says what it is (doel and ambitie are often qualitative, e.g. "Schone straten").
+    """
+
+    omschrijving: str = Field(min_length=1)
+    indicatoren: tuple[Indicator, ...] = ()
+
+    @classmethod
+    def leeg(cls, omschrijving: str) -> Schakel:
+        """A link that is deliberately not measured; ``omschrijving`` says why or what."""
+        return cls(omschrijving=omschrijving)
+
+
+_SCHAKELS = (Rol.INZET, Rol.RESULTAAT, Rol.DOEL, Rol.AMBITIE)
+
+
+class Resultatenketen(_Model):
+    """inzet → resultaat → doel → ambitie, plus the opgave and context indicators."""
+
+    inzet: Schakel
+    resultaat: Schakel
+    doel: Schakel
+    ambitie: Schakel
+    opgave: tuple[Indicator, ...] = Field(min_length=1)
+    context: tuple[Indicator, ...] = ()
+
+    @model_validator(mode="after")
+    def _rollen_en_codes(self) -> Self:
+        for rol in _SCHAKELS:
+            for ind in getattr(self, rol.value).indicatoren:
+                _eis_rol(ind, rol)
+        for ind in self.opgave:
+            _eis_rol(ind, Rol.OPGAVE)
+        for ind in self.context:
+            _eis_rol(ind, Rol.CONTEXT)
+        codes = [i.code for i in self.indicatoren()]
+        dubbel = sorted({c for c in codes if codes.count(c) > 1})
+        if dubbel:
+            raise ValueError(f"indicatorcode komt meer dan eens voor: {', '.join(dubbel)}")
+        return self
+
+    def indicatoren(self) -> Iterator[Indicator]:
+        """Every indicator, in chain order, then opgave and context."""
+        for rol in _SCHAKELS:
+            yield from getattr(self, rol.value).indicatoren
+        yield from self.opgave
+        yield from self.context
+
+    def indicator(self, code: str) -> Indicator:
+        """The indicator with this code; ``KeyError`` when the chain has none."""
+        for ind in self.indicatoren():
+            if ind.code == code:
+                return ind
+        raise KeyError(code)
+
+    def codes(self) -> frozenset[str]:
+        return frozenset(i.code for i in self.indicatoren())
+
+
+def _eis_rol(ind: Indicator, rol: Rol) -> None:
+    if ind.rol is not rol:
+        raise ValueError(
+            f"indicator '{ind.code}' staat bij '{rol.value}' maar heeft rol '{ind.rol.value}'"
+        )
+
+
+class Activiteit(_Model):
+    """A municipal activity analysed with the method (e.g. straatreiniging)."""
+
+    code: Code
+    naam: str = Field(min_length=1)
+    afdeling: str = Field(min_length=1)
+    beschrijving: str = ""
+    keten: Resultatenketen
+    niveau: Niveau
+    """Default scale level of the analysis."""
+    vormen: frozenset[Vorm] = frozenset()
+    """Which of the five forms of unequal investing apply."""
+    inzet_indicator: str | None = None
+    """The inzet indicator used in the match; default the first inzet indicator."""
+    opgave_indicator: str | None = None
+    """The opgave indicator used in the match; default the first opgave indicator."""
+    bron: str = ""
+    peiljaar: int | None = None
+
+    @model_validator(mode="after")
+    def _match_indicatoren(self) -> Self:
+        if not self.keten.inzet.indicatoren:
+            raise ValueError(f"activiteit '{self.code}': de inzet heeft minstens één indicator")
+        for veld, rol in (("inzet_indicator", Rol.INZET), ("opgave_indicator", Rol.OPGAVE)):
+            code = getattr(self, veld)
+            if code is not None and self._rol_van(code) is not rol:
+                raise ValueError(f"{veld} '{code}' is geen {rol.value}-indicator van de keten")
+        return self
+
+    def _rol_van(self, code: str) -> Rol | None:
+        try:
+            return self.keten.indicator(code).rol
+        except KeyError:
+            return None
+
+    @property
+    def match_inzet(self) -> Indicator:
+        """The inzet indicator that step 3 (match) uses."""
+        code = self.inzet_indicator or self.keten.inzet.indicatoren[0].code
+        return self.keten.indicator(code)
+
+    @property
+    def match_opgave(self) -> Indicator:
+        """The opgave indicator that step 3 (match) uses."""
+        code = self.opgave_indicator or self.keten.opgave[0].code
+        return self.keten.indicator(code)
