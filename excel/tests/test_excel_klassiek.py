@@ -68,8 +68,8 @@ def test_vba_wrappers_for_every_function(klassiek: types.ModuleType) -> None:
     vba, _ = _vba(klassiek)
     assert "Function OI_MATCH(gebieden, inzet, opgave, Optional band)" in vba
     assert (
-        "Function OI_TOV_GEMIDDELDE(waarden, Optional gewichten, Optional richting, Optional uitsluiten)"
-        in vba
+        "Function OI_TOV_GEMIDDELDE(waarden, Optional gewichten, Optional richting, "
+        "Optional uitsluiten)" in vba
     )
     assert "Function OI_ACTIVITEITEN()" in vba
     assert (
@@ -100,6 +100,7 @@ def test_classic_error_is_a_com_error_with_the_dutch_text(klassiek: types.Module
         module.OI_INDEX([[1.0], [2.0]], [[1.0], [0.0]])
     assert isinstance(fout.value, _COMException)
     assert fout.value.description == (
-        "OI_INDEX: argument 'opgave': opgave is 0 voor waarde 2; de OI-index is dan niet gedefinieerd"
+        "OI_INDEX: argument 'opgave': opgave is 0 voor waarde 2; "
+        "de OI-index is dan niet gedefinieerd"
     )
     assert module.OI_INDEX([[1.0], [3.0]], [[1.0], [1.0]]) == [[50.0], [150.0]]
