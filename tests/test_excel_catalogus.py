@@ -107,3 +107,11 @@ def test_results_as_cells() -> None:
     assert to_cells([["a", "b"], ["c"]]) == [["a", "b"], ["c", None]]
     assert to_cells([]) == [[None]]
     assert to_cells(math.inf) == [[None]]
+
+
+def test_every_registered_function_is_documented() -> None:
+    from pathlib import Path
+
+    tekst = (Path(__file__).resolve().parents[1] / "docs" / "excel" / "functies.md").read_text()
+    for naam in excel_functies():
+        assert f"### {naam}(" in tekst, naam
