@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import re
+import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from oi_core import DataFout, ExcelFunctie, OIFout, excel_functies
+from oi_core import DataFout, ExcelFunctie, OIFout, OIWaarschuwing, excel_functies
 from oi_core.excelconversie import convert_argument, is_row, to_cells
 
 __all__ = ["Decorateurs", "build_functions", "decorators", "message"]
@@ -179,4 +181,23 @@ def build_functions(
     """Every registered Excel function (default: :func:`oi_core.excel_functies`) by name."""
     deco = decorators(runtime)
     bron = excel_functies() if functies is None else functies
-    return {f.naam: build_function(f, deco, module) for f in bron.values()}
+    return {f.naam: build_function(f, deco, module) for f in bron.values() if _valid(f)}
+
+
+_NAAM = re.compile(r"OI_[A-Za-z][A-Za-z0-9_]*")
+_ARGUMENT = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+
+
+def _valid(functie: ExcelFunctie) -> bool:
+    """Names Excel (VBA and Office.js) accepts; a plugin's bad name is skipped with a warning,
+    so one plugin cannot break every other function."""
+    fout = [a.naam for a in functie.argumenten if not _ARGUMENT.fullmatch(a.naam)]
+    if _NAAM.fullmatch(functie.naam) and not fout:
+        return True
+    warnings.warn(
+        f"Excel-functie '{functie.naam}' van plugin '{functie.plugin}' overgeslagen: "
+        "de naam begint niet met OI_ of een argumentnaam is ongeldig",
+        OIWaarschuwing,
+        stacklevel=2,
+    )
+    return False

@@ -281,3 +281,27 @@ def test_a_plugin_function_appears_without_touching_oi_excel(
 
 def test_without_the_plugin_its_function_is_gone() -> None:
     assert "OI_TEST_DUBBELE_INDEX" not in dir(oi_excel)
+
+
+def test_a_plugin_function_with_an_invalid_name_is_skipped_with_a_warning() -> None:
+    from oi_excel.udfs import build_functions
+
+    from oi_core import ExcelFunctie, OIWaarschuwing
+
+    goed = excel_functies()["OI_INDEX"]
+    slecht = ExcelFunctie(naam="MATCH2", functie=goed.functie, beschrijving="Zonder OI_.")
+    with pytest.warns(OIWaarschuwing, match="'MATCH2'"):
+        uit = build_functions({"OI_INDEX": goed, "MATCH2": slecht}, runtime="server")
+    assert list(uit) == ["OI_INDEX"]
+
+
+def test_the_command_line_does_not_load_xlwings_or_the_udfs() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from oi_core.cli import build_app; build_app(); "
+        "print('xlwings' in sys.modules, 'oi_excel.udfs' in sys.modules)"
+    )
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert uit.stdout.split() == ["False", "False"]
