@@ -14,16 +14,13 @@ them (registered with ``oi_core.plugins.isolated``). They use the real seed tabl
 - ``kapot``: a plugin whose data cannot be read (a bug), to test that one broken plugin
   does not cost the rest of the report.
 
-Other test modules load this one with :func:`load`.
+Other test modules load this one from its file (pytest runs in importlib mode).
 """
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pandas as pd
@@ -56,17 +53,6 @@ HOGER, LAGER, NEUTRAAL = Richting.HOGER_IS_BETER, Richting.LAGER_IS_BETER, Richt
 def seed(naam: str) -> pd.DataFrame:
     """A published table of the presentation."""
     return pd.read_csv(SEED / naam)
-
-
-def load() -> ModuleType:
-    """This module, importable from other test modules (pytest uses importlib mode)."""
-    if __name__ in sys.modules and hasattr(sys.modules[__name__], "PLUGINS"):
-        return sys.modules[__name__]
-    spec = importlib.util.spec_from_file_location("_rapport_testplugin", __file__)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _ind(code: str, naam: str, eenheid: str, richting: Richting, rol: Rol, **kw: Any) -> Indicator:

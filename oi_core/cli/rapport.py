@@ -134,8 +134,8 @@ def _closing_lines(uitkomst: RapportUitkomst) -> None:
         console.print(f"[yellow]Let op:[/] {regel}", highlight=False)
     n = len(uitkomst.hoofdstukken)
     console.print(f"[green]Rapport gemaakt[/] ({n} activiteit{'en' if n != 1 else ''}):")
-    console.print(f"  Excel: {uitkomst.xlsx}", highlight=False)
-    console.print(f"  HTML:  {uitkomst.html}", highlight=False)
+    console.print(f"  Excel: {uitkomst.xlsx}", highlight=False, soft_wrap=True)
+    console.print(f"  HTML:  {uitkomst.html}", highlight=False, soft_wrap=True)
     if uitkomst.bestond:
         console.print(
             "Er stond al een rapport met de standaardnaam; dat is bewaard. "

@@ -267,7 +267,7 @@ def render_svg(grafiek: Grafiek, indeling: Gebiedsindeling | None = None) -> str
 def _inline(svg: str, grafiek: Grafiek) -> str:
     svg = svg[svg.index("<svg") :]
     svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
-    voor = re.sub(r"[^A-Za-z0-9_-]", "-", grafiek.sleutel)
+    voor = "svg-" + re.sub(r"[^A-Za-z0-9_-]", "-", grafiek.sleutel)
     ids = set(_ID.findall(svg))
     svg = _ID.sub(lambda m: f'id="{voor}-{m.group(1)}"', svg)
     for oud in sorted(ids, key=len, reverse=True):

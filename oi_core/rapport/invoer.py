@@ -1,7 +1,7 @@
 """The user's own data for ``oi rapport --data``: workbooks and folders of CSV files.
 
-- A workbook made with ``oi excel werkmap`` is read by ``oi_core.werkmap.read_werkmap``
-  (``(activiteit_code, niveau, tidy DataFrame)``).
+- A workbook made with ``oi excel werkmap`` is read by :func:`oi_core.werkmap.read_werkmap`
+  (activity code and scale level from its Meta sheet, the values from its Invoer sheet).
 - A folder holds one tidy CSV per activity, named ``<activiteit>.csv`` (e.g.
   ``jgz.csv``), with columns ``gebied, jaar, indicator, waarde`` and optionally
   ``niveau``; ``,`` ``;`` or tab separated, decimal comma or point. One such CSV file may
@@ -14,7 +14,6 @@ row as a spreadsheet shows it (the header is row 1) and its column.
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from ..errors import Bevinding, DataFout, InvoerFout, OIFout
 from ..gebieden import Gebiedsindeling
 from ..model import Niveau
 from ..plugins import activiteiten
+from ..werkmap import read_werkmap
 
 __all__ = ["Invoer", "read_inputs"]
 
@@ -121,28 +121,26 @@ def _csv_reader(pad: Path) -> Lezer:
 
 def _workbook_reader(pad: Path) -> Lezer:
     def lees(indeling: Gebiedsindeling) -> Invoer:
-        module: Any = _werkmap_module()
-        code, niveau, tabel = module.read_werkmap(pad)
-        reg = _registration(str(code), pad.name)
-        niveau_ = Niveau(niveau) if niveau is not None else None
-        if {"rij", "bron_gebied"} <= set(tabel.columns):
-            data = tabel
-        else:
-            data = _validated(tabel, reg.activiteit, indeling, pad.name, niveau_)
-        return Invoer(str(code), data, niveau_ or _single_level(data), pad.name)
+        try:
+            code, _, _ = read_werkmap(pad, indeling=indeling)
+            reg = _registration(code, pad.name)
+            code, niveau, tabel = read_werkmap(pad, activiteit=reg.activiteit, indeling=indeling)
+        except DataFout as fout:
+            raise DataFout([_in_file(b, pad.name) for b in fout.bevindingen], fout.kop) from None
+        data = validate_data(tabel, reg.activiteit, indeling=indeling, niveau=niveau, blad=pad.name)
+        return Invoer(code, data, niveau, pad.name)
 
     return lees
 
 
-def _werkmap_module() -> Any:
-    try:
-        return importlib.import_module("oi_core.werkmap")
-    except ImportError:
-        raise InvoerFout(
-            "werkmappen lezen kan in deze versie nog niet; geef een map met CSV-bestanden "
-            "(<activiteit>.csv met de kolommen gebied, jaar, indicator, waarde)",
-            argument="data",
-        ) from None
+def _in_file(bevinding: Bevinding, bestand: str) -> Bevinding:
+    """A finding on a sheet of a workbook, named with the file (several may be given)."""
+    blad = (
+        f"{bestand} › {bevinding.blad}"
+        if bevinding.blad and bevinding.blad != bestand
+        else (bestand)
+    )
+    return Bevinding(bevinding.melding, rij=bevinding.rij, kolom=bevinding.kolom, blad=blad)
 
 
 def _registration(code: str, bestand: str) -> Any:

@@ -180,7 +180,7 @@ def _table(tabel: Tabel) -> str:
         for i, (sleutel, rij) in enumerate(tabel.data.iterrows())
     ]
     delen = [
-        f'<figure class="tabel" id="{escape(tabel.sleutel)}">',
+        f'<figure class="tabel" id="tabel-{escape(tabel.sleutel)}">',
         f"<figcaption>{escape(tabel.titel)}</figcaption>" if tabel.titel else "",
         '<div class="scroll"><table>',
         f"<thead><tr>{''.join(kop)}</tr></thead>",
@@ -254,4 +254,5 @@ def _figure(grafiek: Grafiek, svg: str) -> str:
     bijschrift = (
         f'<p class="bijschrift">{escape(grafiek.bijschrift)}</p>' if grafiek.bijschrift else ""
     )
-    return f'<figure class="grafiek" id="{escape(grafiek.sleutel)}">{svg}{bijschrift}</figure>'
+    sleutel = escape(grafiek.sleutel)
+    return f'<figure class="grafiek" id="figuur-{sleutel}">{svg}{bijschrift}</figure>'
