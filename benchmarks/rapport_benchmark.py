@@ -1,0 +1,116 @@
+"""Benchmark of ``oi rapport``: the full default report against baselines from the same run.
+
+Run: ``uv run python benchmarks/rapport_benchmark.py`` (add ``--testactiviteiten`` to use the
+test activities of ``tests/test_rapport_plugin.py`` instead of the installed plugins).
+
+Measured, each the best of ``--herhalingen`` runs in this process (imports done once):
+
+- *analyses*: only the numbers: every activity's analysis and chapter, and the stapeling;
+- *lege werkmap*: writing an empty workbook with xlsxwriter (the floor for any .xlsx);
+- *rapport*: the full default report, both files written (what ``oi rapport`` does after
+  start-up);
+- *opdracht*: ``python -m oi_core rapport`` in a fresh process, start-up and imports included.
+
+Target: the full report under 5 s on a 2-core machine. Ratios against the baselines are
+printed, so a slow machine (or one shared with other work) can be read fairly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import io
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+
+from oi_core import Gebiedsindeling, activiteiten
+from oi_core.plugins import isolated
+from oi_core.rapport import RapportOpties, build_activity, build_stapeling, make_report
+
+DOEL_S = 5.0
+
+
+def _best(functie: Callable[[], object], herhalingen: int) -> float:
+    tijden = []
+    for _ in range(herhalingen):
+        begin = time.perf_counter()
+        functie()
+        tijden.append(time.perf_counter() - begin)
+    return min(tijden)
+
+
+def _analyses() -> None:
+    for reg in activiteiten().values():
+        build_activity(reg, reg.analyse())
+    build_stapeling()
+
+
+def _empty_workbook() -> None:
+    wb = xlsxwriter.Workbook(io.BytesIO(), {"in_memory": True})
+    wb.add_worksheet("Leeg")
+    wb.close()
+
+
+def _report(map_: Path) -> None:
+    make_report(RapportOpties(uitvoer=map_, overschrijf=True))
+
+
+def _command(map_: Path) -> float:
+    begin = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "oi_core", "rapport", "-o", str(map_), "--overschrijf", "--json"],
+        check=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - begin
+
+
+def _test_plugins() -> AbstractContextManager[Any]:
+    pad = Path(__file__).resolve().parents[1] / "tests" / "test_rapport_plugin.py"
+    spec = importlib.util.spec_from_file_location("_rapport_testplugins", pad)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return isolated(*module.PLUGINS)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--herhalingen", type=int, default=3)
+    parser.add_argument("--testactiviteiten", action="store_true")
+    args = parser.parse_args()
+    Gebiedsindeling.amsterdam()
+    with (
+        _test_plugins() if args.testactiviteiten else nullcontext(),
+        tempfile.TemporaryDirectory() as tmp,
+    ):
+        codes = sorted(activiteiten())
+        map_ = Path(tmp)
+        _report(map_)  # warm up: shapes, fonts, caches
+        analyses = _best(_analyses, args.herhalingen)
+        leeg = _best(_empty_workbook, args.herhalingen * 3)
+        rapport = _best(lambda: _report(map_), args.herhalingen)
+        opdracht = None if args.testactiviteiten else _command(map_)
+    print(f"activiteiten: {', '.join(codes) or 'geen'}; {os.cpu_count()} kernen")
+    print(f"analyses (alleen de getallen)   {analyses:6.2f} s")
+    print(f"lege werkmap (xlsxwriter)       {leeg:6.3f} s")
+    oordeel = "gehaald" if rapport < DOEL_S else "NIET gehaald"
+    print(
+        f"volledig rapport (xlsx + html)  {rapport:6.2f} s  ({rapport / analyses:5.1f}× de "
+        f"analyses, {rapport / leeg:6.0f}× een lege werkmap; doel < {DOEL_S:.0f} s: {oordeel})"
+    )
+    if opdracht is not None:
+        print(f"oi rapport in een nieuw proces   {opdracht:6.2f} s  (met opstarten en imports)")
+
+
+if __name__ == "__main__":
+    main()
