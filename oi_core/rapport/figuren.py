@@ -12,8 +12,8 @@ import multiprocessing
 import os
 import re
 import textwrap
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,14 +25,16 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from ..gebieden import Gebiedsindeling
+from ..model import Niveau
 from ..registratie import Figuur
 from .document import Grafiek
-from .kaart import GEO_BESTANDEN, area_shapes, draw_map
+from .kaart import area_shapes, draw_map
 from .opmaak import number
 
 __all__ = [
     "PALET",
     "Afbeeldingen",
+    "Tekenaar",
     "draw",
     "render_figures",
     "render_png",
@@ -304,21 +306,72 @@ _INDELING: list[Gebiedsindeling | None] = [None]
 
 
 def _render_job(grafiek: Grafiek) -> tuple[str, str, bytes | None]:
-    indeling = _INDELING[0]
-    png = render_png(grafiek, indeling) if grafiek.figuur.soort == "kaart" else None
-    return grafiek.sleutel, render_svg(grafiek, indeling), png
+    """SVG of a figure, and for a map also a PNG (for Excel), from one drawing."""
+    fig = draw(grafiek, _INDELING[0])
+    with mpl.rc_context(STIJL):
+        svg = io.StringIO()
+        fig.savefig(svg, format="svg", metadata={"Date": None})
+        png = None
+        if grafiek.figuur.soort == "kaart":
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format="png", dpi=96)
+            png = buffer.getvalue()
+    return grafiek.sleutel, _inline(svg.getvalue(), grafiek), png
 
 
-def _warm_up(grafieken: Sequence[Grafiek]) -> None:
-    """Load shapes and fonts once, before the workers fork, instead of once per worker."""
-    for g in grafieken:
-        if g.figuur.soort == "kaart" and g.niveau is not None and g.niveau in GEO_BESTANDEN:
-            area_shapes(g.niveau)
+def _warm_up() -> None:
+    """Load the usual shapes and the fonts once, before the workers fork."""
+    for niveau in (Niveau.STADSDEEL, Niveau.GEBIED):
+        area_shapes(niveau)
     with mpl.rc_context(STIJL):
         fig = Figure(figsize=(1, 1))
         fig.text(0.5, 0.5, "Aa", fontweight="bold")
         fig.text(0.5, 0.2, "Aa")
         fig.savefig(io.BytesIO(), format="png", dpi=10)
+
+
+class Tekenaar:
+    """Draws figures as they come, in worker processes where the machine allows it.
+
+    Drawing dominates the time of the whole report and figures are independent, so
+    :meth:`submit` hands them to a pool of at most ``processen`` (default: the number of
+    cores, at most 4) forked worker processes while the caller goes on building the next
+    chapter; :meth:`result` collects them. Without ``fork`` (Windows) or with one core
+    they are drawn one by one in :meth:`result`.
+    """
+
+    def __init__(self, indeling: Gebiedsindeling | None = None, processen: int | None = None):
+        _INDELING[0] = indeling
+        n = processen if processen is not None else min(4, os.cpu_count() or 1)
+        self._pool: ProcessPoolExecutor | None = None
+        if n > 1 and "fork" in multiprocessing.get_all_start_methods():
+            _warm_up()
+            context = multiprocessing.get_context("fork")
+            self._pool = ProcessPoolExecutor(max_workers=n, mp_context=context)
+        self._taken: list[Future[tuple[str, str, bytes | None]] | Grafiek] = []
+
+    def submit(self, grafieken: Iterable[Grafiek]) -> None:
+        for g in grafieken:
+            self._taken.append(self._pool.submit(_render_job, g) if self._pool else g)
+
+    def result(self) -> Afbeeldingen:
+        afbeeldingen = Afbeeldingen()
+        for taak in self._taken:
+            sleutel, svg, png = taak.result() if isinstance(taak, Future) else _render_job(taak)
+            afbeeldingen.svg[sleutel] = svg
+            if png is not None:
+                afbeeldingen.png[sleutel] = png
+        return afbeeldingen
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+    def __enter__(self) -> Tekenaar:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
 
 
 def render_figures(
@@ -327,24 +380,7 @@ def render_figures(
     *,
     processen: int | None = None,
 ) -> Afbeeldingen:
-    """Draw all figures; on a machine with several cores in parallel (fork, Linux/macOS).
-
-    Drawing dominates the time of the whole report, and figures are independent, so they
-    are shared over at most ``processen`` (default: the number of cores, at most 4)
-    worker processes. Elsewhere, or for a few figures, they are drawn one by one.
-    """
-    _INDELING[0] = indeling
-    _warm_up(grafieken)
-    n = processen if processen is not None else min(4, os.cpu_count() or 1)
-    if n > 1 and len(grafieken) > 2 and "fork" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=n, mp_context=context) as pool:
-            uitkomsten = list(pool.map(_render_job, grafieken))
-    else:
-        uitkomsten = [_render_job(g) for g in grafieken]
-    afbeeldingen = Afbeeldingen()
-    for sleutel, svg, png in uitkomsten:
-        afbeeldingen.svg[sleutel] = svg
-        if png is not None:
-            afbeeldingen.png[sleutel] = png
-    return afbeeldingen
+    """Draw all figures (see :class:`Tekenaar`)."""
+    with Tekenaar(indeling, processen if len(grafieken) > 2 else 1) as tekenaar:
+        tekenaar.submit(grafieken)
+        return tekenaar.result()

@@ -21,8 +21,8 @@ from ..plugins import activiteit, activiteiten
 from ..registratie import ActiviteitRegistratie
 from .activiteit import ActiviteitHoofdstuk, build_activity
 from .bouw import build_report
-from .document import Rapport, all_figures
-from .figuren import render_figures
+from .document import Grafiek, Rapport
+from .figuren import Tekenaar
 from .invoer import Invoer, read_inputs
 from .render_html import render_html
 from .render_xlsx import render_xlsx
@@ -83,20 +83,15 @@ def make_report(opties: RapportOpties, voortgang: Voortgang | None = None) -> Ra
     invoer = read_inputs(opties.data, indeling) if opties.data else {}
     keuze = _select(opties, invoer)
     stap = _Stappen(len(keuze) + (5 if opties.stapeling else 4), voortgang)
-    hoofdstukken, overgeslagen = _analyse_all(keuze, opties, invoer, stap)
-    stapeling: StapelingHoofdstuk | None = None
-    if opties.stapeling:
-        stap("Stapeling")
-        stapeling = build_stapeling(indeling)
-    stap("Rapport opbouwen")
-    bron = (
-        "eigen gegevens (" + ", ".join(p.name for p in opties.data) + ")"
-        if opties.data
-        else ("de ingebouwde gegevens")
-    )
-    rapport = build_report(hoofdstukken, stapeling, bron=bron, overgeslagen=overgeslagen)
-    stap("Grafieken en kaarten tekenen")
-    afbeeldingen = render_figures(all_figures(rapport), indeling)
+    with Tekenaar(indeling) as tekenaar:  # draws each chapter's figures while the next is built
+        hoofdstukken, overgeslagen = _analyse_all(keuze, opties, invoer, stap, tekenaar)
+        stapeling = _stapeling(opties, indeling, stap, tekenaar)
+        stap("Rapport opbouwen")
+        rapport = build_report(
+            hoofdstukken, stapeling, bron=_source(opties), overgeslagen=overgeslagen
+        )
+        stap("Grafieken en kaarten tekenen")
+        afbeeldingen = tekenaar.result()
     stap("Excel- en HTML-bestand maken")
     xlsx = render_xlsx(rapport, indeling, afbeeldingen)
     html = render_html(rapport, indeling, afbeeldingen)
@@ -107,6 +102,27 @@ def make_report(opties: RapportOpties, voortgang: Voortgang | None = None) -> Ra
     return RapportUitkomst(
         pad_xlsx, pad_html, rapport, tuple(overgeslagen), bestond, tuple(hoofdstukken)
     )
+
+
+def _stapeling(
+    opties: RapportOpties, indeling: Gebiedsindeling, stap: _Stappen, tekenaar: Tekenaar
+) -> StapelingHoofdstuk | None:
+    if not opties.stapeling:
+        return None
+    stap("Stapeling")
+    stapeling = build_stapeling(indeling)
+    tekenaar.submit(_figures(stapeling.blokken))
+    return stapeling
+
+
+def _source(opties: RapportOpties) -> str:
+    if not opties.data:
+        return "de ingebouwde gegevens"
+    return "eigen gegevens (" + ", ".join(p.name for p in opties.data) + ")"
+
+
+def _figures(blokken: Sequence[object]) -> list[Grafiek]:
+    return [b for b in blokken if isinstance(b, Grafiek)]
 
 
 def _writer(inhoud: bytes) -> Callable[[Path], None]:
@@ -163,12 +179,14 @@ def _analyse_all(
     opties: RapportOpties,
     invoer: dict[str, Invoer],
     stap: _Stappen,
+    tekenaar: Tekenaar,
 ) -> tuple[list[ActiviteitHoofdstuk], list[str]]:
     hoofdstukken, fouten, overgeslagen = [], [], []
     for reg in keuze:
         stap(f"Analyse: {reg.activiteit.naam}")
         try:
             hoofdstukken.append(_analyse_one(reg, opties, invoer.get(reg.code)))
+            tekenaar.submit(_figures(hoofdstukken[-1].blokken))
         except OIFout as fout:
             if opties.strikt:
                 fouten.append(Bevinding(f"activiteit '{reg.code}': {fout}"))
