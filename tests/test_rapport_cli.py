@@ -98,8 +98,9 @@ def test_json_summary_lists_files_activities_and_findings(
         "xlsx": str(tmp_path / "ongelijk-investeren.xlsx"),
         "html": str(tmp_path / "ongelijk-investeren.html"),
     }
-    straat = data["activiteiten"][0]
-    assert straat["code"] == "straat" and straat["niveau"] == "stadsdeel"
+    assert [a["code"] for a in data["activiteiten"]] == ["ses", "straat"]  # by name
+    straat = data["activiteiten"][1]
+    assert straat["niveau"] == "stadsdeel"
     assert straat["te_weinig"] == ["K", "S"] and straat["te_veel"] == ["N", "T"]
     assert straat["samenvatting_generiek"] is True
     assert straat["toevoegen"] == pytest.approx(100 * (11 / (8 / 101 * 100) - 1))

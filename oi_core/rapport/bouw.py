@@ -114,8 +114,7 @@ def _intro(met_stapeling: bool) -> tuple[str, ...]:
 
 
 def _overview_table(hoofdstukken: Sequence[ActiviteitHoofdstuk]) -> Tabel:
-    rijen = [_overview_row(h) for h in hoofdstukken]
-    data = pd.DataFrame(rijen).set_index("code")
+    data = pd.DataFrame([_overview_row(h) for h in hoofdstukken])
     kolommen = (
         Kolom("activiteit", "Activiteit", "tekst", link="sectie"),
         Kolom("afdeling", "Afdeling", "tekst"),
@@ -125,15 +124,14 @@ def _overview_table(hoofdstukken: Sequence[ActiviteitHoofdstuk]) -> Tabel:
         Kolom("te_veel", "Te veel (index > 110)", "aantal"),
         Kolom("grootste_tekort", "Grootste tekort", "tekst"),
         Kolom("herverdelen", "Herverdelen om elk gebied op zijn aandeel te brengen", "tekst"),
-        Kolom("kern", "Kernboodschap", "tekst"),
     )
     return Tabel(
         "overzicht",
         "Activiteiten in dit rapport",
         data,
         kolommen,
-        bijschrift="Per activiteit op het niveau van de analyse. Klik op een activiteit voor "
-        "het hoofdstuk.",
+        bijschrift="Per activiteit op het niveau van de analyse; de kernboodschappen staan "
+        "hieronder. Klik op een activiteit voor het hoofdstuk.",
     )
 
 
@@ -142,7 +140,6 @@ def _overview_row(h: ActiviteitHoofdstuk) -> dict[str, object]:
     m = h.match
     laagste = m.sort_values("oi_index").iloc[0]
     return {
-        "code": a.code,
         "sectie": section_key(a.code),
         "activiteit": a.naam,
         "afdeling": a.afdeling,
@@ -152,7 +149,6 @@ def _overview_row(h: ActiviteitHoofdstuk) -> dict[str, object]:
         "te_veel": int((m["signaal"] == "te veel").sum()),
         "grootste_tekort": f"{laagste['naam']} (OI-index {number(laagste['oi_index'], 0)})",
         "herverdelen": amount(h.compensatie.herverdelen, a.match_inzet.eenheid),
-        "kern": h.samenvatting.titel,
     }
 
 

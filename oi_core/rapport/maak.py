@@ -171,7 +171,7 @@ def _select(opties: RapportOpties, invoer: dict[str, Invoer]) -> list[Activiteit
         return [activiteit(c) for c in gevraagd]
     if opties.activiteiten:
         return [activiteit(c) for c in dict.fromkeys(opties.activiteiten)]
-    return list(activiteiten().values())
+    return sorted(activiteiten().values(), key=lambda r: r.activiteit.naam.lower())
 
 
 def _analyse_all(
