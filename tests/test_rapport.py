@@ -546,3 +546,45 @@ def test_build_report_is_deterministic_apart_from_the_timestamp() -> None:
     b = build_report([], build_stapeling(), gemaakt=moment)
     assert render_html(a) == render_html(b)
     assert a.gemaakt == "01-01-2026 12:00"
+
+
+def test_a_figure_described_wrongly_is_left_out_with_a_remark() -> None:
+    from oi_core import Figuur, Onderdeel
+
+    goed = pd.DataFrame({"naam": ["a", "b"], "waarde": [1.0, 2.0]})
+
+    class Slordig:
+        @hookimpl
+        def register_activiteiten(self, register: object) -> None:
+            def onderdelen(analyse: Analyse) -> list[Onderdeel]:
+                return [
+                    Onderdeel("Kolom fout", figuur=Figuur("staaf", "A", goed, x="naam", y="x")),
+                    Onderdeel("Tekst", figuur=Figuur("staaf", "B", goed, x="naam", y="naam")),
+                    Onderdeel("Leeg", figuur=Figuur("lijn", "C", goed.iloc[:0], y="waarde")),
+                    Onderdeel("Goed", figuur=Figuur("staaf", "D", goed, x="naam", y="waarde")),
+                ]
+
+            register(TP.STRAAT, data=TP.straat_data, onderdelen=onderdelen)  # type: ignore[operator]
+
+    with isolated(Slordig()):
+        from oi_core import activiteit
+
+        h = build_activity(activiteit("straat"), _straat())
+    titels = [g.figuur.titel for g in h.blokken if isinstance(g, Grafiek)]
+    assert titels[-1] == "D" and not {"A", "B", "C"} & set(titels)
+    assert "Figuur bij 'Kolom fout' niet getekend: kolom x ontbreekt" in " ".join(h.opmerkingen)
+    assert "Figuur bij 'Tekst' niet getekend: kolom naam bevat geen getallen" in " ".join(
+        h.opmerkingen
+    )
+    assert "Figuur bij 'Leeg' niet getekend: de figuur heeft geen gegevens" in " ".join(
+        h.opmerkingen
+    )
+
+
+def test_a_map_of_codes_that_are_not_areas_says_so_instead_of_failing() -> None:
+    from oi_core import Figuur
+    from oi_core.rapport.figuren import render_figures
+
+    kaart = Figuur("kaart", "Kaart", pd.DataFrame({"w": [1.0]}, index=["Lage SES"]), y="w")
+    svg = render_figures([Grafiek("k", kaart, niveau=None)], IND, processen=1).svg["k"]
+    assert "Geen kaart: onbekend schaalniveau" in svg

@@ -20,6 +20,7 @@ from ..model import Aggregatie, Indicator, Niveau, Rol
 from ..registratie import ActiviteitRegistratie, Figuur, Onderdeel, Samenvatting
 from .compensatie import Compensatie, compensatie
 from .document import Blok, Grafiek, Keten, KetenSchakel, SamenvattingBlok, Tekst
+from .figuren import series_names
 from .kleuring import colour_column
 from .opmaak import MEERVOUD, measure, number
 from .samenvatting import generic_summary
@@ -265,18 +266,52 @@ def _parts(reg: ActiviteitRegistratie, analyse: Analyse, opmerkingen: list[str])
     blokken: list[Blok] = []
     for i, onderdeel in enumerate(onderdelen, start=1):
         if isinstance(onderdeel, Onderdeel):
-            blokken.extend(_part_blocks(f"{reg.code}-onderdeel-{i}", onderdeel, analyse))
+            sleutel = f"{reg.code}-onderdeel-{i}"
+            blokken.extend(_part_blocks(sleutel, onderdeel, analyse, opmerkingen))
     return blokken
 
 
-def _part_blocks(sleutel: str, onderdeel: Onderdeel, analyse: Analyse) -> list[Blok]:
+def _part_blocks(
+    sleutel: str, onderdeel: Onderdeel, analyse: Analyse, opmerkingen: list[str]
+) -> list[Blok]:
     blokken: list[Blok] = [Tekst(tuple(onderdeel.tekst), kop=onderdeel.titel)]
-    if onderdeel.tabel is not None:
+    if isinstance(onderdeel.tabel, pd.DataFrame):
         blokken.append(table_from_frame(f"{sleutel}-tabel", "", onderdeel.tabel))
-    if onderdeel.figuur is not None:
-        niveau = _map_level(onderdeel.figuur, analyse)
-        blokken.append(Grafiek(f"{sleutel}-figuur", onderdeel.figuur, niveau=niveau))
+    figuur = onderdeel.figuur
+    if figuur is not None:
+        probleem = figure_problem(figuur)
+        if probleem:
+            opmerkingen.append(f"Figuur bij '{onderdeel.titel}' niet getekend: {probleem}.")
+        else:
+            niveau = _map_level(figuur, analyse)
+            blokken.append(Grafiek(f"{sleutel}-figuur", figuur, niveau=niveau))
     return blokken
+
+
+def figure_problem(figuur: Any) -> str | None:
+    """Why a plugin's figure cannot be drawn (``None``: it can): a wrong kind, no data,
+    or a column that is missing or holds no numbers."""
+    if not isinstance(figuur, Figuur) or figuur.soort not in _SOORTEN:
+        return f"onbekende soort figuur ({getattr(figuur, 'soort', figuur)!r})"
+    data = figuur.data
+    if not isinstance(data, pd.DataFrame) or data.empty:
+        return "de figuur heeft geen gegevens"
+    kolommen = [figuur.x, figuur.label, *series_names(figuur)]
+    ontbreekt = [str(k) for k in kolommen if k is not None and k not in data.columns]
+    if ontbreekt:
+        return f"kolom {', '.join(ontbreekt)} ontbreekt in de gegevens van de figuur"
+    waarden = [figuur.x] if figuur.soort == "spreiding" and figuur.x else []
+    geen_getal = [
+        str(k)
+        for k in [*waarden, *series_names(figuur)]
+        if not pd.api.types.is_numeric_dtype(data[k])
+    ]
+    if geen_getal or not series_names(figuur):
+        return f"kolom {', '.join(geen_getal) or '(geen)'} bevat geen getallen"
+    return None
+
+
+_SOORTEN = ("staaf", "spreiding", "lijn", "heatmap", "kaart")
 
 
 def _map_level(figuur: Figuur, analyse: Analyse) -> Niveau | None:

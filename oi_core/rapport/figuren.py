@@ -15,6 +15,7 @@ import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any
 
 import matplotlib as mpl
@@ -307,6 +308,14 @@ _INDELING: list[Gebiedsindeling | None] = [None]
 
 def _render_job(grafiek: Grafiek) -> tuple[str, str, bytes | None]:
     """SVG of a figure, and for a map also a PNG (for Excel), from one drawing."""
+    try:
+        return _render(grafiek)
+    except Exception as fout:  # a figure a plugin described wrongly must not cost the report
+        tekst = escape(f"Deze figuur kon niet worden getekend ({type(fout).__name__}: {fout}).")
+        return grafiek.sleutel, f'<p class="noot">{tekst}</p>', None
+
+
+def _render(grafiek: Grafiek) -> tuple[str, str, bytes | None]:
     fig = draw(grafiek, _INDELING[0])
     with mpl.rc_context(STIJL):
         svg = io.StringIO()

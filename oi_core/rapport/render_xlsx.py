@@ -382,7 +382,9 @@ class _Blad:
         return rij, self.rechts_kolom
 
     def _image(self, grafiek: Grafiek) -> None:
-        png = self.afbeeldingen.png[grafiek.sleutel]
+        png = self.afbeeldingen.png.get(grafiek.sleutel)
+        if png is None:  # the figure could not be drawn; the HTML report says why
+            return
         rij, kolom = self._place(500)
         self.ws.insert_image(
             rij,
@@ -494,9 +496,8 @@ def _chart_data(grafiek: Grafiek) -> Tabel:
     if figuur.soort == "spreiding":
         label = figuur.label or figuur.x or ""
         labels = data[label] if label in data.columns else pd.Series(data.index, index=data.index)
-        tabel = pd.DataFrame(
-            {"label": labels.astype(str), "x": data[figuur.x], "y": data[namen[0]]}
-        )
+        x = data[figuur.x] if figuur.x else pd.Series(range(1, len(data) + 1), index=data.index)
+        tabel = pd.DataFrame({"label": labels.astype(str), "x": x, "y": data[namen[0]]})
         kolommen = [
             Kolom("label", figuur.label or "Label", "tekst"),
             Kolom("x", figuur.x_label or str(figuur.x), decimalen=auto_decimals(tabel.x)),
