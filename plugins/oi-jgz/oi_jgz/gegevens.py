@@ -23,8 +23,10 @@ from oi_core import (
 from .activiteit import ACTIVITEIT, LEEFTIJDSGROEPEN, PEILJAAR, PEILJAAR_KINDEREN, Leeftijdsgroep
 
 __all__ = [
+    "KOLOMMEN",
     "NO_SHOW",
     "data",
+    "data_uit_tabel",
     "gepubliceerd",
     "met_aantallen",
     "no_show_code",
@@ -34,6 +36,17 @@ __all__ = [
 
 NO_SHOW: dict[str, int] = {"ondergemiddeld": -1, "gemiddeld": 0, "bovengemiddeld": 1}
 """How the published no-show category is encoded in the tidy data (indicator ``no_show``)."""
+
+
+KOLOMMEN = (
+    "leeftijdsgroep",
+    "gebied",
+    "fte_per_1000_kinderen",
+    "lage_ses_per_1000_kinderen",
+    "no_show",
+    "vaccinatiegraad_pct",
+)
+"""The columns of the published table (``jgz_gebieden.csv``)."""
 
 
 def _read_csv(naam: str) -> pd.DataFrame:
@@ -123,8 +136,15 @@ def met_aantallen(tidy: pd.DataFrame, indeling: Gebiedsindeling | None = None) -
     return pd.concat([tidy, extra], ignore_index=True)
 
 
-def data(indeling: Gebiedsindeling | None = None) -> pd.DataFrame:
-    """The tidy data of 'jgz': published rates and results, plus the estimated counts."""
-    ruw = tabellen()["jgz_gebieden"]
+def data_uit_tabel(ruw: pd.DataFrame, indeling: Gebiedsindeling | None = None) -> pd.DataFrame:
+    """Tidy data from a table in the published format (columns of ``jgz_gebieden.csv``)."""
+    ontbreekt = [k for k in KOLOMMEN if k not in ruw.columns]
+    if ontbreekt:
+        raise DataFout([Bevinding("kolom ontbreekt", kolom=k) for k in ontbreekt], "JGZ-tabel")
     delen = [_groep_tidy(ruw, g) for g in LEEFTIJDSGROEPEN] + [_resultaten_tidy(ruw)]
     return met_aantallen(pd.concat(delen, ignore_index=True), indeling)
+
+
+def data(indeling: Gebiedsindeling | None = None) -> pd.DataFrame:
+    """The tidy data of 'jgz': published rates and results, plus the estimated counts."""
+    return data_uit_tabel(tabellen()["jgz_gebieden"], indeling)

@@ -164,13 +164,20 @@ def _resolve(waarden: Reeks, naam: str, indeling: Gebiedsindeling) -> pd.Series:
     return indeling.resolve_index(reeks, Niveau.GEBIED, kolom=naam)
 
 
-def _check_shares(s: pd.Series, naam: str) -> None:
-    leeg = [Bevinding(f"waarde ontbreekt voor gebied '{g}'", kolom=naam) for g in s[s.isna()].index]
+def _label(code: object, indeling: Gebiedsindeling) -> str:
+    return f"{indeling.names([str(code)])[0]} ({code})"
+
+
+def _check_shares(s: pd.Series, naam: str, indeling: Gebiedsindeling) -> None:
+    leeg = [
+        Bevinding(f"waarde ontbreekt voor gebied {_label(g, indeling)}", kolom=naam)
+        for g in s[s.isna()].index
+    ]
     if leeg:
         raise DataFout(leeg, "Aandeel lage SES")
     buiten = s[(s < 0) | (s > 1)]
     if not buiten.empty:
-        gebieden = ", ".join(f"{g} ({v:g})" for g, v in buiten.items())
+        gebieden = ", ".join(f"{_label(g, indeling)}: {v:g}" for g, v in buiten.items())
         raise InvoerFout(
             f"een aandeel ligt tussen 0 en 1 (0,29 of 29%); niet bij {gebieden}", argument=naam
         )
@@ -181,7 +188,10 @@ def _children(kinderen: Reeks | None, codes: pd.Index, indeling: Gebiedsindeling
         n = indeling.bevolking(Niveau.GEBIED, "inwoners_0_14").reindex(codes)
     else:
         n = _resolve(kinderen, "kinderen", indeling).reindex(codes)
-    fout = [Bevinding(f"geen aantal kinderen voor gebied '{g}'") for g in n[~(n > 0)].index]
+    fout = [
+        Bevinding(f"geen aantal kinderen voor gebied {_label(g, indeling)}")
+        for g in n[~(n > 0)].index
+    ]
     if fout:
         raise DataFout(fout, "Kinderen per gebied")
     return n
@@ -205,7 +215,7 @@ def toedeling(
     """
     indeling = indeling or Gebiedsindeling.amsterdam()
     s = _resolve(aandeel_lage_ses, "aandeel_lage_ses", indeling)
-    _check_shares(s, "aandeel_lage_ses")
+    _check_shares(s, "aandeel_lage_ses", indeling)
     n = _children(kinderen, s.index, indeling).to_numpy(dtype=float)
     tarief = sleutel.fte_per_1000(s.to_numpy(dtype=float))
     if (tarief < 0).any():
