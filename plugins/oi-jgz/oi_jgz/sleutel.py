@@ -14,6 +14,7 @@ rounding margin ``0.05 + |factor| × 0.0005``.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import combinations
@@ -21,7 +22,7 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
-from oi_core import Bevinding, DataFout, Gebiedsindeling, InvoerFout, Niveau
+from oi_core import Bevinding, DataFout, Gebiedsindeling, InvoerFout, Niveau, OIWaarschuwing
 
 __all__ = ["Verdeelsleutel", "fit_verdeelsleutel", "minimax_afwijking", "toedeling"]
 
@@ -197,6 +198,19 @@ def _children(kinderen: Reeks | None, codes: pd.Index, indeling: Gebiedsindeling
     return n
 
 
+def _warn_partial(codes: pd.Index, indeling: Gebiedsindeling) -> None:
+    """A total spread over part of the city is easy to misread: say which gebieden miss."""
+    ontbreekt = [c for c in indeling.codes(Niveau.GEBIED) if c not in set(codes)]
+    if ontbreekt:
+        warnings.warn(
+            f"totaal_fte wordt verdeeld over {len(codes)} van de "
+            f"{len(indeling.codes(Niveau.GEBIED))} gebieden; ontbrekend: "
+            + ", ".join(_label(c, indeling) for c in ontbreekt),
+            OIWaarschuwing,
+            stacklevel=3,
+        )
+
+
 def toedeling(
     aandeel_lage_ses: Reeks,
     sleutel: Verdeelsleutel,
@@ -210,8 +224,9 @@ def toedeling(
     ``aandeel_lage_ses`` is a fraction 0–1 per gebied (names or codes; give all 25 for
     the whole city). ``kinderen`` defaults to CBS 0–14 (2024), an upper bound of the
     children in the age group. With ``totaal_fte`` the result is scaled to that total,
-    keeping the differentiation. Columns: naam, kinderen, aandeel_lage_ses,
-    fte_per_1000, fte, aandeel_fte; indexed by gebied code.
+    keeping the differentiation (an :class:`OIWaarschuwing` names the gebieden left out).
+    Columns: naam, kinderen, aandeel_lage_ses, fte_per_1000, fte, aandeel_fte; indexed by
+    gebied code.
     """
     indeling = indeling or Gebiedsindeling.amsterdam()
     s = _resolve(aandeel_lage_ses, "aandeel_lage_ses", indeling)
@@ -224,6 +239,7 @@ def toedeling(
     if totaal_fte is not None:
         if not totaal_fte > 0:
             raise InvoerFout("het totaal aantal FTE moet groter dan 0 zijn", argument="totaal_fte")
+        _warn_partial(s.index, indeling)
         schaal = totaal_fte / fte.sum()
         fte, tarief = fte * schaal, tarief * schaal
     uit = pd.DataFrame(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from itertools import product
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from oi_jgz.analyses import (
 from oi_jgz.gegevens import data, gepubliceerd
 from oi_jgz.sleutel import fit_verdeelsleutel, minimax_afwijking, toedeling
 
-from oi_core import Analyse, DataFout, InvoerFout, MatchFout
+from oi_core import Analyse, DataFout, InvoerFout, MatchFout, OIWaarschuwing
 
 SEED = Path(__file__).resolve().parents[4] / "shared" / "seed" / "tabellen"
 JONG, PO = LEEFTIJDSGROEPEN
@@ -191,9 +192,17 @@ def test_jgz_allocation_for_all_25_gebieden() -> None:
     np.testing.assert_allclose(uit["fte"], verwacht)
     assert uit["aandeel_fte"].sum() == pytest.approx(1.0)
     assert uit.loc["GF07", "kinderen"] == 8735.0  # CBS 0–14, 2024
-    geschaald = toedeling(_aandelen_25(), sleutel, totaal_fte=200.0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # all 25 gebieden: no warning
+        geschaald = toedeling(_aandelen_25(), sleutel, totaal_fte=200.0)
     assert geschaald["fte"].sum() == pytest.approx(200.0)
     np.testing.assert_allclose(geschaald["aandeel_fte"], uit["aandeel_fte"])
+
+
+def test_jgz_allocation_of_a_total_over_part_of_the_city_warns() -> None:
+    sleutel = gepubliceerde_sleutel(JONG)
+    with pytest.warns(OIWaarschuwing, match=r"over 2 van de 25 gebieden; ontbrekend: .*Osdorp"):
+        toedeling({"GK11": 0.1, "GT22": 0.4}, sleutel, totaal_fte=10.0)
 
 
 def test_jgz_allocation_reproduces_the_fitted_rates_of_the_four_gebieden() -> None:

@@ -10,7 +10,7 @@ from oi_jgz.activiteit import LEEFTIJDSGROEPEN
 from oi_jgz.analyses import gepubliceerde_sleutel
 from oi_jgz.excel import EXCEL_FUNCTIES, oi_jgz_fte, oi_jgz_index_stad, oi_jgz_sleutel
 
-from oi_core import DataFout, InvoerFout
+from oi_core import DataFout, InvoerFout, OIWaarschuwing
 
 FTE = np.array([3.2, 3.9, 2.2, 2.3])
 SES = np.array([289.0, 432.0, 109.0, 106.0])
@@ -39,7 +39,8 @@ def test_jgz_excel_fte_allocates_by_the_published_key() -> None:
     assert po.loc[0, "fte"] == pytest.approx(
         gepubliceerde_sleutel(LEEFTIJDSGROEPEN[1]).fte_per_1000(np.array([0.125]))[0]
     )
-    totaal = oi_jgz_fte(["GK11", "GT22"], np.array([0.1, 0.4]), None, None, 10.0)
+    with pytest.warns(OIWaarschuwing, match="over 2 van de 25 gebieden"):
+        totaal = oi_jgz_fte(["GK11", "GT22"], np.array([0.1, 0.4]), None, None, 10.0)
     assert totaal["fte"].sum() == pytest.approx(10.0)
 
 
