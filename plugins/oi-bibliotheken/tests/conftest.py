@@ -9,9 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from oi_bibliotheken.activiteit import ACTIVITEIT
 from oi_bibliotheken.gegevens import data
+
 from oi_core import Analyse
 
 SHARED = Path(__file__).resolve().parents[3].parent / "shared"

@@ -8,7 +8,6 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
-
 from oi_bibliotheken.afstand import (
     afstand_buurten,
     afstand_gebieden,
@@ -19,6 +18,7 @@ from oi_bibliotheken.afstand import (
 )
 from oi_bibliotheken.analyses import afstanden_naast_elkaar, wijk_kwadrant
 from oi_bibliotheken.bronnen import vestigingen
+
 from oi_core import Analyse, DataFout, Gebiedsindeling, InvoerFout, Niveau
 
 INDELING = Gebiedsindeling.amsterdam()

@@ -7,12 +7,11 @@ import io
 from importlib import resources
 from pathlib import Path
 
-import pandas as pd
 import pytest
-
 from oi_bibliotheken.activiteit import ACTIVITEIT
-from oi_bibliotheken.bronnen import gepubliceerd, lees_csv, tabellen, vestigingen
+from oi_bibliotheken.bronnen import gepubliceerd, tabellen, vestigingen
 from oi_bibliotheken.gegevens import data
+
 from oi_core import Gebiedsindeling, validate_data
 
 PAKKET = resources.files("oi_bibliotheken") / "data"

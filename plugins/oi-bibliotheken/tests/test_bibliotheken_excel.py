@@ -7,8 +7,8 @@ import inspect
 import numpy as np
 import pandas as pd
 import pytest
-
 from oi_bibliotheken.excel import EXCEL_FUNCTIES, bib_afstand, bib_kwadrant, bib_vestigingen
+
 from oi_core import InvoerFout, OIFout
 
 

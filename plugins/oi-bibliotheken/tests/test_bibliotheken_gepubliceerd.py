@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from oi_bibliotheken.analyses import voorzieningsniveau, wijk_kwadrant
+
 from oi_core import Aggregatie, Analyse, Gebiedsindeling, Niveau, gemiddelde
 
 ACHT_WIJKEN = [

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from importlib import metadata
 
-import pytest
-
 import oi_bibliotheken
+import pytest
 from oi_bibliotheken.activiteit import ACTIVITEIT
+
 from oi_core import Niveau, Rol, activiteit, activiteiten, excel_functies
 from oi_core.plugins import isolated, plugin_problems
 

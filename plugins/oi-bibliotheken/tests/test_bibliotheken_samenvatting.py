@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pandas as pd
-
 from oi_bibliotheken.activiteit import ACTIVITEIT
 from oi_bibliotheken.gegevens import data
 from oi_bibliotheken.rapport import onderdelen, samenvatting
+
 from oi_core import Analyse, Figuur, Onderdeel
 
 
