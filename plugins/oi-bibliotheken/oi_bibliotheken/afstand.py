@@ -28,6 +28,7 @@ __all__ = [
     "afstand_buurten",
     "afstand_gebieden",
     "afstand_per_niveau",
+    "aggregeer_afstand",
     "kortste_afstand",
     "scenario_vestigingen",
     "vergelijk_scenario",
@@ -143,16 +144,23 @@ def afstand_per_niveau(
 ) -> pd.Series:
     """Population-weighted straight-line distance (km) per area of ``niveau``."""
     indeling = indeling or Gebiedsindeling.amsterdam()
+    return aggregeer_afstand(afstand_buurten(vestigingen, indeling=indeling), niveau, indeling)
+
+
+def aggregeer_afstand(
+    buurten: pd.DataFrame, niveau: Niveau | str, indeling: Gebiedsindeling
+) -> pd.Series:
+    """The buurt distances of :func:`afstand_buurten`, population-weighted to ``niveau``.
+
+    Buurten without inwoners or without a parent at ``niveau`` are left out and listed in
+    ``attrs["weggelaten"]`` (so the core has nothing to warn about).
+    """
     niveau = Niveau(niveau)
-    buurten = afstand_buurten(vestigingen, indeling=indeling)
     km = buurten["km_hemelsbreed"].rename("km_hemelsbreed")
     if niveau is Niveau.BUURT:
-        km.index.name = "gebied"
         return km
-    mee = (
-        buurten["inwoners"].notna().to_numpy()
-        & indeling.parents(Niveau.BUURT, niveau).reindex(buurten.index).notna().to_numpy()
-    )
+    ouders = indeling.parents(Niveau.BUURT, niveau).reindex(buurten.index)
+    mee = buurten["inwoners"].notna().to_numpy() & ouders.notna().to_numpy()
     uit = indeling.aggregate(
         km[mee], niveau, aggregatie=Aggregatie.GEWOGEN_GEMIDDELDE, gewicht="inwoners"
     )
@@ -205,10 +213,9 @@ def afstand_gebieden(
     """
     indeling = indeling or Gebiedsindeling.amsterdam()
     codes = indeling.resolve_all(list(gebieden), niveau)
-    lijst = scenario_vestigingen(zonder, extra)
+    buurten = afstand_buurten(scenario_vestigingen(zonder, extra), indeling=indeling)
     per_niveau = {
-        n: afstand_per_niveau(n, lijst, indeling=indeling)
-        for n in {indeling.level_of(c) for c in codes}
+        n: aggregeer_afstand(buurten, n, indeling) for n in {indeling.level_of(c) for c in codes}
     }
     waarden = [per_niveau[indeling.level_of(c)].get(c, np.nan) for c in codes]
     return pd.Series(waarden, index=pd.Index(codes, name="gebied"), name="km_hemelsbreed")

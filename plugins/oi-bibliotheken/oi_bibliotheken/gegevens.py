@@ -14,7 +14,7 @@ import pandas as pd
 from oi_core import Gebiedsindeling, Niveau, to_tidy
 
 from .activiteit import PEILJAAR
-from .afstand import afstand_per_niveau
+from .afstand import afstand_buurten, aggregeer_afstand
 from .bronnen import GEMIDDELDEN, STADSDELEN, WIJKEN, lees_csv, vestigingen
 
 __all__ = ["afgeleide_aantallen", "data"]
@@ -80,7 +80,7 @@ def _data() -> pd.DataFrame:
             niveau=Niveau.WIJK,
         ),
         _stad(),
-        *(_afstand(niveau, indeling) for niveau in _NIVEAUS_AFSTAND),
+        *_afstanden(indeling),
     ]
     return pd.concat(delen, ignore_index=True)
 
@@ -94,9 +94,16 @@ def _stad() -> pd.DataFrame:
     )
 
 
-def _afstand(niveau: Niveau, indeling: Gebiedsindeling) -> pd.DataFrame:
-    km = afstand_per_niveau(niveau, vestigingen(), indeling=indeling)
-    breed = pd.DataFrame({"gebied": km.index, "km_hemelsbreed": km.to_numpy()})
-    return to_tidy(
-        breed, gebied="gebied", indicatoren=["km_hemelsbreed"], jaar=PEILJAAR, niveau=niveau
-    )
+def _afstanden(indeling: Gebiedsindeling) -> list[pd.DataFrame]:
+    """The straight-line distance at every level, from one buurt computation."""
+    buurten = afstand_buurten(vestigingen(), indeling=indeling)
+    delen = []
+    for niveau in _NIVEAUS_AFSTAND:
+        km = aggregeer_afstand(buurten, niveau, indeling)
+        breed = pd.DataFrame({"gebied": km.index, "km_hemelsbreed": km.to_numpy()})
+        delen.append(
+            to_tidy(
+                breed, gebied="gebied", indicatoren=["km_hemelsbreed"], jaar=PEILJAAR, niveau=niveau
+            )
+        )
+    return delen
