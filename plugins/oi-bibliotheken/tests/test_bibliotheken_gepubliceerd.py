@@ -36,11 +36,14 @@ def _stad(analyse: Analyse, code: str, gewicht: str, uitsluiten: list[str]) -> f
 
 
 # -- the eight wijken -------------------------------------------------------------------
-def test_quadrant_on_the_seed_table_gives_exactly_the_eight_published_wijken(
-    bib_analyse: Analyse, shared: Path
-) -> None:
+def test_the_eight_wijken_are_those_of_the_seed_table(shared: Path) -> None:
     seed = pd.read_csv(shared / "seed" / "tabellen" / "bibliotheken_wijken.csv")
     assert list(seed["wijk"].dropna()) == ACHT_WIJKEN
+
+
+def test_quadrant_on_the_seed_table_gives_exactly_the_eight_published_wijken(
+    bib_analyse: Analyse,
+) -> None:
     kw = wijk_kwadrant(bib_analyse)
     assert kw.attrs["x_ref"] == 69 and kw.attrs["y_ref"] == 1.4
     gekozen = kw[kw["kwadrant"] == "beide ongunstig"]
