@@ -48,10 +48,17 @@ def bib_afstand(
     niveau: str | None = None,
     zonder: Sequence[str | None] | None = None,
     extra: np.ndarray | None = None,
-) -> pd.Series:
-    """OI_BIB_AFSTAND: straight-line km per area, optionally with branches closed or added."""
-    namen = [g if g is not None else "" for g in gebieden]
-    return afstand_gebieden(namen, niveau or None, zonder=_teksten(zonder), extra=_extra(extra))
+) -> list[float]:
+    """OI_BIB_AFSTAND: straight-line km per area, optionally with branches closed or added.
+
+    Blank cells at the end of the range (a range chosen larger than the list) give an
+    empty result; a blank cell between names is refused with its row number.
+    """
+    namen = ["" if g is None else str(g).strip() for g in gebieden]
+    while namen and not namen[-1]:
+        namen.pop()
+    km = afstand_gebieden(namen, niveau or None, zonder=_teksten(zonder), extra=_extra(extra))
+    return [*km.tolist(), *[float("nan")] * (len(gebieden) - len(namen))]
 
 
 def bib_vestigingen() -> pd.DataFrame:
@@ -106,7 +113,8 @@ EXCEL_FUNCTIES = (
             ),
         ),
         voorbeeld='=OI_BIB_AFSTAND(A2:A10; "stadsdeel"; "OBA Next")',
-        resultaat="Eén afstand in km per gebied, in dezelfde volgorde.",
+        resultaat="Eén afstand in km per gebied, in dezelfde volgorde (leeg voor lege cellen "
+        "aan het eind).",
     ),
     ExcelFunctie(
         naam="OI_BIB_VESTIGINGEN",

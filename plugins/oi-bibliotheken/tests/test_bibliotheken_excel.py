@@ -31,14 +31,22 @@ def test_every_function_and_argument_has_dutch_help() -> None:
 def test_afstand_per_stadsdeel_with_and_without_a_branch() -> None:
     km = bib_afstand(["Zuidoost", "Weesp"], "stadsdeel")
     zonder = bib_afstand(["Zuidoost", "Weesp"], "stadsdeel", ["OBA Next", None, ""])
-    assert km.round(3).tolist() == [0.720, 4.063]
-    assert zonder.round(3).tolist() == [0.786, 4.300]
+    assert np.round(km, 3).tolist() == [0.720, 4.063]
+    assert np.round(zonder, 3).tolist() == [0.786, 4.300]
+
+
+def test_afstand_leaves_trailing_blank_cells_empty_and_refuses_a_gap() -> None:
+    km = bib_afstand(["Zuidoost", None, "  "])
+    assert len(km) == 3 and km[0] == pytest.approx(0.720, abs=0.001)
+    assert np.isnan(km[1:]).all()
+    with pytest.raises(OIFout, match="rij 2"):
+        bib_afstand(["Zuidoost", None, "Weesp"], "stadsdeel")
 
 
 def test_afstand_with_an_extra_branch_from_a_range_with_blank_rows() -> None:
     extra = np.array([[132302.2, 479608.7], [np.nan, np.nan]])
     km = bib_afstand(["Weesp"], "stadsdeel", None, extra)
-    assert km.iloc[0] < 2.0
+    assert km[0] < 2.0
 
 
 @pytest.mark.parametrize(
