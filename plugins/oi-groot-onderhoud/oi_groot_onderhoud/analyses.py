@@ -115,11 +115,16 @@ def controle_gepubliceerd() -> pd.DataFrame:
 
 # -- the match beside its context ----------------------------------------------------------------
 def stadswaarde(analyse: Analyse, indicator: str) -> float:
-    """The published Amsterdam figure, else the indicator's own aggregation to the city."""
+    """The published Amsterdam figure, else the indicator's own aggregation to the city.
+
+    The presentation's table covers eight stadsdelen (not Westpoort), so the aggregation
+    over them is allowed explicitly (``onvolledig="toestaan"``).
+    """
     waarde = analyse.city_value(indicator)
     if waarde is not None and not np.isnan(waarde):
         return waarde
-    return float(analyse.values(indicator, niveau=Niveau.GEMEENTE).iloc[0])
+    stad = analyse.values(indicator, niveau=Niveau.GEMEENTE, onvolledig="toestaan")
+    return float(stad.iloc[0])
 
 
 def context(analyse: Analyse, *, band: float = 0.10) -> pd.DataFrame:

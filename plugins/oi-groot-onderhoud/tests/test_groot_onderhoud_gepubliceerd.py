@@ -15,7 +15,7 @@ from oi_groot_onderhoud.activiteit import ACTIVITEIT
 from oi_groot_onderhoud.analyses import controle_gepubliceerd, index_interval
 from oi_groot_onderhoud.gegevens import data
 
-from oi_core import Analyse, Gebiedsindeling, InvoerFout
+from oi_core import Analyse, Gebiedsindeling, InvoerFout, OIWaarschuwing
 
 
 @pytest.fixture(scope="module")
@@ -74,9 +74,20 @@ def test_groot_onderhoud_interval_formula() -> None:
 
 
 def test_groot_onderhoud_city_row_reproduced(zonder_stad: Analyse) -> None:
-    """Amsterdam row: 9 wijken (sum), judgement 6,5 (inhabitant-weighted), shares 99/100."""
-    assert zonder_stad.values("wijken_onvoldoende", niveau="gemeente").iloc[0] == 9
-    oordeel = zonder_stad.values("bewonersoordeel", niveau="gemeente").iloc[0]
+    """Amsterdam row: 9 wijken (sum), judgement 6,5 (inhabitant-weighted), shares 99/100.
+
+    The table has eight stadsdelen (not Westpoort), so the city figures are aggregated
+    over them explicitly with ``onvolledig="toestaan"``; without it the core gives none.
+    """
+    with pytest.warns(OIWaarschuwing, match="Amsterdam \\(8 van 9 stadsdelen\\)"):
+        assert zonder_stad.values("wijken_onvoldoende", niveau="gemeente").empty
+    assert (
+        zonder_stad.values("wijken_onvoldoende", niveau="gemeente", onvolledig="toestaan").iloc[0]
+        == 9
+    )
+    oordeel = zonder_stad.values("bewonersoordeel", niveau="gemeente", onvolledig="toestaan").iloc[
+        0
+    ]
     assert round(oordeel, 1) == 6.5
     assert zonder_stad.values("projectbudget").sum() == 99
     assert zonder_stad.values("aandeel_niveau_d").sum() == 100
@@ -93,7 +104,7 @@ def test_groot_onderhoud_city_low_ses_within_rounding(zonder_stad: Analyse) -> N
     """Documented: the inhabitant-weighted mean is 29,5 and rounds to 29, not the published
     30; with the stadsdelen's own rounding (±0,5) the mean can be up to 29,99, so 30 is
     within rounding."""
-    gewogen = zonder_stad.values("lage_ses", niveau="gemeente").iloc[0]
+    gewogen = zonder_stad.values("lage_ses", niveau="gemeente", onvolledig="toestaan").iloc[0]
     assert gewogen == pytest.approx(29.49, abs=0.01)
     assert round(gewogen) == 29
     waarden = zonder_stad.values("lage_ses")
@@ -105,7 +116,7 @@ def test_groot_onderhoud_city_low_ses_within_rounding(zonder_stad: Analyse) -> N
 def test_groot_onderhoud_city_pct_at_level_d_within_rounding(zonder_stad: Analyse) -> None:
     """16% of the city's pavement at level D: the pavement-weighted mean of the stadsdelen
     is 15,4; over every rounding of the inputs it lies in [14,8; 16,0], so 16 fits."""
-    stad = zonder_stad.values("pct_niveau_d", niveau="gemeente").iloc[0]
+    stad = zonder_stad.values("pct_niveau_d", niveau="gemeente", onvolledig="toestaan").iloc[0]
     assert stad == pytest.approx(15.40, abs=0.01)
     a = zonder_stad.values("aandeel_niveau_d").to_numpy()
     p = zonder_stad.values("pct_niveau_d").to_numpy()
