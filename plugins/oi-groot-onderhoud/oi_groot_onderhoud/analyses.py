@@ -21,7 +21,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from oi_core import Analyse, Bevinding, DataFout, InvoerFout, Niveau, match
+from oi_core import Analyse, Bevinding, DataFout, InvoerFout, Niveau, index_interval, match
 
 from .activiteit import ACTIVITEIT
 from .gegevens import data, gepubliceerd
@@ -56,30 +56,6 @@ def _reeks(waarden: Reeks, naam: str) -> pd.Series:
 
 
 # -- published figures against rounding ---------------------------------------------------------
-def index_interval(inzet_pct: Reeks, opgave_pct: Reeks, *, afronding: float = 0.5) -> pd.DataFrame:
-    """Range of the OI-index that whole-percent shares allow.
-
-    The unrounded shares lie within ± ``afronding`` of the published ones, so the index
-    lies in [100·(f−0,5)/(b+0,5), 100·(f+0,5)/(b−0,5)]. Columns ``ondergrens``,
-    ``bovengrens``.
-    """
-    f = _reeks(inzet_pct, "inzet").to_numpy()
-    b = _reeks(opgave_pct, "opgave").reindex(_reeks(inzet_pct, "inzet").index).to_numpy()
-    if (b - afronding <= 0).any():
-        raise InvoerFout(
-            "een aandeel opgave van hoogstens de afronding geeft geen bovengrens; geef aandelen "
-            "in hele procenten (26 voor 26%)",
-            argument="opgave",
-        )
-    return pd.DataFrame(
-        {
-            "ondergrens": 100 * np.clip(f - afronding, 0, None) / (b + afronding),
-            "bovengrens": 100 * (f + afronding) / (b - afronding),
-        },
-        index=_reeks(inzet_pct, "inzet").index,
-    )
-
-
 def controle_gepubliceerd() -> pd.DataFrame:
     """The presentation's pp and OI-index beside what its own shares give.
 

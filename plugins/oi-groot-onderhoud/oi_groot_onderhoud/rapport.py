@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from oi_core import Analyse, Figuur, Onderdeel, Samenvatting
+from oi_core.tekst import getal, opsomming, procentpunt
 
 from .analyses import (
     ALFA,
@@ -23,19 +24,6 @@ from .analyses import (
 )
 
 __all__ = ["onderdelen", "samenvatting"]
-
-
-def _nl(x: float, decimalen: int = 1) -> str:
-    """A number in Dutch notation: 6,1."""
-    return f"{x:.{decimalen}f}".replace(".", ",")
-
-
-def _pp(x: float) -> str:
-    return ("+" if x > 0 else "") + _nl(x).replace("-", "−")
-
-
-def _en(namen: list[str]) -> str:
-    return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " en " + namen[-1]
 
 
 def _rij(tabel: pd.DataFrame, positie: int) -> dict[str, Any]:
@@ -90,8 +78,8 @@ def _titel(tabel: pd.DataFrame) -> str:
 
 def _aandelen(r: dict[str, Any]) -> str:
     return (
-        f"{_nl(100 * r['aandeel_inzet'], 0)}% van het projectbudget tegen "
-        f"{_nl(100 * r['aandeel_opgave'], 0)}% van de opgave"
+        f"{getal(100 * r['aandeel_inzet'], 0)}% van het projectbudget tegen "
+        f"{getal(100 * r['aandeel_opgave'], 0)}% van de opgave"
     )
 
 
@@ -99,7 +87,7 @@ def _minst(tabel: pd.DataFrame) -> str:
     r = _uiterst(tabel, "verschil_pp", hoogste=False)
     return (
         f"{r['naam']} krijgt {_aandelen(r)} (oppervlak op CROW-niveau D): "
-        f"{_pp(r['verschil_pp'])} procentpunt, OI-index {r['oi_index']:.0f}."
+        f"{procentpunt(r['verschil_pp'])} procentpunt, OI-index {r['oi_index']:.0f}."
     )
 
 
@@ -111,7 +99,7 @@ def _meest(tabel: pd.DataFrame) -> str:
         f"{r['naam']} ({_aandelen(r)}, index {r['oi_index']:.0f})"
         for r in (_rij(veel, i) for i in range(min(2, len(veel))))
     ]
-    return f"Relatief veel krijgen {_en(delen)}."
+    return f"Relatief veel krijgen {opsomming(delen)}."
 
 
 def _oordeel(tabel: pd.DataFrame, stad: float) -> str:
@@ -119,7 +107,7 @@ def _oordeel(tabel: pd.DataFrame, stad: float) -> str:
     totaal = tabel["wijken_onvoldoende"].sum()
     return (
         f"Het bewonersoordeel over het onderhoud is het laagst in {r['naam']} "
-        f"({_nl(r['bewonersoordeel'])}; Amsterdam {_nl(stad)}); daar liggen "
+        f"({getal(r['bewonersoordeel'])}; Amsterdam {getal(stad)}); daar liggen "
         f"{r['wijken_onvoldoende']:.0f} van de {totaal:.0f} wijken met een onvoldoende."
     )
 
@@ -129,9 +117,9 @@ def _kwetsbaar(tabel: pd.DataFrame, gewogen: pd.DataFrame, stad: float) -> str:
     delen = [f"{n} ({v:.0f}%)" for n, v in zip(hoog["naam"], hoog["lage_ses"], strict=True)]
     minst = _uiterst(gewogen, "oi_index", hoogste=False)
     return (
-        f"Het aandeel inwoners met een lage SES is het hoogst in {_en(delen)}; Amsterdam "
+        f"Het aandeel inwoners met een lage SES is het hoogst in {opsomming(delen)}; Amsterdam "
         f"{stad:.0f}%. Weegt de opgave mee naar kwetsbaarheid en bewonersoordeel (α = "
-        f"{_nl(ALFA)}, β = {_nl(BETA)}), dan gaat de index van {minst['naam']} van "
+        f"{getal(ALFA)}, β = {getal(BETA)}), dan gaat de index van {minst['naam']} van "
         f"{minst['oi_index']:.0f} naar {minst['oi_index_gewogen']:.0f}."
     )
 
@@ -142,8 +130,8 @@ def _uitruil(tabel: pd.DataFrame) -> str:
     if not veel or not weinig:
         return "Is de uitruil expliciet? De verdeling volgt de opgave; leg vast waarom."
     return (
-        f"Is de uitruil expliciet? {_en(veel)} krijgen meer dan hun aandeel in de opgave, "
-        f"{_en(weinig)} minder. Is vastgelegd waarom (bijvoorbeeld lopende projecten of "
+        f"Is de uitruil expliciet? {opsomming(veel)} krijgen meer dan hun aandeel in de opgave, "
+        f"{opsomming(weinig)} minder. Is vastgelegd waarom (bijvoorbeeld lopende projecten of "
         "andere prioriteiten)?"
     )
 
@@ -154,8 +142,8 @@ def _kosten(comp: pd.DataFrame) -> str:
     r = _rij(comp, 0)
     return (
         f"Wat kost compensatie? {r['naam']} naar index 100 brengen vraagt binnen hetzelfde "
-        f"budget een verschuiving van {_nl(r['herverdelen_pp'])} procentpunt van het "
-        f"projectbudget; met extra geld (toevoegen) ongeveer {_nl(r['toevoegen_pct'], 0)}% "
+        f"budget een verschuiving van {getal(r['herverdelen_pp'])} procentpunt van het "
+        f"projectbudget; met extra geld (toevoegen) ongeveer {getal(r['toevoegen_pct'], 0)}% "
         "bovenop het huidige projectbudget."
     )
 
@@ -201,7 +189,7 @@ def _onderdeel_context(analyse: Analyse) -> Onderdeel:
         titel="Kwetsbaarheid en bewonersoordeel naast de match",
         tekst=(
             "Kwetsbaarheid = % inwoners met een lage SES; bewonersoordeel = gemiddeld "
-            f"rapportcijfer voor het onderhoud (Amsterdam {_nl(stad)}).",
+            f"rapportcijfer voor het onderhoud (Amsterdam {getal(stad)}).",
         ),
         tabel=tabel,
         figuur=Figuur(
@@ -225,9 +213,9 @@ def _onderdeel_weging(analyse: Analyse) -> Onderdeel:
         tekst=(
             "Opgave gewogen = opgave × (1 + α × (lage SES / lage SES Amsterdam − 1)) × "
             "(1 + β × (oordeel Amsterdam − oordeel)).",
-            f"Hier α = {_nl(ALFA)} en β = {_nl(BETA)}: een voorbeeld, geen norm. Met α = 1 telt "
-            "de kwetsbaarheid volledig evenredig; β is het extra gewicht per punt dat bewoners "
-            "het onderhoud lager waarderen dan gemiddeld. Kies ze zelf met "
+            f"Hier α = {getal(ALFA)} en β = {getal(BETA)}: een voorbeeld, geen norm. "
+            "Met α = 1 telt de kwetsbaarheid volledig evenredig; β is het extra gewicht per "
+            "punt dat bewoners het onderhoud lager waarderen dan gemiddeld. Kies ze zelf met "
             "OI_GROOT_ONDERHOUD_WEGING.",
         ),
         tabel=tabel,
@@ -264,7 +252,7 @@ def _onderdeel_controle() -> Onderdeel:
     ]
     tekst += [
         f"{r['naam']}: gepubliceerde index {r['oi_index_gepubliceerd']:.0f} ligt buiten het "
-        f"interval {_nl(r['ondergrens'])}–{_nl(r['bovengrens'])} dat de afgeronde aandelen "
+        f"interval {getal(r['ondergrens'])}–{getal(r['bovengrens'])} dat de afgeronde aandelen "
         f"({r['projectbudget_pct']:.0f}% en {r['opgave_pct']:.0f}%) toelaten."
         for r in (_rij(buiten, i) for i in range(len(buiten)))
     ]

@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from oi_core import Analyse, Figuur, Onderdeel, Samenvatting
+from oi_core.tekst import getal, opsomming
 
 from .activiteit import LEEFTIJDSGROEPEN, Leeftijdsgroep
 from .analyses import (
@@ -27,15 +28,6 @@ __all__ = ["onderdelen", "samenvatting"]
 
 R2_DUIDELIJK = 0.8
 """From this R² on, the title calls the relation between inzet and low SES clear."""
-
-
-def _nl(x: float, decimalen: int = 1) -> str:
-    """A number in Dutch notation: 3,9."""
-    return f"{x:.{decimalen}f}".replace(".", ",")
-
-
-def _en(namen: list[str]) -> str:
-    return namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " en " + namen[-1]
 
 
 # -- samenvatting --------------------------------------------------------------------------
@@ -76,8 +68,8 @@ def _laagste_hoogste(tabel: pd.DataFrame, kolom: str) -> tuple[dict[str, Any], d
 def _titel(stad: pd.DataFrame, sleutel: Verdeelsleutel, groep: Leeftijdsgroep) -> str:
     laag, hoog = _laagste_hoogste(stad, "fte_per_1000")
     bereik = (
-        f"van {_nl(laag['fte_per_1000'])} FTE in {laag['naam']} tot "
-        f"{_nl(hoog['fte_per_1000'])} FTE in {hoog['naam']} per 1000 kinderen van {groep.naam}"
+        f"van {getal(laag['fte_per_1000'])} FTE in {laag['naam']} tot "
+        f"{getal(hoog['fte_per_1000'])} FTE in {hoog['naam']} per 1000 kinderen van {groep.naam}"
     )
     if sleutel.factor > 0 and sleutel.r2 >= R2_DUIDELIJK:
         return (
@@ -87,7 +79,7 @@ def _titel(stad: pd.DataFrame, sleutel: Verdeelsleutel, groep: Leeftijdsgroep) -
     if sleutel.factor > 0:
         return (
             "In de JGZ stijgt de inzet maar zwak met het aandeel lage-SES-kinderen "
-            f"(R² {_nl(sleutel.r2, 2)}), {bereik}"
+            f"(R² {getal(sleutel.r2, 2)}), {bereik}"
         )
     return f"In de JGZ volgt de inzet het aandeel lage-SES-kinderen niet: {bereik}"
 
@@ -97,7 +89,7 @@ def _spreiding(analyse: Analyse, stad: pd.DataFrame, groep: Leeftijdsgroep) -> s
 
     def deel(r: dict[str, Any]) -> str:
         return (
-            f"{r['naam']} {_nl(r['fte_per_1000'])} FTE per 1000 kinderen bij "
+            f"{r['naam']} {getal(r['fte_per_1000'])} FTE per 1000 kinderen bij "
             f"{r['lage_ses_per_1000']:.0f} lage-SES-kinderen per 1000"
         )
 
@@ -105,15 +97,15 @@ def _spreiding(analyse: Analyse, stad: pd.DataFrame, groep: Leeftijdsgroep) -> s
     ses = stadswaarde(analyse, groep.indicator("lage_ses_per_1000"))
     return (
         f"{groep.naam.capitalize()}: {deel(hoog)}, {deel(laag)} "
-        f"(Amsterdam: {_nl(fte)} FTE bij {ses:.0f})."
+        f"(Amsterdam: {getal(fte)} FTE bij {ses:.0f})."
     )
 
 
 def _sleutels(sleutels: list[Verdeelsleutel]) -> str:
     delen = [
-        f"{s.leeftijdsgroep} {_nl(s.basis, 2)} FTE per 1000 kinderen plus {_nl(s.factor, 2)} "
-        f"per 1000 lage-SES-kinderen (R² {_nl(s.r2, 3)}): een lage-SES-kind telt "
-        f"{_nl(s.differentiatiefactor)} keer"
+        f"{s.leeftijdsgroep} {getal(s.basis, 2)} FTE per 1000 kinderen plus {getal(s.factor, 2)} "
+        f"per 1000 lage-SES-kinderen (R² {getal(s.r2, 3)}): een lage-SES-kind telt "
+        f"{getal(s.differentiatiefactor)} keer"
         for s in sleutels
     ]
     return "Impliciete verdeelsleutel: " + "; ".join(delen) + "."
@@ -124,8 +116,8 @@ def _evenredig(stad: pd.DataFrame) -> str:
 
     def deel(r: dict[str, Any]) -> str:
         return (
-            f"{r['naam']} heeft {_nl(r['lage_ses_tov_stad'], 2)} keer zoveel lage-SES-kinderen "
-            f"als gemiddeld en {_nl(r['fte_tov_stad'], 2)} keer de inzet (OI-index t.o.v. de "
+            f"{r['naam']} heeft {getal(r['lage_ses_tov_stad'], 2)} keer zoveel lage-SES-kinderen "
+            f"als gemiddeld en {getal(r['fte_tov_stad'], 2)} keer de inzet (OI-index t.o.v. de "
             f"stad {r['oi_index_stad']:.0f})"
         )
 
@@ -142,7 +134,7 @@ def _resultaten(res: pd.DataFrame, stad: pd.DataFrame, vacc_stad: float) -> str:
     boven = res[res["no_show"] == "bovengemiddeld"]
     if boven.empty:
         return zin + "; nergens is de no-show bovengemiddeld."
-    zin += f"; de no-show is bovengemiddeld in {_en([str(n) for n in boven['naam']])}"
+    zin += f"; de no-show is bovengemiddeld in {opsomming([str(n) for n in boven['naam']])}"
     meer_inzet = set(stad.index[stad["fte_tov_stad"] > 1])
     if set(boven.index) <= meer_inzet:
         zin += ", juist gebieden met bovengemiddelde inzet"
@@ -153,7 +145,7 @@ def _uitruil(sleutel: Verdeelsleutel, res: pd.DataFrame, vacc_stad: float) -> st
     laag, _ = _laagste_hoogste(res, "vaccinatiegraad")
     return (
         f"Is de uitruil expliciet? De sleutel ({sleutel.leeftijdsgroep}) laat een lage-SES-kind "
-        f"{_nl(sleutel.differentiatiefactor)} keer zo zwaar wegen. Is die factor een bewuste "
+        f"{getal(sleutel.differentiatiefactor)} keer zo zwaar wegen. Is die factor een bewuste "
         f"keuze, en is hij genoeg nu de vaccinatiegraad in {laag['naam']} "
         f"({laag['vaccinatiegraad']:.0f}%) onder die van Amsterdam ({vacc_stad:.0f}%) blijft?"
     )
@@ -164,13 +156,13 @@ def _kosten(comp: pd.DataFrame, groep: Leeftijdsgroep) -> str:
     if tekort.empty:
         return "Wat kost compensatie? Elk gebied krijgt al minstens zijn aandeel t.o.v. de stad."
     delen = [
-        f"{r['naam']} {_nl(r['nodig_per_1000'])} in plaats van {_nl(r['fte_per_1000'])}"
+        f"{r['naam']} {getal(r['nodig_per_1000'])} in plaats van {getal(r['fte_per_1000'])}"
         for r in (_rij(tekort, i) for i in range(len(tekort)))
     ]
     return (
         "Wat kost compensatie? Voor een OI-index van 100 t.o.v. de stad zou nodig zijn (FTE per "
         f"1000 kinderen van {groep.naam}): {'; '.join(delen)}; samen hoogstens "
-        f"{_nl(tekort['extra_fte_max'].sum())} FTE extra (bovengrens: CBS 0–14 als kindertal)."
+        f"{getal(tekort['extra_fte_max'].sum())} FTE extra (bovengrens: CBS 0–14 als kindertal)."
     )
 
 
@@ -226,13 +218,13 @@ def _oordeel(s: Verdeelsleutel) -> str:
     if s.binnen_afronding:
         return (
             f"{s.leeftijdsgroep}: één rechte sleutel past op alle gebieden binnen de afronding "
-            f"(grootste afwijking minstens {_nl(s.minimax, 3)}, marge {_nl(s.afrondingsmarge, 3)} "
-            "FTE per 1000 kinderen)."
+            f"(grootste afwijking minstens {getal(s.minimax, 3)}, "
+            f"marge {getal(s.afrondingsmarge, 3)} FTE per 1000 kinderen)."
         )
     return (
         f"{s.leeftijdsgroep}: geen rechte sleutel past op alle gebieden binnen de afronding: "
-        f"elke rechte lijn wijkt ergens minstens {_nl(s.minimax, 3)} FTE per 1000 kinderen af, "
-        f"meer dan de marge van {_nl(s.afrondingsmarge, 3)}. De werkelijke verdeling kent dus "
+        f"elke rechte lijn wijkt ergens minstens {getal(s.minimax, 3)} FTE per 1000 kinderen af, "
+        f"meer dan de marge van {getal(s.afrondingsmarge, 3)}. De werkelijke verdeling kent dus "
         "meer onderdelen dan het aandeel lage SES."
     )
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from oi_core import Analyse, InvoerFout, Niveau, tov_gemiddelde
+from oi_core import Analyse, InvoerFout, Niveau, index_interval, tov_gemiddelde
 
 from .activiteit import BEWONERSOORDEEL, CROW_INDICATOREN, GROF_ZWERFVUIL, VULGRAAD
 from .bronnen import gepubliceerd
@@ -112,17 +112,9 @@ def resultaten(
 
 
 def index_marge(fte_pct: pd.Series, bewoners_bezoekers_pct: pd.Series) -> pd.DataFrame:
-    """The interval an index must lie in when both shares were rounded to whole percents.
-
-    ``ondergrens = 100·(f − 0.5)/(b + 0.5)``, ``bovengrens = 100·(f + 0.5)/(b − 0.5)``.
-    """
-    f = fte_pct.astype(float)
-    b = bewoners_bezoekers_pct.reindex(f.index).astype(float)
-    if (b <= 0.5).any():
-        raise InvoerFout("een aandeel bewoners en bezoekers van 0 geeft geen index", argument="b")
-    return pd.DataFrame(
-        {"ondergrens": 100 * (f - 0.5) / (b + 0.5), "bovengrens": 100 * (f + 0.5) / (b - 0.5)}
-    )
+    """The interval an index must lie in when both shares were rounded to whole percents
+    (:func:`oi_core.index_interval`)."""
+    return index_interval(fte_pct, bewoners_bezoekers_pct)
 
 
 def differentiatie(
