@@ -41,6 +41,8 @@ def match(inzet: Labels, opgave: Labels, *, band: float = 0.10) -> pd.DataFrame:
     if not 0 <= band < 1:
         raise InvoerFout(f"band {band} moet tussen 0 en 1 liggen (0,10 = 10%)", argument="band")
     labels, x, y = _aligned(inzet, opgave)
+    if len(labels) == 0:
+        raise MatchFout(["er zijn geen gebieden om te vergelijken"], "Match")
     a = x / x.sum()
     b = y / y.sum()
     index = 100.0 * a / b
@@ -187,9 +189,16 @@ class Analyse:
         bron = fijner[0]
         waarden = self._series(rijen[rijen["niveau"] == bron.value], ind.code)
         gewicht = self._weight(ind, bron)
-        return self.indeling.aggregate(
+        uit = self.indeling.aggregate(
             waarden, niveau, aggregatie=ind.aggregatie, gewicht=gewicht, onvolledig=onvolledig
         )
+        if uit.empty:
+            raise InvoerFout(
+                f"indicator '{ind.code}' heeft op niveau {niveau.value} geen volledige gegevens: "
+                f"niet elk onderliggend {bron.value} heeft een waarde",
+                argument="niveau",
+            )
+        return uit
 
     def _weight(self, ind: Indicator, bron: Niveau) -> str | pd.Series | None:
         if ind.gewicht is None or ind.gewicht in ("inwoners", "inwoners_0_14"):
@@ -235,10 +244,7 @@ class Analyse:
                 except InvoerFout as fout:
                     overgeslagen[code] = str(fout)
                     continue
-            if waarden.empty:
-                overgeslagen[code] = f"geen volledige gegevens op niveau {self.niveau.value}"
-            else:
-                kolommen[code] = waarden
+            kolommen[code] = waarden
         return kolommen, overgeslagen
 
     def _available(self) -> list[str]:

@@ -79,8 +79,11 @@ def test_groot_onderhoud_city_row_reproduced(zonder_stad: Analyse) -> None:
     The table has eight stadsdelen (not Westpoort), so the city figures are aggregated
     over them explicitly with ``onvolledig="toestaan"``; without it the core gives none.
     """
-    with pytest.warns(OIWaarschuwing, match="Amsterdam \\(8 van 9 stadsdelen\\)"):
-        assert zonder_stad.values("wijken_onvoldoende", niveau="gemeente").empty
+    with (
+        pytest.warns(OIWaarschuwing, match=r"Amsterdam \(8 van 9 stadsdelen\)"),
+        pytest.raises(InvoerFout, match="geen volledige gegevens"),
+    ):
+        zonder_stad.values("wijken_onvoldoende", niveau="gemeente")
     assert (
         zonder_stad.values("wijken_onvoldoende", niveau="gemeente", onvolledig="toestaan").iloc[0]
         == 9
