@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from . import tekst
 from .analyse import MATCH_KOLOMMEN, Analyse, match, signaal
 from .bestanden import free_path, read_labelled, read_table, write_atomic, write_table
 from .data import KOLOMMEN_DATA, to_tidy, validate_data
@@ -34,6 +35,7 @@ from .metrieken import (
     aandeel,
     concentratie_index,
     gemiddelde,
+    index_interval,
     kwadrant,
     oi_index,
     per,
@@ -112,6 +114,7 @@ __all__ = [
     "get_plugin_manager",
     "hookimpl",
     "hookspec",
+    "index_interval",
     "is_empty",
     "kwadrant",
     "match",
@@ -123,6 +126,7 @@ __all__ = [
     "read_table",
     "signaal",
     "stapeling",
+    "tekst",
     "to_tidy",
     "tov_gemiddelde",
     "validate_data",

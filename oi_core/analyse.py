@@ -7,19 +7,23 @@ data at a chosen scale level, aggregating finer data upward by each indicator's 
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable
 from functools import cached_property
+from typing import Literal
 
 import numpy as np
 import pandas as pd
 
 from ._reeksen import Labels, als_reeks
 from .data import validate_data
-from .errors import Bevinding, DataFout, InvoerFout, MatchFout
+from .errors import Bevinding, DataFout, InvoerFout, MatchFout, OIWaarschuwing
 from .gebieden import HIERARCHIE, Gebiedsindeling
 from .model import Activiteit, Aggregatie, Indicator, Niveau
 
 __all__ = ["MATCH_KOLOMMEN", "Analyse", "match", "signaal"]
+
+OnvolledigKeuze = Literal["weglaten", "toestaan"]
 
 MATCH_KOLOMMEN = ("aandeel_inzet", "aandeel_opgave", "verschil_pp", "oi_index", "signaal")
 
@@ -37,6 +41,8 @@ def match(inzet: Labels, opgave: Labels, *, band: float = 0.10) -> pd.DataFrame:
     if not 0 <= band < 1:
         raise InvoerFout(f"band {band} moet tussen 0 en 1 liggen (0,10 = 10%)", argument="band")
     labels, x, y = _aligned(inzet, opgave)
+    if len(labels) == 0:
+        raise MatchFout(["er zijn geen gebieden om te vergelijken"], "Match")
     a = x / x.sum()
     b = y / y.sum()
     index = 100.0 * a / b
@@ -126,15 +132,26 @@ class Analyse:
             self.data = validate_data(data, activiteit, indeling=self.indeling)
 
     # -- values -------------------------------------------------------------------------
-    def values(self, indicator: str, *, niveau: Niveau | str | None = None) -> pd.Series:
-        """The values of one indicator at ``niveau``, indexed by area code."""
+    def values(
+        self,
+        indicator: str,
+        *,
+        niveau: Niveau | str | None = None,
+        onvolledig: OnvolledigKeuze = "weglaten",
+    ) -> pd.Series:
+        """The values of one indicator at ``niveau``, indexed by area code.
+
+        Aggregated from finer data when needed; an area for which not every finer area has
+        a value gets none, unless ``onvolledig="toestaan"`` (see
+        :meth:`~oi_core.gebieden.Gebiedsindeling.aggregate`).
+        """
         ind = self._indicator(indicator)
         niveau = Niveau(niveau) if niveau is not None else self.niveau
         rijen = self._rows(ind.code)
         direct = rijen[rijen["niveau"] == niveau.value]
         if not direct.empty:
             return self._series(direct, ind.code)
-        return self._aggregated(ind, rijen, niveau)
+        return self._aggregated(ind, rijen, niveau, onvolledig)
 
     def _rows(self, code: str) -> pd.DataFrame:
         rijen = self.data[self.data["indicator"] == code]
@@ -152,7 +169,9 @@ class Analyse:
             rijen["waarde"].to_numpy(), index=pd.Index(rijen["gebied"], name="gebied"), name=code
         )
 
-    def _aggregated(self, ind: Indicator, rijen: pd.DataFrame, niveau: Niveau) -> pd.Series:
+    def _aggregated(
+        self, ind: Indicator, rijen: pd.DataFrame, niveau: Niveau, onvolledig: OnvolledigKeuze
+    ) -> pd.Series:
         fijner = [
             n
             for n in HIERARCHIE
@@ -170,7 +189,16 @@ class Analyse:
         bron = fijner[0]
         waarden = self._series(rijen[rijen["niveau"] == bron.value], ind.code)
         gewicht = self._weight(ind, bron)
-        return self.indeling.aggregate(waarden, niveau, aggregatie=ind.aggregatie, gewicht=gewicht)
+        uit = self.indeling.aggregate(
+            waarden, niveau, aggregatie=ind.aggregatie, gewicht=gewicht, onvolledig=onvolledig
+        )
+        if uit.empty:
+            raise InvoerFout(
+                f"indicator '{ind.code}' heeft op niveau {niveau.value} geen volledige gegevens: "
+                f"niet elk onderliggend {bron.value} heeft een waarde",
+                argument="niveau",
+            )
+        return uit
 
     def _weight(self, ind: Indicator, bron: Niveau) -> str | pd.Series | None:
         if ind.gewicht is None or ind.gewicht in ("inwoners", "inwoners_0_14"):
@@ -187,13 +215,37 @@ class Analyse:
             ) from None
 
     def table(self, indicatoren: Iterable[str] | None = None) -> pd.DataFrame:
-        """A wide table at ``niveau``: one row per area, one column per indicator."""
-        codes = list(indicatoren) if indicatoren is not None else self._available()
-        kolommen = {c: self.values(c) for c in codes}
+        """A wide table at ``niveau``: one row per area, one column per indicator.
+
+        With ``indicatoren`` every one must be available at ``niveau``. Without, every
+        indicator in the data that is available at ``niveau`` is a column; the others
+        (measured only at a finer level that cannot be aggregated, or only partially) are
+        listed with the reason in ``attrs["niet_beschikbaar"]``.
+        """
+        if indicatoren is not None:
+            kolommen = {c: self.values(c) for c in indicatoren}
+            overgeslagen: dict[str, str] = {}
+        else:
+            kolommen, overgeslagen = self._available_columns()
         tabel = pd.DataFrame(kolommen)
         tabel.index.name = "gebied"
         tabel.insert(0, "naam", self._names(tabel.index))
+        tabel.attrs["niet_beschikbaar"] = overgeslagen
         return tabel
+
+    def _available_columns(self) -> tuple[dict[str, pd.Series], dict[str, str]]:
+        kolommen: dict[str, pd.Series] = {}
+        overgeslagen: dict[str, str] = {}
+        for code in self._available():
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", OIWaarschuwing)
+                try:
+                    waarden = self.values(code)
+                except InvoerFout as fout:
+                    overgeslagen[code] = str(fout)
+                    continue
+            kolommen[code] = waarden
+        return kolommen, overgeslagen
 
     def _available(self) -> list[str]:
         aanwezig = set(self.data["indicator"])

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -42,6 +42,11 @@ KOLOMMEN = (
     "code", "naam", "niveau", "cbs_code", "stadsdeel", "gebied", "wijk",
     "inwoners", "inwoners_0_14", "lon", "lat", "rd_x", "rd_y",
 )  # fmt: skip
+
+MEERVOUD = {
+    Niveau.GEMEENTE: "gemeenten", Niveau.STADSDEEL: "stadsdelen", Niveau.GEBIED: "gebieden",
+    Niveau.WIJK: "wijken", Niveau.BUURT: "buurten", Niveau.DOELGROEP: "doelgroepen",
+}  # fmt: skip
 
 _OUDERKOLOM = {Niveau.STADSDEEL: "stadsdeel", Niveau.GEBIED: "gebied", Niveau.WIJK: "wijk"}
 
@@ -325,12 +330,16 @@ class Gebiedsindeling:
         *,
         aggregatie: Aggregatie | str = Aggregatie.SOM,
         gewicht: str | pd.Series | None = None,
+        onvolledig: Literal["weglaten", "toestaan"] = "weglaten",
     ) -> pd.Series:
         """Aggregate values of one level (indexed by code) to the coarser level ``naar``.
 
         ``som`` sums; ``gewogen_gemiddelde`` takes Σw·x / Σw over the areas that have both
         a value and a weight (``gewicht``: ``inwoners``, ``inwoners_0_14`` or a Series).
-        Missing values are left out and reported in a warning and in ``attrs``.
+        A coarser area for which not every finer area has a value (with a weight: every
+        inhabited one) gets no value, because a partial sum or mean would be a wrong
+        number; ``onvolledig="toestaan"`` keeps the partial value. Either way a warning
+        names the areas and their coverage; ``attrs["dekking"]`` holds it per area.
         """
         aggregatie = Aggregatie(aggregatie)
         van = self._niveau_van_reeks(waarden)
@@ -340,9 +349,43 @@ class Gebiedsindeling:
                 f"'{waarden.name}' kan niet van {van.value} naar {naar.value} worden opgeteld",
                 argument="aggregatie",
             )
-        ouders = self.parents(van, naar).reindex(waarden.index)
+        alle_ouders = self.parents(van, naar)
         gewichten = self._gewichten(waarden, van, aggregatie, gewicht)
-        return _aggregate_numpy(waarden, ouders, gewichten, self.codes(naar), naar)
+        uit = _aggregate_numpy(
+            waarden, alle_ouders.reindex(waarden.index), gewichten, self.codes(naar), naar
+        )
+        dekking = self._coverage(waarden, alle_ouders, aggregatie, gewicht, van)
+        dekking = dekking.reindex(uit.index)
+        onvolledig_ = dekking[dekking["met_waarde"] < dekking["verwacht"]]
+        if not onvolledig_.empty:
+            _warn_incomplete(onvolledig_, van, self._namen, onvolledig == "toestaan")
+            if onvolledig == "weglaten":
+                uit = uit.drop(onvolledig_.index)
+        uit.attrs["dekking"] = dekking.loc[uit.index]
+        return uit
+
+    def _coverage(
+        self,
+        waarden: pd.Series,
+        ouders: pd.Series,
+        aggregatie: Aggregatie,
+        gewicht: str | pd.Series | None,
+        van: Niveau,
+    ) -> pd.DataFrame:
+        """Per coarser area: how many finer areas should have a value, and how many do.
+
+        With a weight, only finer areas with a positive weight are expected (an area
+        without inhabitants weighs nothing; one whose weight is unknown cannot count).
+        """
+        verwacht = ouders.dropna()
+        if aggregatie is Aggregatie.GEWOGEN_GEMIDDELDE and gewicht is not None:
+            w = self.bevolking(van, gewicht) if isinstance(gewicht, str) else gewicht
+            verwacht = verwacht[(w.reindex(verwacht.index) > 0).to_numpy()]
+        met = ouders.reindex(waarden.dropna().index).dropna()
+        tabel = pd.DataFrame(
+            {"verwacht": verwacht.value_counts(), "met_waarde": met.value_counts()}
+        )
+        return tabel.fillna(0).astype(int)
 
     def _niveau_van_reeks(self, waarden: pd.Series) -> Niveau:
         niveaus = {self.level_of(c) for c in waarden.index if c in self._namen}
@@ -370,6 +413,21 @@ class Gebiedsindeling:
         if isinstance(gewicht, str):
             return self.bevolking(van, gewicht).reindex(waarden.index)
         return gewicht.astype(float).reindex(waarden.index)
+
+
+def _warn_incomplete(
+    onvolledig: pd.DataFrame, van: Niveau, namen: Mapping[str, str], behouden: bool
+) -> None:
+    delen = [
+        f"{namen[str(o)]} ({r.met_waarde} van {r.verwacht} {MEERVOUD[van]})"
+        for o, r in onvolledig.head(10).iterrows()
+    ]
+    gevolg = "gedeeltelijk opgeteld" if behouden else "daarom geen waarde"
+    warnings.warn(
+        f"niet elk onderliggend gebied heeft een waarde ({gevolg}): " + "; ".join(delen),
+        OIWaarschuwing,
+        stacklevel=4,
+    )
 
 
 def _aggregate_numpy(

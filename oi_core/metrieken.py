@@ -26,6 +26,7 @@ __all__ = [
     "aandeel",
     "concentratie_index",
     "gemiddelde",
+    "index_interval",
     "kwadrant",
     "oi_index",
     "per",
@@ -113,6 +114,37 @@ def per(waarden: Labels, noemer: Labels, per: float = 100.0) -> pd.Series:
         raise InvoerFout(f"noemer is 0, leeg of negatief voor {', '.join(nul)}", argument="noemer")
     return pd.Series(
         per * x.to_numpy(dtype=float) / n.to_numpy(dtype=float), index=x.index, name=f"per_{per:g}"
+    )
+
+
+def index_interval(
+    inzet_pct: Labels, opgave_pct: Labels, *, afronding: float = 0.5
+) -> pd.DataFrame:
+    """The range of the OI-index that shares published in whole percents allow.
+
+    The unrounded shares lie within ± ``afronding`` of the published ones ``f`` and
+    ``b``, so the index lies in [100·(f−0,5)/(b+0,5), 100·(f+0,5)/(b−0,5)]. Use it to
+    check a published index: it should lie in this interval give or take its own
+    rounding. Columns ``ondergrens`` and ``bovengrens``.
+    """
+    f = als_reeks(inzet_pct, "inzet")
+    b = als_reeks(opgave_pct, "opgave")
+    eis_gelijke_labels(f, b, "inzet", "opgave")
+    eis_geen_nan(f, "inzet")
+    eis_geen_nan(b, "opgave")
+    fv, bv = f.to_numpy(dtype=float), b.reindex(f.index).to_numpy(dtype=float)
+    if (bv - afronding <= 0).any():
+        raise InvoerFout(
+            "een aandeel opgave van hoogstens de afronding geeft geen bovengrens; geef aandelen "
+            "in hele procenten (26 voor 26%)",
+            argument="opgave",
+        )
+    return pd.DataFrame(
+        {
+            "ondergrens": 100 * np.clip(fv - afronding, 0, None) / (bv + afronding),
+            "bovengrens": 100 * (fv + afronding) / (bv - afronding),
+        },
+        index=f.index,
     )
 
 
@@ -409,6 +441,12 @@ BUILTIN_METRIEKEN: tuple[FunctieMetriek, ...] = (
         "100 × aandeel inzet / aandeel opgave.",
         oi_index,
         "index (100 = in verhouding)",
+    ),
+    FunctieMetriek(
+        "index_interval",
+        "Index-interval",
+        "Bereik van de OI-index dat aandelen in hele procenten toelaten.",
+        index_interval,
     ),
     FunctieMetriek("per", "Per inwoners", "Waarde per 100, 1000 … inwoners of kinderen.", per),
     FunctieMetriek(

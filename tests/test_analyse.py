@@ -60,3 +60,20 @@ def test_table_is_wide_by_area(analyse: Analyse) -> None:
     tabel = analyse.table()
     assert list(tabel.columns) == ["naam", "fte", "score", "kinderen"]
     assert len(tabel) == 9
+
+
+def test_table_leaves_out_what_is_not_available_and_says_why() -> None:
+    data = pd.DataFrame(
+        {
+            "gebied": ["FN", "Noord", "Zuid"],
+            "jaar": 2024,
+            "indicator": ["score", "fte", "fte"],
+            "waarde": [6.0, 1.0, 2.0],
+            "niveau": ["wijk", "stadsdeel", "stadsdeel"],
+        }
+    )
+    tabel = Analyse(voorbeeld.ACTIVITEIT, data).table()
+    assert list(tabel.columns) == ["naam", "fte"]
+    assert "geen volledige gegevens" in tabel.attrs["niet_beschikbaar"]["score"]
+    with pytest.raises(InvoerFout, match="kinderen"):
+        Analyse(voorbeeld.ACTIVITEIT, data).table(["fte", "kinderen"])

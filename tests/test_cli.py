@@ -154,3 +154,12 @@ def test_installed_script_runs() -> None:
     )
     assert klaar.returncode == 0, klaar.stderr
     assert json.loads(klaar.stdout)["naam"] == "Louis Crispijnbuurt"
+
+
+def test_warnings_are_dutch_lines_and_partial_areas_get_no_value(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, _, err = _oi(capsys, "analyse", "jgz", "--niveau", "stadsdeel")
+    assert "Let op:" in err and "niet elk onderliggend gebied heeft een waarde" in err
+    assert "Nieuw-West (1 van 5 gebieden)" in err
+    assert code == 1 and "Warning" not in err

@@ -175,10 +175,16 @@ def test_doelgroep_labels_are_free() -> None:
 
 # -- aggregation -------------------------------------------------------------------------
 def test_counts_are_summed_up_the_hierarchy() -> None:
-    kinderen = IND.bevolking("buurt", "inwoners_0_14").dropna()
-    per_stadsdeel = IND.aggregate(kinderen, "stadsdeel")
-    assert per_stadsdeel.sum() == kinderen.sum()
+    kinderen = IND.bevolking("buurt", "inwoners_0_14")
+    with pytest.warns(OIWaarschuwing, match=r"Oost \(76 van 77 buurten\)"):
+        per_stadsdeel = IND.aggregate(kinderen, "stadsdeel")
+    assert "M" not in per_stadsdeel.index  # MK06's children are unknown: Oost's sum is too
     assert per_stadsdeel["T"] == IND.area("T").inwoners_0_14
+    assert per_stadsdeel.attrs["dekking"].loc["T"].tolist() == [46, 46]
+    with pytest.warns(OIWaarschuwing, match="gedeeltelijk opgeteld"):
+        gedeeltelijk = IND.aggregate(kinderen, "stadsdeel", onvolledig="toestaan")
+    assert gedeeltelijk.sum() == kinderen.sum()
+    assert gedeeltelijk["M"] == IND.area("M").inwoners_0_14  # the source also skips MK06
 
 
 def test_rates_are_weighted_means_never_plain_means() -> None:
@@ -203,13 +209,33 @@ def test_missing_weight_is_reported_not_silently_used() -> None:
     waarden = pd.Series({"MK06": 10.0, "MK04": 2.0})  # MK06 has no population in CBS 2024
     with pytest.warns(OIWaarschuwing, match="MK06"):
         uit = IND.aggregate(waarden, "wijk", aggregatie="gewogen_gemiddelde", gewicht="inwoners")
-    assert uit["MK"] == 2.0
+    assert uit["MK"] == 2.0  # MK04 is the only inhabited buurt of IJburg-Oost with a known size
+
+
+def test_a_partial_weighted_mean_is_refused_unless_allowed() -> None:
+    """A gebied's reading level from one of its wijken is not the gebied's reading level."""
+    een_wijk = pd.Series({"FN": 26.0})
+    with pytest.warns(OIWaarschuwing, match=r"Slotervaart \(1 van 4 wijken\)"):
+        assert IND.aggregate(
+            een_wijk, "gebied", aggregatie="gewogen_gemiddelde", gewicht="inwoners"
+        ).empty
+    with pytest.warns(OIWaarschuwing):
+        assert (
+            IND.aggregate(
+                een_wijk,
+                "gebied",
+                aggregatie="gewogen_gemiddelde",
+                gewicht="inwoners",
+                onvolledig="toestaan",
+            )["GF10"]
+            == 26.0
+        )
 
 
 def test_westpoort_does_not_lie_in_a_gebied_and_is_reported() -> None:
     waarden = pd.Series({"BA01": 5.0, "AA01": 1.0})
     with pytest.warns(OIWaarschuwing, match="BA01"):
-        uit = IND.aggregate(waarden, "gebied")
+        uit = IND.aggregate(waarden, "gebied", onvolledig="toestaan")
     assert list(uit.index) == ["GA01"]
 
 
@@ -217,10 +243,16 @@ def test_non_nesting_buurten_follow_their_own_gebied() -> None:
     """NB01/NB02 lie in gebied GN18 Noord-West; their wijk NB lies in GN19 Oud-Noord."""
     assert IND.parents("buurt", "gebied")["NB01"] == "GN18"
     assert IND.parents("wijk", "gebied")["NB"] == "GN19"
-    via_buurt = IND.aggregate(pd.Series({"NB01": 7.0, "NB03": 3.0}), "gebied")
+    via_buurt = IND.aggregate(
+        pd.Series({"NB01": 7.0, "NB03": 3.0}), "gebied", onvolledig="toestaan"
+    )
     assert via_buurt.to_dict() == {"GN18": 7.0, "GN19": 3.0}
-    via_wijk = IND.aggregate(pd.Series({"NB": 10.0}), "gebied")
+    via_wijk = IND.aggregate(pd.Series({"NB": 10.0}), "gebied", onvolledig="toestaan")
     assert via_wijk.to_dict() == {"GN19": 10.0}
+    alle_buurten = pd.Series(1.0, index=IND.codes("buurt"))
+    telling = IND.aggregate(alle_buurten, "gebied")
+    assert telling["GN18"] == IND.table("buurt").query("gebied == 'GN18'").shape[0]
+    assert telling.sum() == 518 - 14  # Westpoort's 14 buurten lie in no gebied
 
 
 def test_aggregating_to_a_finer_level_is_refused() -> None:
@@ -286,7 +318,7 @@ def test_embedded_copy_equals_the_shared_source() -> None:
 def test_no_warning_for_a_clean_aggregation() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        IND.aggregate(IND.bevolking("wijk").dropna(), "stadsdeel")
+        IND.aggregate(IND.bevolking("wijk"), "stadsdeel")
 
 
 def test_zero_total_weight_gives_no_number_and_a_warning() -> None:

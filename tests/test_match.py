@@ -139,3 +139,13 @@ def test_groot_onderhoud_index_within_rounding_interval_except_west() -> None:
     uit = match(d["projectbudget_2025_2028_pct"], d["aandeel_opp_niveau_d_pct"])
     assert ((uit["oi_index"] >= laag) & (uit["oi_index"] <= hoog)).all()
     assert uit["signaal"].to_dict()["N-West"] == "te weinig"
+
+
+def test_index_interval_is_a_core_metric() -> None:
+    from oi_core import index_interval
+
+    uit = index_interval({"West": 7.0}, {"West": 10.0})
+    assert round(uit.loc["West", "ondergrens"], 1) == 61.9
+    assert round(uit.loc["West", "bovengrens"], 1) == 78.9
+    with pytest.raises(InvoerFout, match="hele procenten"):
+        index_interval({"x": 0.14}, {"x": 0.26})

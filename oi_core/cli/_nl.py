@@ -11,7 +11,9 @@ mistake and ends with its Dutch message and exit code 1, never a traceback.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import typer
@@ -19,7 +21,7 @@ from rich.console import Console
 from rich.markup import escape
 from typer import rich_utils
 
-from ..errors import OIFout
+from ..errors import OIFout, OIWaarschuwing
 
 _PANEEL = {
     "ARGUMENTS_PANEL_TITLE": "Argumenten",
@@ -98,11 +100,33 @@ def _usage_message(fout: Any) -> str:
     return str(fout.message)
 
 
+@contextmanager
+def _dutch_warnings(console: Console) -> Iterator[None]:
+    """Show an :class:`OIWaarschuwing` as a Dutch 'Let op:' line, once per message."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("default", OIWaarschuwing)
+        oud = warnings.showwarning
+
+        def tonen(bericht: Any, soort: type[Warning], *args: Any, **kwargs: Any) -> None:
+            if issubclass(soort, OIWaarschuwing):
+                console.print(f"[yellow]Let op:[/] {escape(str(bericht))}")
+            else:
+                oud(bericht, soort, *args, **kwargs)
+
+        warnings.showwarning = tonen
+        yield
+
+
 def run_dutch(app: typer.Typer, argv: list[str]) -> int:
     """Run ``app`` with Dutch help, and Dutch messages for usage and user errors."""
     make_dutch()
-    command = typer.main.get_command(app)
     fouten = Console(stderr=True, highlight=False)
+    with _dutch_warnings(fouten):
+        return _run(app, argv, fouten)
+
+
+def _run(app: typer.Typer, argv: list[str], fouten: Console) -> int:
+    command = typer.main.get_command(app)
     uitzonderingen = _module("typer._click.exceptions")
     gebruik = getattr(uitzonderingen, "UsageError", ())
     geen_args = getattr(uitzonderingen, "NoArgsIsHelpError", ())
