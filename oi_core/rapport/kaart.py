@@ -16,7 +16,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from matplotlib import patheffects
 from matplotlib.axes import Axes
 from matplotlib.collections import PatchCollection
 from matplotlib.colors import Colormap, Normalize, TwoSlopeNorm
@@ -115,7 +114,7 @@ def _labels(ax: Axes, indeling: Gebiedsindeling, niveau: Niveau, codes: list[str
                 ha="center",
                 fontsize=7,
                 color="#1A1A1A",
-                path_effects=[patheffects.withStroke(linewidth=2.2, foreground="white")],
+                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
             )
 
 

@@ -6,6 +6,7 @@ import math
 from typing import Any
 
 from ..model import Niveau
+from ..tekst import getal
 
 __all__ = [
     "KLEUREN",
@@ -47,20 +48,19 @@ def _auto_decimals(x: float) -> int:
 
 
 def number(x: Any, decimalen: int | None = None) -> str:
-    """``1234.5`` → ``1.234,5``; NaN or None → ``–``. Without ``decimalen``: by size."""
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return "–"
-    if isinstance(x, str):
-        return x
+    """``1234.5`` → ``1.234,5`` (:func:`oi_core.tekst.getal`); NaN or None → ``–``.
+
+    Without ``decimalen`` the number of decimals follows the size, without trailing zeros.
+    """
+    if x is None or isinstance(x, str):
+        return "–" if x is None else x
     waarde = float(x)
     if math.isnan(waarde):
         return "–"
-    d = _auto_decimals(waarde) if decimalen is None else decimalen
-    tekst = f"{waarde:,.{d}f}"
-    if decimalen is None and "." in tekst:
-        tekst = tekst.rstrip("0").rstrip(".")
-    tekst = tekst.replace(",", " ").replace(".", ",").replace(" ", ".")
-    return "0" if tekst in ("-0", "−0") else tekst.replace("-", "−")
+    tekst = getal(waarde, _auto_decimals(waarde) if decimalen is None else decimalen)
+    if decimalen is None and "," in tekst:
+        tekst = tekst.rstrip("0").rstrip(",")
+    return "0" if tekst == "−0" else tekst
 
 
 def percentage(fractie: float, decimalen: int = 1) -> str:
