@@ -52,7 +52,7 @@ def assert_clean(bevindingen: list[Controlebevinding], strikt: bool = False) -> 
 class PluginContract:
     """Subclass as ``TestConformiteit`` and set ``plugin`` to the plugin module."""
 
-    plugin: ClassVar[ModuleType | object | None] = None
+    plugin: ModuleType | object | None = None
     """The plugin module (what the ``oi`` entry point of the distribution names)."""
     strikt: ClassVar[bool] = False
     """Fail on warnings too, like ``oi check --strict``."""
