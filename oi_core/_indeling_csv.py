@@ -97,7 +97,8 @@ def _afgeleid(
 ) -> pd.DataFrame:
     """One row per parent area, derived from the buurten when no own file is given."""
     eerste = b.dropna(subset=[sleutel]).groupby(sleutel, sort=False).first()
-    eerste = eerste[[naamkolom, *ouders]].join(_bevolking_som(b, sleutel))
+    eerste = eerste[[naamkolom, *(o for o in ouders if o in eerste.columns)]]
+    eerste = eerste.join(_bevolking_som(b, sleutel))
     return eerste.join(_centroide_gemiddeld(b, sleutel)).reset_index()
 
 

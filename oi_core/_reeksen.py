@@ -24,7 +24,9 @@ def als_reeks(waarden: Labels, naam: str) -> pd.Series:
         raise DataFout(
             [Bevinding(f"gebied '{g}' komt meer dan eens voor", kolom=naam) for g in dubbel]
         )
-    if reeks.dtype.kind in "fiub":
+    if reeks.dtype == np.float64:
+        return reeks
+    if reeks.dtype.kind in "fiu":
         return reeks.astype(float)
     getallen = pd.to_numeric(reeks, errors="coerce")
     fout = [
@@ -44,7 +46,10 @@ def _leeg(v: Any) -> bool:
 
 
 def eis_geen_nan(reeks: pd.Series, naam: str) -> None:
-    leeg = [str(g) for g, v in reeks.items() if np.isnan(v)]
+    ontbreekt = np.isnan(reeks.to_numpy(dtype=float))
+    if not ontbreekt.any():
+        return
+    leeg = [str(g) for g in reeks.index[ontbreekt]]
     if leeg:
         raise DataFout([Bevinding(f"waarde ontbreekt voor gebied '{g}'", kolom=naam) for g in leeg])
 
@@ -53,8 +58,8 @@ def eis_gelijke_labels(a: pd.Series, b: pd.Series, naam_a: str, naam_b: str) -> 
     """Both Series must name exactly the same areas (order may differ)."""
     if a.index.equals(b.index):
         return
-    alleen_a = [g for g in a.index if g not in b.index]
-    alleen_b = [g for g in b.index if g not in a.index]
+    alleen_a = list(a.index[~a.index.isin(b.index)])
+    alleen_b = list(b.index[~b.index.isin(a.index)])
     fouten = [
         Bevinding(f"gebied '{g}' staat wel in {naam_a} maar niet in {naam_b}") for g in alleen_a
     ]

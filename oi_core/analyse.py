@@ -36,20 +36,13 @@ def match(inzet: Labels, opgave: Labels, *, band: float = 0.10) -> pd.DataFrame:
     """
     if not 0 <= band < 1:
         raise InvoerFout(f"band {band} moet tussen 0 en 1 liggen (0,10 = 10%)", argument="band")
-    x, y = _aligned(inzet, opgave)
+    labels, x, y = _aligned(inzet, opgave)
     a = x / x.sum()
     b = y / y.sum()
     index = 100.0 * a / b
-    uit = pd.DataFrame(
-        {
-            "aandeel_inzet": a,
-            "aandeel_opgave": b,
-            "verschil_pp": 100.0 * (a - b),
-            "oi_index": index,
-            "signaal": signaal(index, band),
-        },
-        index=_index(inzet, opgave),
-    )
+    getallen = np.column_stack((a, b, 100.0 * (a - b), index))
+    uit = pd.DataFrame(getallen, index=labels, columns=list(MATCH_KOLOMMEN[:4]))
+    uit["signaal"] = signaal(index, band)
     return uit
 
 
@@ -62,30 +55,22 @@ def signaal(oi_index: np.ndarray, band: float = 0.10) -> np.ndarray:
     )
 
 
-def _index(inzet: Labels, opgave: Labels) -> pd.Index:
-    x = inzet if isinstance(inzet, pd.Series) else pd.Series(dict(inzet), dtype=object)
-    return pd.Index(x.index, name=x.index.name or "gebied")
-
-
-def _aligned(inzet: Labels, opgave: Labels) -> tuple[np.ndarray, np.ndarray]:
+def _aligned(inzet: Labels, opgave: Labels) -> tuple[pd.Index, np.ndarray, np.ndarray]:
     x = als_reeks(inzet, "inzet")
     y = als_reeks(opgave, "opgave")
-    fouten = [
-        Bevinding(f"gebied '{g}' heeft wel inzet maar geen opgave")
-        for g in x.index
-        if g not in y.index
-    ]
-    fouten += [
-        Bevinding(f"gebied '{g}' heeft wel opgave maar geen inzet")
-        for g in y.index
-        if g not in x.index
-    ]
+    if not x.index.equals(y.index):
+        _check_same_labels(x.index, y.index)
+        y = y.reindex(x.index)
+    xv, yv = x.to_numpy(dtype=float), y.to_numpy(dtype=float)
+    _check_values(x.index, xv, yv)
+    return pd.Index(x.index, name=x.index.name or "gebied"), xv, yv
+
+
+def _check_same_labels(x: pd.Index, y: pd.Index) -> None:
+    fouten = [Bevinding(f"gebied '{g}' heeft wel inzet maar geen opgave") for g in x[~x.isin(y)]]
+    fouten += [Bevinding(f"gebied '{g}' heeft wel opgave maar geen inzet") for g in y[~y.isin(x)]]
     if fouten:
         raise MatchFout(fouten, "Inzet en opgave gaan niet over dezelfde gebieden")
-    xv = x.to_numpy(dtype=float)
-    yv = y.reindex(x.index).to_numpy(dtype=float)
-    _check_values(x.index, xv, yv)
-    return xv, yv
 
 
 def _check_values(index: pd.Index, x: np.ndarray, y: np.ndarray) -> None:

@@ -1,4 +1,4 @@
-"""The core's own plugin: the built-in metrics, registered like any plugin's."""
+"""The core's own plugin: the built-in metrics and Excel functions, registered like any plugin's."""
 
 from __future__ import annotations
 
@@ -6,9 +6,18 @@ from collections.abc import Callable
 
 from .hookspecs import hookimpl
 from .metrieken import BUILTIN_METRIEKEN, Metriek
+from .registratie import ExcelFunctie
 
 
 @hookimpl
 def register_metrieken(register: Callable[[Metriek], None]) -> None:
     for metriek in BUILTIN_METRIEKEN:
         register(metriek)
+
+
+@hookimpl
+def register_excel_functies(register: Callable[[ExcelFunctie], None]) -> None:
+    from .excelcatalogus import BUILTIN_EXCEL_FUNCTIES
+
+    for functie in BUILTIN_EXCEL_FUNCTIES:
+        register(functie)

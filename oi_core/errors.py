@@ -98,13 +98,16 @@ class GebiedFout(OIFout, KeyError):
 class GebiedOnbekend(GebiedFout):
     """No area matches; ``suggesties`` holds the closest names."""
 
-    def __init__(self, invoer: str, niveau: str | None, suggesties: Sequence[str]) -> None:
+    def __init__(
+        self, invoer: str, niveau: str | None, suggesties: Sequence[str], reden: str = ""
+    ) -> None:
         self.invoer = invoer
         self.niveau = niveau
         self.suggesties = tuple(suggesties)
         op = f" op niveau {niveau}" if niveau else ""
-        tip = f" Bedoelt u: {', '.join(self.suggesties)}?" if self.suggesties else ""
-        super().__init__(f"Onbekend gebied '{invoer}'{op}.{tip}")
+        tip = f"Bedoelt u: {', '.join(self.suggesties)}?" if self.suggesties else ""
+        delen = [f"Onbekend gebied '{invoer}'{op}.", reden, tip]
+        super().__init__(" ".join(d for d in delen if d))
 
 
 class GebiedAmbigu(GebiedFout):

@@ -203,6 +203,7 @@ class Gebiedsindeling:
             if not tekst:
                 raise GebiedOnbekend(tekst, niveau.value, [])
             return tekst
+        self._refuse_code_of_other_level(tekst, niveau)
         kandidaten = self._kandidaten(tekst, niveau)
         if len(kandidaten) == 1:
             return kandidaten[0]
@@ -210,6 +211,20 @@ class Gebiedsindeling:
             raise GebiedAmbigu(tekst, [self._label(c) for c in kandidaten])
         raise GebiedOnbekend(
             tekst, niveau.value if niveau else None, self._suggesties(tekst, niveau)
+        )
+
+    def _refuse_code_of_other_level(self, tekst: str, niveau: Niveau | None) -> None:
+        code = self._code_index.get(tekst.upper())
+        if niveau is None or code is None or self.level_of(code) is niveau:
+            return
+        if self._via_naam(tekst, niveau) or self._via_alias(tekst, niveau):
+            return  # a name at the requested level that happens to look like a code
+        gevonden = self.level_of(code).value
+        raise GebiedOnbekend(
+            tekst,
+            niveau.value,
+            [self._label(code)],
+            f"'{tekst}' is de code van een {gevonden}, niet van een {niveau.value}.",
         )
 
     def resolve_all(
@@ -377,6 +392,13 @@ def _aggregate_numpy(
     with np.errstate(invalid="ignore", divide="ignore"):
         uitkomst = teller if gewichten is None else teller / noemer
     uitkomst = np.where(aantal > 0, uitkomst, np.nan)
+    if gewichten is not None and ((aantal > 0) & (noemer == 0)).any():
+        nul = [c for c, a, w in zip(doelcodes, aantal, noemer, strict=True) if a > 0 and w == 0]
+        warnings.warn(
+            "totaal gewicht is 0, geen gewogen gemiddelde voor: " + ", ".join(nul[:10]),
+            OIWaarschuwing,
+            stacklevel=3,
+        )
     reeks = pd.Series(uitkomst, index=pd.Index(doelcodes, name="gebied"), name=waarden.name)
     return reeks.dropna()
 

@@ -228,16 +228,15 @@ def stapeling(
     teken = np.array([1.0 if richting[k] is Richting.HOGER_IS_BETER else -1.0 for k in tellen])
     slechter = (x - drempel) * teken < 0
     ontbreekt = np.isnan(x)
-    uit = pd.DataFrame(slechter, index=waarden.index, columns=tellen).astype("boolean")
-    uit = uit.mask(pd.DataFrame(ontbreekt, index=waarden.index, columns=tellen))
-    uit["aantal_slechter"] = (slechter & ~ontbreekt).sum(axis=1)
-    uit["aantal_ontbrekend"] = ontbreekt.sum(axis=1)
+    kolommen: dict[str, Any] = {
+        k: pd.arrays.BooleanArray(slechter[:, j], ontbreekt[:, j]) for j, k in enumerate(tellen)
+    }
+    kolommen["aantal_slechter"] = (slechter & ~ontbreekt).sum(axis=1)
+    kolommen["aantal_ontbrekend"] = ontbreekt.sum(axis=1)
+    uit = pd.DataFrame(kolommen, index=waarden.index)
     uit.attrs["drempels"] = dict(zip(tellen, drempel.tolist(), strict=True))
     uit.attrs["ontbrekend"] = [
-        (str(g), k)
-        for g, rij in zip(waarden.index, ontbreekt, strict=True)
-        for k, o in zip(tellen, rij, strict=True)
-        if o
+        (str(waarden.index[i]), tellen[j]) for i, j in np.argwhere(ontbreekt)
     ]
     return uit
 
@@ -270,9 +269,24 @@ def _drempels(
         raise InvoerFout(
             f"drempel voor onbekende indicator: {', '.join(onbekend)}", argument="drempels"
         )
-    return np.array(
-        [float(gegeven[k]) if k in gegeven else gemiddelde(x[k], gewichten)[0] for k in x.columns]
-    )
+    w = _gewichten(x.iloc[:, 0], gewichten) if len(x.columns) else np.ones(len(x))
+    gemiddeld = _column_means(x.to_numpy(dtype=float), w, list(map(str, x.columns)))
+    return np.array([float(gegeven.get(k, g)) for k, g in zip(x.columns, gemiddeld, strict=True)])
+
+
+def _column_means(x: np.ndarray, w: np.ndarray, namen: list[str]) -> np.ndarray:
+    """Weighted mean of every column over the rows where both value and weight are known."""
+    mee = ~np.isnan(x) & ~np.isnan(w)[:, None]
+    gewicht = np.where(mee, w[:, None], 0.0)
+    totaal = gewicht.sum(axis=0)
+    leeg = [n for n, t in zip(namen, totaal, strict=True) if t == 0]
+    if leeg:
+        raise InvoerFout(
+            f"geen waarden om een gemiddelde te berekenen voor {', '.join(leeg)}",
+            argument="waarden",
+        )
+    uit: np.ndarray = (np.where(mee, x, 0.0) * gewicht).sum(axis=0) / totaal
+    return uit
 
 
 # -- quadrant -----------------------------------------------------------------------------

@@ -3,8 +3,9 @@
 A name is reduced to tokens: lower case, accents removed, split on spaces, ``/``, ``,``,
 ``-``, ``&``; the word ``en`` is dropped, so "Geuzenveld & Slotermeer",
 "Geuzenveld/Slotermeer" and "Geuzenveld, Slotermeer" are the same name. A token that ends
-in a dot ("B.", "Haveng.") or is a single letter ("N-West") is an abbreviation and matches
-any token it starts; every other token must match exactly and the token count must agree.
+in a dot ("B.", "Haveng.") or is a single letter within a longer name ("N-West") is an
+abbreviation and matches any token it starts; every other token must match exactly and
+the token count must agree. A lone letter ("F") is never an abbreviation: it is a code.
 """
 
 from __future__ import annotations
@@ -31,27 +32,28 @@ def name_key(naam: str) -> str:
     return " ".join(t.rstrip(".") for t in tokens(naam))
 
 
-def _is_abbreviation(token: str) -> bool:
-    return token.endswith(".") or len(token) == 1
+def _abbreviations(query: tuple[str, ...]) -> list[bool]:
+    return [t.endswith(".") or (len(t) == 1 and len(query) > 1) for t in query]
 
 
-def _token_matches(query: str, target: str) -> bool:
-    if _is_abbreviation(query):
+def _token_matches(query: str, target: str, afkorting: bool) -> bool:
+    if afkorting:
         return target.startswith(query.rstrip("."))
     return query == target.rstrip(".")
 
 
 def has_abbreviation(naam: str) -> bool:
-    return any(_is_abbreviation(t) for t in tokens(naam))
+    return any(_abbreviations(tokens(naam)))
 
 
 def abbreviation_matches(naam: str, kandidaten: Iterable[tuple[str, str]]) -> list[str]:
     """Codes of ``kandidaten`` (code, name) whose name the abbreviated ``naam`` fits."""
     query = tokens(naam)
+    afkortingen = _abbreviations(query)
     gevonden = []
     for code, kandidaat in kandidaten:
         doel = tokens(kandidaat)
-        if len(doel) == len(query) and all(map(_token_matches, query, doel)):
+        if len(doel) == len(query) and all(map(_token_matches, query, doel, afkortingen)):
             gevonden.append(code)
     return gevonden
 

@@ -113,7 +113,9 @@ def run_dutch(app: typer.Typer, argv: list[str]) -> int:
         return 2
     except gebruik as fout:
         pad = fout.ctx.command_path if fout.ctx else "oi"
-        fouten.print(f"[red]Fout:[/] {escape(_usage_message(fout))}\nProbeer '{pad} --help' voor hulp.")
+        fouten.print(
+            f"[red]Fout:[/] {escape(_usage_message(fout))}\nProbeer '{pad} --help' voor hulp."
+        )
         return 2
     except typer.Abort:
         fouten.print("Afgebroken.")

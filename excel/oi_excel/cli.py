@@ -1,0 +1,89 @@
+"""``oi excel …``: the workbook and the xlwings Server (entry point ``oi`` → ``excel``).
+
+Registered through the ``register_commands`` hook. Importing this module loads neither
+xlwings nor the UDF functions; each command imports what it needs when it runs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from oi_core import Niveau, hookimpl
+
+__all__ = ["app", "register_commands"]
+
+app = typer.Typer(
+    name="excel",
+    help="De OI-functies in Excel: een werkmap maken of xlwings Server starten.",
+    no_args_is_help=True,
+)
+
+
+@hookimpl
+def register_commands(cli: typer.Typer) -> None:
+    cli.add_typer(app, name="excel")
+
+
+@app.command("werkmap")
+def werkmap_command(
+    code: Annotated[
+        str, typer.Argument(metavar="ACTIVITEIT", help="Code van de activiteit, bijvoorbeeld jgz.")
+    ],
+    uitvoer: Annotated[
+        Path | None,
+        typer.Option(
+            "--uitvoer", "-o", help="Bestandsnaam (.xlsx); standaard ACTIVITEIT-NIVEAU.xlsx."
+        ),
+    ] = None,
+    niveau: Annotated[
+        Niveau | None,
+        typer.Option("--niveau", "-n", help="Schaalniveau; standaard dat van de activiteit."),
+    ] = None,
+    overschrijf: Annotated[bool, typer.Option(help="Vervang een bestaand bestand.")] = False,
+    json_: Annotated[
+        bool, typer.Option("--json", help="Uitvoer als JSON, voor scripts en CI.")
+    ] = False,
+) -> None:
+    """Maak een werkmap met invoertabel, resultaten met OI_-functies en uitleg."""
+    from oi_core.cli.uitvoer import console, print_json
+
+    from .werkmap import make_werkmap
+
+    pad = uitvoer or Path(f"{code}-{(niveau.value if niveau else 'standaard')}.xlsx")
+    geschreven = make_werkmap(code, pad, niveau=niveau, overschrijf=overschrijf)
+    if json_:
+        print_json({"werkmap": str(geschreven), "activiteit": code})
+    else:
+        console.print(f"Geschreven: {geschreven}", highlight=False)
+
+
+@app.command("serve")
+def serve_command(
+    poort: Annotated[int, typer.Option("--poort", "-p", help="Poort op 127.0.0.1.")] = 8000,
+    certificaat: Annotated[
+        Path | None, typer.Option(help="TLS-certificaat (PEM) voor https, bijv. van mkcert.")
+    ] = None,
+    sleutel: Annotated[Path | None, typer.Option(help="Sleutel (PEM) bij het certificaat.")] = None,
+    json_: Annotated[
+        bool, typer.Option("--json", help="Toon de instellingen als JSON en stop.")
+    ] = False,
+) -> None:
+    """Start xlwings Server met de OI-functies (Excel op het web en Mac; namen OI.MATCH …).
+
+    Licentie: xlwings Server onder PolyForm Noncommercial 1.0.0 (gebruik door een
+    overheidsinstelling); XLWINGS_LICENSE_KEY=noncommercial wordt gezet.
+    """
+    from oi_core.cli.uitvoer import console, print_json
+
+    from .server import NAMESPACE, project_dir, serve
+
+    adres = f"{'https' if certificaat else 'http'}://127.0.0.1:{poort}"
+    if json_:
+        print_json({"adres": adres, "manifest": f"{adres}/manifest", "namespace": NAMESPACE,
+                    "project": str(project_dir())})  # fmt: skip
+        return
+    console.print(f"xlwings Server op {adres} — manifest: {adres}/manifest", highlight=False)
+    serve(poort, certificaat=certificaat, sleutel=sleutel)

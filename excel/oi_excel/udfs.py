@@ -1,0 +1,203 @@
+"""Excel functions generated from the catalogue of registered :class:`ExcelFunctie`.
+
+Every function that the core or a plugin registers through ``register_excel_functies``
+becomes a module-level function whose ``__name__`` is its Excel name (``OI_MATCH``),
+decorated with xlwings' ``func``/``arg``/``ret``. Which xlwings runtime that is, is
+xlwings' own choice at import time (classic COM add-in on Windows, Office.js custom
+functions with ``XLWINGS_ON_SERVER=true``, no-op elsewhere) unless a runtime is asked for
+explicitly (tests).
+
+A wrapper only converts: arguments per :attr:`ExcelArgument.soort`
+(:func:`oi_core.excelconversie.convert_argument`), the result to cells
+(:func:`~oi_core.excelconversie.to_cells`). A user mistake (:class:`~oi_core.OIFout`)
+becomes an :class:`xlwings.XlwingsError` with the Dutch message — HTTP 400 in xlwings
+Server, so Excel does not retry; anything else is a bug and stays what it is.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import re
+import warnings
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from oi_core import DataFout, ExcelFunctie, OIFout, OIWaarschuwing, excel_functies
+from oi_core.excelconversie import convert_argument, is_row, to_cells
+
+__all__ = ["Decorateurs", "build_functions", "decorators", "message"]
+
+Runtime = Literal["server", "klassiek", "geen"]
+SERVER_NAMESPACE = "OI"
+"""Namespace of the add-in manifest: in Office.js ``OI_MATCH`` reads ``OI.MATCH``."""
+
+
+@dataclass(frozen=True)
+class Decorateurs:
+    """xlwings' ``func``, ``arg`` and ``ret`` of one runtime, and its error class."""
+
+    func: Callable[..., Any]
+    arg: Callable[..., Any]
+    ret: Callable[..., Any]
+    fout: type[Exception]
+
+
+def decorators(runtime: Runtime | None = None) -> Decorateurs:
+    """The decorators of ``runtime``; ``None``: the ones xlwings bound at import."""
+    if runtime == "geen":
+        return Decorateurs(
+            _GeenRuntime.func, _GeenRuntime.arg, _GeenRuntime.ret, _error_class(runtime)
+        )
+    if runtime == "server":
+        module: Any = importlib.import_module("xlwings.server")
+        namen = ("func", "arg", "ret")
+    elif runtime == "klassiek":
+        module = importlib.import_module("xlwings.udfs")
+        namen = ("xlfunc", "xlarg", "xlret")
+    else:
+        module = importlib.import_module("xlwings")
+        namen = ("func", "arg", "ret")
+    f, a, r = (getattr(module, n) for n in namen)
+    return Decorateurs(f, a, r, _error_class(runtime))
+
+
+class _GeenRuntime:
+    """No-op decorators, for plain Python use of the generated functions."""
+
+    @staticmethod
+    def func(f: Any = None, **_: Any) -> Any:
+        return f if f is not None else (lambda g: g)
+
+    @staticmethod
+    def arg(*_: Any, **__: Any) -> Callable[[Any], Any]:
+        return lambda g: g
+
+    ret = arg
+
+
+def _error_class(runtime: Runtime | None) -> type[Exception]:
+    """XlwingsError; in the classic add-in also a COM error carrying the Dutch text.
+
+    The classic add-in shows an exception's text in the cell. A COM exception with a
+    ``description`` is shown as just that description instead of a Python traceback.
+    """
+    from xlwings import XlwingsError
+
+    if runtime == "server":
+        return XlwingsError
+    try:
+        com = importlib.import_module("win32com.server.exception")
+    except ImportError:
+        return XlwingsError
+
+    class OIExcelFout(XlwingsError, com.COMException):  # type: ignore[misc, name-defined]
+        def __init__(self, melding: str) -> None:
+            com.COMException.__init__(self, description=melding)
+            XlwingsError.__init__(self, melding)
+
+        def __str__(self) -> str:
+            return str(self.description)
+
+    return OIExcelFout
+
+
+# -- one wrapper ------------------------------------------------------------------------------
+def message(functie: ExcelFunctie, fout: OIFout) -> str:
+    """The Dutch message shown in Excel: the function, then what is wrong, on one line."""
+    if isinstance(fout, DataFout):
+        delen = [str(b) for b in fout.bevindingen[:5]]
+        if len(fout.bevindingen) > 5:
+            delen.append(f"en nog {len(fout.bevindingen) - 5}")
+        tekst = f"{fout.kop}: " + "; ".join(delen)
+    else:
+        tekst = str(fout)
+    return f"{functie.naam}: {tekst}"
+
+
+def _call(functie: ExcelFunctie, args: tuple[Any, ...], fout: type[Exception]) -> list[list[Any]]:
+    waarden = list(args) + [None] * (len(functie.argumenten) - len(args))
+    try:
+        omgezet = [convert_argument(w, a) for w, a in zip(waarden, functie.argumenten, strict=True)]
+        resultaat = functie.functie(*omgezet)
+    except OIFout as e:
+        raise fout(message(functie, e)) from e
+    return to_cells(resultaat, liggend=_horizontal(functie, waarden))
+
+
+def _horizontal(functie: ExcelFunctie, waarden: list[Any]) -> bool:
+    """A 1-D result follows the first argument when that is a row or column of values."""
+    if not functie.argumenten or functie.argumenten[0].soort not in ("getallen", "teksten"):
+        return False
+    return is_row(waarden[0])
+
+
+def _signature(functie: ExcelFunctie) -> inspect.Signature:
+    leeg = inspect.Parameter.empty
+    return inspect.Signature(
+        [
+            inspect.Parameter(
+                a.naam,
+                inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                default=None if a.optioneel else leeg,
+            )
+            for a in functie.argumenten
+        ]
+    )
+
+
+def _docstring(functie: ExcelFunctie) -> str:
+    return functie.beschrijving[:255]
+
+
+def build_function(
+    functie: ExcelFunctie, deco: Decorateurs, module: str = "oi_excel"
+) -> Callable[..., Any]:
+    """One Excel function: named ``functie.naam``, decorated for ``deco``'s runtime."""
+    fout = deco.fout
+
+    def excel_functie(*args: Any) -> list[list[Any]]:
+        return _call(functie, args, fout)
+
+    excel_functie.__name__ = excel_functie.__qualname__ = functie.naam
+    excel_functie.__doc__ = _docstring(functie)
+    excel_functie.__module__ = module
+    excel_functie.__signature__ = _signature(functie)  # type: ignore[attr-defined]
+    excel_functie.__annotations__ = {}
+    for a in reversed(functie.argumenten):
+        excel_functie = deco.arg(a.naam, ndim=2, err_to_str=True, doc=a.beschrijving[:255])(
+            excel_functie
+        )
+    kort = functie.naam.removeprefix("OI_")
+    return deco.func(name=kort, category=functie.categorie)(excel_functie)  # type: ignore[no-any-return]
+
+
+def build_functions(
+    functies: Mapping[str, ExcelFunctie] | None = None,
+    runtime: Runtime | None = None,
+    module: str = "oi_excel",
+) -> dict[str, Callable[..., Any]]:
+    """Every registered Excel function (default: :func:`oi_core.excel_functies`) by name."""
+    deco = decorators(runtime)
+    bron = excel_functies() if functies is None else functies
+    return {f.naam: build_function(f, deco, module) for f in bron.values() if _valid(f)}
+
+
+_NAAM = re.compile(r"OI_[A-Za-z][A-Za-z0-9_]*")
+_ARGUMENT = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+
+
+def _valid(functie: ExcelFunctie) -> bool:
+    """Names Excel (VBA and Office.js) accepts; a plugin's bad name is skipped with a warning,
+    so one plugin cannot break every other function."""
+    fout = [a.naam for a in functie.argumenten if not _ARGUMENT.fullmatch(a.naam)]
+    if _NAAM.fullmatch(functie.naam) and not fout:
+        return True
+    warnings.warn(
+        f"Excel-functie '{functie.naam}' van plugin '{functie.plugin}' overgeslagen: "
+        "de naam begint niet met OI_ of een argumentnaam is ongeldig",
+        OIWaarschuwing,
+        stacklevel=2,
+    )
+    return False

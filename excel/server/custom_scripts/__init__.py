@@ -1,0 +1,1 @@
+"""No custom scripts: the OI project only offers custom functions."""

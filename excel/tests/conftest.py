@@ -1,0 +1,212 @@
+"""Shared fixtures for the Excel tests: the xlwings Server runtime, seed data, a test plugin.
+
+xlwings binds its decorators when it is first imported, so the Office.js runtime
+(``XLWINGS_ON_SERVER=true``) and the noncommercial licence are set here, before any test
+module imports xlwings.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+
+os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
+os.environ["XLWINGS_ON_SERVER"] = "true"
+
+from oi_core import (
+    Activiteit,
+    Aggregatie,
+    ExcelArgument,
+    ExcelFunctie,
+    Indicator,
+    Niveau,
+    Resultatenketen,
+    Richting,
+    Rol,
+    Schakel,
+    hookimpl,
+    oi_index,
+    to_tidy,
+)
+from oi_core.plugins import isolated
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT.parent / "shared" / "seed" / "tabellen"
+
+
+def seed(naam: str) -> pd.DataFrame:
+    """A seed table of the presentation (published figures, spellings as published)."""
+    return pd.read_csv(SEED / f"{naam}.csv")
+
+
+# -- a test plugin: straatreiniging from the seed table, plus one Excel function ------------
+def _indicator(code: str, naam: str, eenheid: str, rol: Rol, **kw: Any) -> Indicator:
+    return Indicator(
+        code=code,
+        naam=naam,
+        eenheid=eenheid,
+        rol=rol,
+        richting=kw.pop("richting", Richting.NEUTRAAL),
+        aggregatie=Aggregatie.GEEN,
+        **kw,
+    )
+
+
+STRAATREINIGING = Activiteit(
+    code="straatreiniging",
+    naam="Straatreiniging",
+    afdeling="Stadswerken",
+    beschrijving="Inzet van straatreinigers naar bewoners en bezoekers (testplugin).",
+    niveau=Niveau.STADSDEEL,
+    keten=Resultatenketen(
+        inzet=Schakel(
+            omschrijving="FTE straatreinigers",
+            indicatoren=(_indicator("fte_pct", "FTE straatreiniging", "% van totaal", Rol.INZET),),
+        ),
+        resultaat=Schakel(
+            omschrijving="CROW-schouw",
+            indicatoren=(
+                _indicator(
+                    "grof_zwerfvuil_pct_min_b",
+                    "Grof zwerfvuil minimaal niveau B",
+                    "%",
+                    Rol.RESULTAAT,
+                    richting=Richting.HOGER_IS_BETER,
+                ),
+            ),
+        ),
+        doel=Schakel.leeg("Schone straten"),
+        ambitie=Schakel.leeg("Een leefbare stad"),
+        opgave=(
+            _indicator(
+                "bewoners_bezoekers_pct", "Bewoners en bezoekers", "% van totaal", Rol.OPGAVE
+            ),
+        ),
+    ),
+)
+
+
+def straatreiniging_data() -> pd.DataFrame:
+    return to_tidy(
+        seed("straatreiniging_stadsdelen"),
+        gebied="stadsdeel",
+        indicatoren=["fte_pct", "bewoners_bezoekers_pct", "grof_zwerfvuil_pct_min_b"],
+        jaar=2023,
+    )
+
+
+def _verdubbel_index(inzet: np.ndarray, opgave: np.ndarray) -> pd.Series:
+    labels = [f"waarde {i}" for i in range(1, len(inzet) + 1)]
+    return 2 * oi_index(pd.Series(inzet, index=labels), pd.Series(opgave, index=labels))
+
+
+TEST_FUNCTIE = ExcelFunctie(
+    naam="OI_TEST_DUBBELE_INDEX",
+    functie=_verdubbel_index,
+    beschrijving="Testfunctie van een plugin: twee keer de OI-index.",
+    argumenten=(
+        ExcelArgument("inzet", "Bereik met de inzet."),
+        ExcelArgument("opgave", "Bereik met de opgave."),
+    ),
+    voorbeeld="=OI_TEST_DUBBELE_INDEX(B2:B9;C2:C9)",
+)
+
+
+class ProefPlugin:
+    """Registers straatreiniging (seed data) and one Excel function, like a real plugin."""
+
+    @hookimpl
+    def register_activiteiten(self, register: Any) -> None:
+        register(
+            STRAATREINIGING,
+            data=straatreiniging_data,
+            tabellen=lambda: {"stadsdelen": seed("straatreiniging_stadsdelen")},
+        )
+
+    @hookimpl
+    def register_excel_functies(self, register: Any) -> None:
+        register(TEST_FUNCTIE)
+
+
+@pytest.fixture
+def met_testplugin() -> Iterator[None]:
+    """Built-ins, the test plugin and ``oi excel``; ``oi_excel`` rebuilt before and after."""
+    import oi_excel
+    import oi_excel.cli
+
+    with isolated(ProefPlugin(), oi_excel.cli):
+        oi_excel.refresh()
+        yield
+    oi_excel.refresh()
+
+
+# -- calling like Office.js -------------------------------------------------------------------
+def payload(func_name: str, *args: Any) -> dict[str, Any]:
+    """A custom-functions-call body as Excel (Office.js) sends it: every arg 2-D."""
+    return {
+        "client": "Office.js",
+        "func_name": func_name,
+        "args": [a if isinstance(a, list) else [[a]] for a in args],
+        "caller_address": "[Werkmap1]Blad1!E2",
+        "session_id": "test-sessie",
+        "culture_info_name": "nl-NL",
+        "date_format": "d-M-yyyy",
+        "version": "0.37.8",
+        "runtime": "1.4",
+    }
+
+
+def column(waarden: Any) -> list[list[Any]]:
+    return [[_plain(v)] for v in waarden]
+
+
+def row(waarden: Any) -> list[list[Any]]:
+    return [[_plain(v) for v in waarden]]
+
+
+def _plain(v: Any) -> Any:
+    return v.item() if isinstance(v, np.generic) else v
+
+
+def call(func_name: str, *args: Any, module: Any = None) -> Any:
+    """Call through ``xlwings.server.custom_functions_call`` on ``oi_excel``."""
+    import oi_excel
+    import xlwings.server
+
+    return asyncio.run(
+        xlwings.server.custom_functions_call(payload(func_name, *args), module or oi_excel)
+    )
+
+
+@pytest.fixture(scope="session")
+def hulp() -> SimpleNamespace:
+    """The helpers above, for test modules (conftest is not importable under importlib)."""
+    return SimpleNamespace(
+        call=call,
+        payload=payload,
+        column=column,
+        row=row,
+        seed=seed,
+        root=ROOT,
+        straatreiniging=STRAATREINIGING,
+        straatreiniging_data=straatreiniging_data,
+        test_functie=TEST_FUNCTIE,
+        plugin=ProefPlugin,
+    )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _server_runtime() -> None:
+    """Fail loudly when xlwings was imported before this conftest set the runtime."""
+    import xlwings
+    import xlwings.server
+
+    assert xlwings.func is xlwings.server.func, "xlwings is niet in server-modus geladen"

@@ -1,0 +1,7 @@
+"""``python -m oi_core`` runs the ``oi`` command line."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,167 @@
+"""Excel functions of 'jgz'. They only convert arguments and call the plugin's functions.
+
+Each function receives its arguments already converted by the Excel layer according to
+:attr:`ExcelArgument.soort` (``teksten`` → list of str/None, ``getallen`` → float array
+with NaN for blanks, ``getal`` → float/None, ``tekst`` → str/None).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from oi_core import Bevinding, DataFout, ExcelArgument, ExcelFunctie, InvoerFout
+
+from .activiteit import leeftijdsgroep
+from .analyses import gepubliceerde_sleutel, index_tov_stad
+from .sleutel import fit_verdeelsleutel, toedeling
+
+__all__ = ["EXCEL_FUNCTIES", "oi_jgz_fte", "oi_jgz_index_stad", "oi_jgz_sleutel"]
+
+
+def _leeg(v: object) -> bool:
+    return v is None or (isinstance(v, float) and np.isnan(v)) or str(v).strip() == ""
+
+
+def _paren(labels: Sequence[str | None], waarden: np.ndarray, naam: str) -> pd.Series:
+    """Values keyed by label; rows where both are blank are skipped (a roomy range)."""
+    if len(labels) != len(waarden):
+        raise InvoerFout(
+            f"{len(labels)} gebieden maar {len(waarden)} waarden; kies even grote bereiken",
+            argument=naam,
+        )
+    fouten, paren = [], {}
+    for rij, (label, waarde) in enumerate(zip(labels, waarden, strict=True), start=1):
+        if _leeg(label) and np.isnan(waarde):
+            continue
+        if _leeg(label):
+            fouten.append(Bevinding("waarde zonder gebied", rij=rij, kolom=naam))
+        elif np.isnan(waarde):
+            fouten.append(Bevinding(f"geen waarde voor '{label}'", rij=rij, kolom=naam))
+        else:
+            paren[str(label).strip()] = float(waarde)
+    if fouten:
+        raise DataFout(fouten, f"Argument '{naam}'")
+    return pd.Series(paren, dtype=float)
+
+
+def oi_jgz_fte(
+    gebieden: Sequence[str | None],
+    aandeel_lage_ses: np.ndarray,
+    groep: str | None = None,
+    kinderen: np.ndarray | None = None,
+    totaal_fte: float | None = None,
+) -> pd.DataFrame:
+    """FTE per gebied by the key implied by the presentation's figures."""
+    sleutel = gepubliceerde_sleutel(leeftijdsgroep(groep))
+    aandeel = _paren(gebieden, aandeel_lage_ses, "aandeel_lage_ses")
+    n = None if kinderen is None else _paren(gebieden, kinderen, "kinderen")
+    return toedeling(aandeel, sleutel, kinderen=n, totaal_fte=totaal_fte).reset_index()
+
+
+def oi_jgz_sleutel(
+    fte_per_1000: np.ndarray,
+    lage_ses_per_1000: np.ndarray,
+    gebieden: Sequence[str | None] | None = None,
+) -> pd.DataFrame:
+    """Basis, factor, differentiatiefactor and fit quality of the key behind the figures."""
+    labels = (
+        list(gebieden) if gebieden is not None else [str(i + 1) for i in range(len(fte_per_1000))]
+    )
+    fte = _paren(labels, fte_per_1000, "fte_per_1000")
+    ses = _paren(labels, lage_ses_per_1000, "lage_ses_per_1000")
+    return fit_verdeelsleutel(fte, ses).parameters()
+
+
+def oi_jgz_index_stad(
+    fte_per_1000: np.ndarray,
+    lage_ses_per_1000: np.ndarray,
+    fte_stad: float | None,
+    lage_ses_stad: float | None,
+) -> list[list[float]]:
+    """OI-index against the city per row: 100 · (fte / fte_stad) / (ses / ses_stad)."""
+    if fte_stad is None or lage_ses_stad is None:
+        raise InvoerFout("geef het Amsterdams gemiddelde van FTE en lage SES", argument="stad")
+    labels = [str(i + 1) for i in range(len(fte_per_1000))]
+    fte = _paren(labels, fte_per_1000, "fte_per_1000")
+    ses = _paren(labels, lage_ses_per_1000, "lage_ses_per_1000")
+    index = index_tov_stad(fte, ses, fte_stad, lage_ses_stad)["oi_index_stad"]
+    return [[float(v)] for v in index]
+
+
+_GROEP = ExcelArgument(
+    "leeftijdsgroep",
+    "'0-4 jaar' (standaard) of 'primair onderwijs': welke gepubliceerde sleutel geldt.",
+    soort="tekst",
+    optioneel=True,
+)
+
+EXCEL_FUNCTIES: tuple[ExcelFunctie, ...] = (
+    ExcelFunctie(
+        naam="OI_JGZ_FTE",
+        functie=oi_jgz_fte,
+        beschrijving="Verdeel JGZ-FTE over gebieden met de sleutel uit de presentatie: "
+        "(basis + factor × aandeel lage SES) × kinderen / 1000.",
+        argumenten=(
+            ExcelArgument("gebieden", "Namen of codes van de gebieden (bijv. GF07).", "teksten"),
+            ExcelArgument(
+                "aandeel_lage_ses",
+                "Aandeel lage-SES-kinderen per gebied (0,29 of 29%).",
+                "getallen",
+            ),
+            _GROEP,
+            ExcelArgument(
+                "kinderen",
+                "Aantal kinderen per gebied; leeg = CBS 0–14 jaar (2024), een bovengrens.",
+                "getallen",
+                optioneel=True,
+            ),
+            ExcelArgument(
+                "totaal_fte",
+                "Schaal de uitkomst naar dit totaal aantal FTE; leeg = niet schalen.",
+                "getal",
+                optioneel=True,
+            ),
+        ),
+        voorbeeld='=OI_JGZ_FTE(A2:A26; B2:B26; "0-4 jaar")',
+        resultaat="Tabel per gebied: code, naam, kinderen, aandeel lage SES, FTE per 1000 "
+        "kinderen, FTE en aandeel FTE.",
+    ),
+    ExcelFunctie(
+        naam="OI_JGZ_SLEUTEL",
+        functie=oi_jgz_sleutel,
+        beschrijving="Schat de verdeelsleutel FTE per 1000 kinderen = basis + factor × "
+        "aandeel lage SES, met R² en afwijkingen t.o.v. de afronding.",
+        argumenten=(
+            ExcelArgument("fte_per_1000", "FTE per 1000 kinderen per gebied.", "getallen"),
+            ExcelArgument(
+                "lage_ses_per_1000", "Lage-SES-kinderen per 1000 kinderen per gebied.", "getallen"
+            ),
+            ExcelArgument(
+                "gebieden", "Namen van de gebieden (alleen als label).", "teksten", optioneel=True
+            ),
+        ),
+        voorbeeld="=OI_JGZ_SLEUTEL(B2:B5; C2:C5; A2:A5)",
+        resultaat="Tabel met parameter en waarde.",
+    ),
+    ExcelFunctie(
+        naam="OI_JGZ_INDEX_STAD",
+        functie=oi_jgz_index_stad,
+        beschrijving="OI-index t.o.v. Amsterdam: 100 × (FTE / FTE stad) / (lage SES / lage "
+        "SES stad).",
+        argumenten=(
+            ExcelArgument("fte_per_1000", "FTE per 1000 kinderen per gebied.", "getallen"),
+            ExcelArgument(
+                "lage_ses_per_1000", "Lage-SES-kinderen per 1000 kinderen per gebied.", "getallen"
+            ),
+            ExcelArgument("fte_stad", "FTE per 1000 kinderen in heel Amsterdam.", "getal"),
+            ExcelArgument(
+                "lage_ses_stad", "Lage-SES-kinderen per 1000 kinderen in Amsterdam.", "getal"
+            ),
+        ),
+        voorbeeld="=OI_JGZ_INDEX_STAD(B2:B5; C2:C5; B6; C6)",
+        resultaat="Eén kolom met de index per gebied (100 = in verhouding).",
+    ),
+)

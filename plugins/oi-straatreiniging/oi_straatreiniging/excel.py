@@ -1,0 +1,109 @@
+"""The street-cleaning Excel functions: they convert arguments and call the plain functions.
+
+The Excel layer hands over converted arguments (see :class:`oi_core.ExcelArgument`);
+every number is computed in :mod:`.analyses`. Rows are matched by position: the result
+has one row per input row, in the same order.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from oi_core import ExcelArgument, ExcelFunctie, InvoerFout
+
+from .analyses import NORM_SOBER, differentiatie, normtoets, tekort_tot_norm
+
+__all__ = ["EXCEL_FUNCTIES", "reiniging_fte", "reiniging_norm"]
+
+
+def _reeks(waarden: np.ndarray, naam: str, lengte: int | None = None) -> pd.Series:
+    x = np.asarray(waarden, dtype=float).ravel()
+    if lengte is not None and len(x) != lengte:
+        raise InvoerFout(
+            f"heeft {len(x)} waarden, verwacht {lengte} (één per gebied)", argument=naam
+        )
+    leeg = [str(i) for i, v in enumerate(x, start=1) if np.isnan(v)]
+    if leeg:
+        raise InvoerFout(f"lege cel op rij {', '.join(leeg)}", argument=naam)
+    return pd.Series(x, index=pd.RangeIndex(1, len(x) + 1, name="rij"))
+
+
+def _norm(norm: float | None) -> float:
+    return NORM_SOBER if norm is None else float(norm)
+
+
+def reiniging_fte(
+    fte: np.ndarray,
+    bewoners_bezoekers: np.ndarray,
+    scores: np.ndarray | None = None,
+    norm: float | None = None,
+    opslag_per_pp: float | None = None,
+) -> pd.DataFrame:
+    """OI_REINIGING_FTE: FTE per area from residents + visitors (and shortfall), total kept."""
+    x = _reeks(fte, "fte")
+    b = _reeks(bewoners_bezoekers, "bewoners_bezoekers", len(x))
+    tekort = (
+        None if scores is None else tekort_tot_norm(_reeks(scores, "scores", len(x)), _norm(norm))
+    )
+    uit = differentiatie(x, b, tekort=tekort, opslag_per_pp=opslag_per_pp or 0.0)
+    return uit[["fte_nieuw", "verschuiving_fte", "verschuiving_pp"]].reset_index(drop=True)
+
+
+def reiniging_norm(scores: np.ndarray, norm: float | None = None) -> list[float]:
+    """OI_REINIGING_NORM: difference with the norm in percentage points (negative: under)."""
+    return normtoets(_reeks(scores, "scores"), _norm(norm))["verschil"].tolist()
+
+
+_NORM = ExcelArgument(
+    "norm",
+    "Schoonnorm: % metingen minstens niveau B (leeg: 80, de norm ‘sober’).",
+    "getal",
+    optioneel=True,
+)
+
+EXCEL_FUNCTIES = (
+    ExcelFunctie(
+        naam="OI_REINIGING_FTE",
+        functie=reiniging_fte,
+        beschrijving="Differentiatiefactor: verdeel de FTE straatreiniging naar aandeel bewoners "
+        "en bezoekers, eventueel met een opslag voor gebieden onder de schoonnorm. Het totaal "
+        "blijft gelijk.",
+        argumenten=(
+            ExcelArgument("fte", "FTE nu per gebied (aantallen of procenten).", "getallen"),
+            ExcelArgument(
+                "bewoners_bezoekers",
+                "Bewoners plus bezoekers per gebied (aantallen of procenten).",
+                "getallen",
+            ),
+            ExcelArgument(
+                "scores",
+                "CROW-score per gebied: % metingen minstens niveau B (leeg: geen opslag).",
+                "getallen",
+                optioneel=True,
+            ),
+            _NORM,
+            ExcelArgument(
+                "opslag_per_pp",
+                "Extra gewicht per procentpunt onder de norm, tussen 0 en 1 (0,05 = 5%).",
+                "getal",
+                optioneel=True,
+            ),
+        ),
+        voorbeeld="=OI_REINIGING_FTE(B2:B9; C2:C9; F2:F9; 80; 0,05)",
+        resultaat="Per gebied: FTE nieuw, verschuiving in FTE en in procentpunt.",
+    ),
+    ExcelFunctie(
+        naam="OI_REINIGING_NORM",
+        functie=reiniging_norm,
+        beschrijving="Verschil met de schoonnorm in procentpunt; negatief is onder de norm.",
+        argumenten=(
+            ExcelArgument(
+                "scores", "CROW-score per gebied: % metingen minstens niveau B.", "getallen"
+            ),
+            _NORM,
+        ),
+        voorbeeld="=OI_REINIGING_NORM(F2:F9; 80)",
+        resultaat="Eén verschil in procentpunt per gebied.",
+    ),
+)

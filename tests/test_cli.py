@@ -1,0 +1,156 @@
+"""The oi command line: Dutch help and errors, JSON output, match on files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from oi_core import plugins as oi_plugins
+from oi_core.cli import main
+
+from . import voorbeeld
+from .conftest import seed_tabel
+
+
+def _oi(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    uit = capsys.readouterr()
+    return code, uit.out, uit.err
+
+
+def _json(capsys: pytest.CaptureFixture[str], *args: str) -> object:
+    code, out, err = _oi(capsys, *args, "--json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_help_is_dutch(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _oi(capsys, "--help")
+    assert code == 0
+    for tekst in ("Gebruik:", "Opdrachten", "Toon deze hulp en stop.", "match", "analyse"):
+        assert tekst in out
+
+
+def test_usage_errors_are_dutch(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _oi(capsys, "match")
+    assert code == 2 and "ontbrekend argument" in err and "Probeer 'oi match --help'" in err
+    code, _, err = _oi(capsys, "gebieden", "--niveau", "straat")
+    assert code == 2 and "ongeldige waarde" in err
+
+
+def test_gebieden_json_per_level(capsys: pytest.CaptureFixture[str]) -> None:
+    wijken = _json(capsys, "gebieden", "--niveau", "wijk")
+    assert len(wijken) == 110
+    fn = next(w for w in wijken if w["code"] == "FN")
+    assert (
+        fn["naam"] == "Slotervaart-Zuid"
+        and fn["gebied"] == "GF10"
+        and fn["stadsdeel_naam"] == "Nieuw-West"
+    )
+    assert fn["inwoners"] == 11270
+
+
+def test_gebied_resolves_and_unknown_is_a_dutch_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _json(capsys, "gebied", "Geuzenveld & Slotermeer")["code"] == "GF07"
+    code, _, err = _oi(capsys, "gebied", "Slotervart")
+    assert code == 1 and "Bedoelt u: Slotervaart (GF10, gebied)" in err and "Traceback" not in err
+
+
+def _straatreiniging(tmp_path: Path) -> tuple[Path, Path, Path]:
+    d = seed_tabel("straatreiniging_stadsdelen.csv").query("stadsdeel != 'Amsterdam'")
+    beide = tmp_path / "beide.csv"
+    d[["stadsdeel", "fte_pct", "bewoners_bezoekers_pct"]].rename(
+        columns={"fte_pct": "inzet", "bewoners_bezoekers_pct": "opgave"}
+    ).to_csv(beide, index=False, sep=";")
+    inzet, opgave = tmp_path / "inzet.xlsx", tmp_path / "opgave.csv"
+    d[["stadsdeel", "fte_pct"]].to_excel(inzet, index=False)
+    d[["stadsdeel", "bewoners_bezoekers_pct"]].to_csv(opgave, index=False)
+    return beide, inzet, opgave
+
+
+def test_match_on_one_file_and_on_two_files_agree(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    beide, inzet, opgave = _straatreiniging(tmp_path)
+    een = _json(capsys, "match", str(beide))
+    twee = _json(capsys, "match", str(inzet), str(opgave))
+    assert een == twee
+    assert [r["gebied"] for r in een][:2] == ["Centrum", "N-West"]
+    assert round(een[6]["oi_index"]) == 139 and een[6]["signaal"] == "te veel"  # Zuidoost
+
+
+def test_match_with_niveau_resolves_names_to_codes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    beide, _, _ = _straatreiniging(tmp_path)
+    rijen = _json(capsys, "match", str(beide), "--niveau", "stadsdeel")
+    assert [r["gebied"] for r in rijen] == ["A", "F", "N", "M", "E", "K", "T", "S"]
+    assert rijen[1]["naam"] == "Nieuw-West"
+
+
+def test_match_names_the_bad_cell(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pad = tmp_path / "fout.csv"
+    pad.write_text("gebied;inzet;opgave\nNoord;12;9\nZuid;veel;16\nOost;12;0\n", encoding="utf-8")
+    code, _, err = _oi(capsys, "match", str(pad))
+    assert code == 1 and "rij 3, kolom 'inzet': 'veel' is geen getal" in err
+    pad.write_text("gebied;inzet;opgave\nNoord;12;9\nOost;12;0\n", encoding="utf-8")
+    code, _, err = _oi(capsys, "match", str(pad))
+    assert code == 1 and "opgave is 0 voor gebied 'Oost'" in err
+    pad.write_text("gebied;inzet;opgave\nNoord;12;9\nNergens;1;1\n", encoding="utf-8")
+    code, _, err = _oi(capsys, "match", str(pad), "--niveau", "stadsdeel")
+    assert code == 1 and "rij 3" in err and "Onbekend gebied 'Nergens'" in err
+
+
+def test_match_writes_but_never_overwrites(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    beide, _, _ = _straatreiniging(tmp_path)
+    uit = tmp_path / "resultaat.xlsx"
+    assert _oi(capsys, "match", str(beide), "-o", str(uit))[0] == 0
+    eerst = uit.read_bytes()
+    code, _, err = _oi(capsys, "match", str(beide), "-o", str(uit))
+    assert code == 1 and "bestaat al" in err and uit.read_bytes() == eerst
+    assert _oi(capsys, "match", str(beide), "-o", str(uit), "--overschrijf")[0] == 0
+    gelezen = pd.read_excel(uit, engine="calamine")
+    assert list(gelezen.columns) == [
+        "gebied",
+        "aandeel_inzet",
+        "aandeel_opgave",
+        "verschil_pp",
+        "oi_index",
+        "signaal",
+    ]
+    assert len(list(tmp_path.glob(".resultaat-*"))) == 0  # no temporary files left
+
+
+def test_analyse_json_has_the_match_columns(capsys: pytest.CaptureFixture[str]) -> None:
+    with oi_plugins.isolated(voorbeeld):
+        uit = _json(capsys, "analyse", "proef")
+    assert uit["niveau"] == "stadsdeel"
+    assert set(uit) == {"activiteit", "niveau", "verdeling_inzet", "opgave", "match"}
+    assert {"aandeel_inzet", "aandeel_opgave", "verschil_pp", "oi_index", "signaal"} <= set(
+        uit["match"][0]
+    )
+    code, _, err = _oi(capsys, "analyse", "bestaat_niet")
+    assert code == 1 and "niet geïnstalleerd" in err
+
+
+def test_plugins_json(capsys: pytest.CaptureFixture[str]) -> None:
+    with oi_plugins.isolated():
+        assert _json(capsys, "plugins") == {"plugins": [], "problemen": []}
+
+
+def test_installed_script_runs() -> None:
+    klaar = subprocess.run(
+        [sys.executable, "-m", "oi_core", "gebied", "FN01", "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert klaar.returncode == 0, klaar.stderr
+    assert json.loads(klaar.stdout)["naam"] == "Louis Crispijnbuurt"
