@@ -35,6 +35,7 @@ from oi_core.check import (
     Controlebevinding,
     Ernst,
     check_plugin,
+    is_aandeel,
     is_cell_reference,
     name_problems,
     run_checks,
@@ -247,6 +248,17 @@ def test_declared_indicator_without_data_is_a_warning() -> None:
     assert (b.ernst, b.waar) == (Ernst.WAARSCHUWING, "indicator 'grof_zwerfvuil_pct_min_b'")
 
 
+@pytest.mark.parametrize(
+    ("eenheid", "aandeel"),
+    [("% van totaal", True), ("% V/H totaal", True),
+     ("% van het totale projectbudget 2025–2028", True),
+     ("% van het stedelijk verharde oppervlak", True), ("% van de inwoners", False),
+     ("% van het verharde oppervlak van het stadsdeel", False), ("%", False), ("FTE", False)],
+)  # fmt: skip
+def test_how_a_share_is_declared(eenheid: str, aandeel: bool) -> None:
+    assert is_aandeel(FTE.model_copy(update={"eenheid": eenheid})) is aandeel
+
+
 # -- definition ---------------------------------------------------------------------------
 def _definitie(a: Activiteit) -> list[Controlebevinding]:
     module = plugin(activiteiten=((a, {"data": seed_data}),))
@@ -354,6 +366,15 @@ def test_excel_name_rules() -> None:
     assert "alleen letters, cijfers en _" in name_problems("OI.INDEX")[0]
     assert "het maximum is 255" in " ".join(name_problems("OI_" + "X" * 253))
     assert name_problems("OI_" + "X" * 252) == []
+    assert name_problems("OI_AB") == [
+        "in Office.js heet de functie OI.AB: 'AB' is korter dan 3 tekens"
+    ]
+    assert name_problems("OI_XFD1") == [
+        "in Office.js heet de functie OI.XFD1: 'XFD1' is een celverwijzing"
+    ]
+    assert name_problems("OI_1X") == [
+        "in Office.js heet de functie OI.1X: '1X' moet met een letter beginnen"
+    ]
     assert name_problems("SOM_INDEX") == [
         "'SOM_INDEX' begint niet met OI_ (afspraak voor alle OI-functies)"
     ]
@@ -376,7 +397,7 @@ def test_excel_function_problems_are_each_named() -> None:
         "fout|Excel-functie OI1|'OI1' is ook een celverwijzing",
         "waarschuwing|Excel-functie OI1|de beschrijving lijkt Engels",
         "fout|Excel-functie OI1|een verplicht argument staat na een optioneel argument",
-        "fout|Excel-functie OI1|de Python-functie kan niet met 2 argumenten",
+        "fout|Excel-functie OI1|de Python-functie kan niet met 2 argumenten worden aangeroepen",
         "fout|Excel-functie OI1|het voorbeeld '=OI_ANDERS(A1)' roept OI1 niet aan",
         "waarschuwing|Excel-functie OI1|niet beschreven wat de functie teruggeeft",
         "fout|Excel-functie OI1, argument 'waarden'|de hulptekst ontbreekt",

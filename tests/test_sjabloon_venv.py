@@ -105,9 +105,9 @@ def test_scaffold_and_example_pass_oi_check_strictly(omgeving: Omgeving) -> None
     uit = omgeving.run("oi", "check", "--strict", "--json", plugins="sportveld,sportvoorzieningen")
     verslag = json.loads(_must(uit).stdout)
     assert verslag["geslaagd"] is True
-    assert verslag["plugins"] == ["sportveld", "sportvoorzieningen"]
+    assert {"sportveld", "sportvoorzieningen"} <= set(verslag["plugins"])  # + the core's own
     assert verslag["bevindingen"] == []
-    assert verslag["controles"] == 10  # hooks, definitie, gegevens, samenvatting, excel (×2)
+    assert verslag["controles"] >= 10  # hooks, definitie, gegevens, samenvatting, excel (×2)
 
 
 def test_scaffold_and_example_tests_pass(omgeving: Omgeving, tmp_path: Path) -> None:

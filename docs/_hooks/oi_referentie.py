@@ -10,7 +10,10 @@ Markers in a page are replaced at build time:
 ``<!-- oi:hookspec NAAM -->``
     the docstring and signature of a hook specification;
 ``<!-- oi:controles -->``
-    the table of checks of ``oi check``.
+    the table of checks of ``oi check``;
+``<!-- oi:excel-plugins -->``
+    every Excel function registered by a plugin (not by oi_core itself, whose functions
+    are described by hand in ``docs/excel/``), from its registration.
 
 ``tests/test_docs.py`` imports this module to verify that every command and hook is
 documented. Nav entries and links to pages under ``excel/`` that do not exist (yet) are
@@ -28,13 +31,15 @@ from typing import Any
 
 import typer
 
-from oi_core import hookspecs
+from oi_core import ExcelFunctie, excel_functies, hookspecs
 from oi_core.check import CONTROLES
 from oi_core.cli import build_app
 
 log = logging.getLogger("mkdocs.plugins.oi")
 
-_MARKER = re.compile(r"<!--\s*oi:(opdracht|opdrachten|hookspec|controles)\s*([^>]*?)\s*-->")
+_MARKER = re.compile(
+    r"<!--\s*oi:(opdracht|opdrachten|hookspec|controles|excel-plugins)\s*([^>]*?)\s*-->"
+)
 
 
 # -- commands -----------------------------------------------------------------------------
@@ -143,8 +148,49 @@ def render_checks() -> str:
     return "\n".join(regels) + "\n"
 
 
+# -- Excel functions of plugins -----------------------------------------------------------
+def plugin_functions() -> dict[str, list[ExcelFunctie]]:
+    """Registered Excel functions of plugins (not of oi_core itself), per plugin."""
+    uit: dict[str, list[ExcelFunctie]] = {}
+    for functie in excel_functies().values():
+        if not functie.plugin.startswith("oi_core."):
+            uit.setdefault(functie.plugin, []).append(functie)
+    return dict(sorted(uit.items()))
+
+
+def _call_form(functie: ExcelFunctie) -> str:
+    args = [f"[{a.naam}]" if a.optioneel else a.naam for a in functie.argumenten]
+    return f"{functie.naam}({'; '.join(args)})"
+
+
+def render_excel_function(functie: ExcelFunctie) -> str:
+    delen = [f"### {_call_form(functie)}", _cell(functie.beschrijving)]
+    if functie.argumenten:
+        rijen = [f"| `{a.naam}` | {_cell(a.beschrijving)} | {'ja' if a.optioneel else 'nee'} |"
+                 for a in functie.argumenten]  # fmt: skip
+        delen.append("| argument | betekenis | optioneel |\n|---|---|---|\n" + "\n".join(rijen))
+    if functie.voorbeeld:
+        delen.append(f"Voorbeeld: `{functie.voorbeeld}`")
+    if functie.resultaat:
+        delen.append(f"Resultaat: {_cell(functie.resultaat)}")
+    return "\n\n".join(delen)
+
+
+def render_plugin_functions() -> str:
+    per_plugin = plugin_functions()
+    if not per_plugin:
+        return "*Er zijn geen plugins met Excel-functies geïnstalleerd.*\n"
+    delen = []
+    for plugin, functies in per_plugin.items():
+        delen.append(f"## Plugin {plugin}")
+        delen += [render_excel_function(f) for f in sorted(functies, key=lambda f: f.naam)]
+    return "\n\n".join(delen) + "\n"
+
+
 def _replace(m: re.Match[str]) -> str:
     soort, argument = m[1], m[2]
+    if soort == "excel-plugins":
+        return render_plugin_functions()
     if soort == "opdracht":
         return render_command(argument)
     if soort == "opdrachten":

@@ -19,20 +19,33 @@ from .taal import is_placeholder, looks_english
 
 __all__ = ["AANDEEL_EENHEDEN", "check_definitie", "is_aandeel"]
 
-AANDEEL_EENHEDEN = frozenset({"% van totaal", "% v/h totaal", "% van het totaal"})
-"""Units that declare a share indicator: the split of a total over the areas, in percent.
+AANDEEL_EENHEDEN = (
+    "% van totaal",
+    "% van het totaal",
+    "% v/h totaal",
+    "% van het totale …",
+    "% van het stedelijk …",
+)
+"""How a share indicator is declared: its eenheid starts with one of these (… = free text).
 
-Per year and level the values of such an indicator add up to 100 (within rounding), and a
-coarser area's share is the sum of its parts (``Aggregatie.SOM``).
+A share is the split of a total over the areas, in percent: per year and level the values
+add up to 100 (within rounding), and a coarser area's share is the sum of its parts
+(``Aggregatie.SOM``). Examples: ``% van totaal``, ``% van het totale projectbudget
+2025–2028``, ``% van het stedelijk verharde oppervlak``. Not a share: ``% van de inwoners``
+or ``% van het verharde oppervlak van het stadsdeel`` (a rate within each area).
 """
+_AANDEEL = re.compile(
+    r"^% (van totaal|van het totaal|v/h totaal|van het totale |van het stedelijk )"
+)
 
 _SCHAKELS = ("inzet", "resultaat", "doel", "ambitie")
 _VERHOUDING = re.compile(r"%|‰|\bper\b|gemiddeld|cijfer\b|\bindex\b", re.IGNORECASE)
 
 
 def is_aandeel(indicator: Indicator) -> bool:
-    """True when the indicator is declared as a share (eenheid ``% van totaal``)."""
-    return " ".join(indicator.eenheid.lower().split()) in AANDEEL_EENHEDEN
+    """True when the indicator is declared as a share (see :data:`AANDEEL_EENHEDEN`)."""
+    eenheid = " ".join(indicator.eenheid.lower().split())
+    return bool(_AANDEEL.match(eenheid)) or eenheid in {"% van totaal", "% van het totaal"}
 
 
 def check_definitie(reg: ActiviteitRegistratie) -> list[Controlebevinding]:

@@ -64,6 +64,20 @@ def name_problems(naam: str) -> list[str]:
         uit.append(f"'{naam}' is ook een celverwijzing; Excel kan die naam niet als functie lezen")
     if not naam.upper().startswith(PREFIX):
         uit.append(f"'{naam}' begint niet met {PREFIX} (afspraak voor alle OI-functies)")
+        return uit
+    return uit + _office_id_problems(naam[len(PREFIX) :])
+
+
+def _office_id_problems(kort: str) -> list[str]:
+    """In Office.js the function is ``OI.<kort>``: the id ``kort`` has the same rules."""
+    waar = f"in Office.js heet de functie OI.{kort}: '{kort}'"
+    if not kort[:1].isalpha():
+        return [f"{waar} moet met een letter beginnen"]
+    uit = []
+    if len(kort) < 3:
+        uit.append(f"{waar} is korter dan 3 tekens")
+    if is_cell_reference(kort):
+        uit.append(f"{waar} is een celverwijzing")
     return uit
 
 
@@ -129,14 +143,13 @@ def _signature_problems(functie: ExcelFunctie) -> list[str]:
         handtekening = inspect.signature(functie.functie)
     except (TypeError, ValueError):
         return uit
-    for aantal in {len(verplicht), len(args)}:
-        try:
-            handtekening.bind(*range(aantal))
-        except TypeError:
-            uit.append(
-                f"de Python-functie kan niet met {aantal} argumenten worden aangeroepen "
-                f"(gedeclareerd: {len(args)}, waarvan {len(verplicht)} verplicht)"
-            )
+    try:  # the Excel layer always passes every argument, None for an omitted one
+        handtekening.bind(*range(len(args)))
+    except TypeError:
+        uit.append(
+            f"de Python-functie kan niet met {len(args)} argumenten worden aangeroepen "
+            f"(zoveel zijn er gedeclareerd, waarvan {len(verplicht)} verplicht)"
+        )
     return uit
 
 
