@@ -110,6 +110,13 @@ def test_scaffold_and_example_pass_oi_check_strictly(omgeving: Omgeving) -> None
     assert verslag["controles"] >= 10  # hooks, definitie, gegevens, samenvatting, excel (×2)
 
 
+def test_the_wheel_carries_every_template(omgeving: Omgeving) -> None:
+    map_ = omgeving.map / "plugins" / "oi-sportveld"
+    for pad in (".github/workflows/oi.yml", ".gitlab-ci.yml", ".gitignore", "README.md",
+                "oi_sportveld/data/sportveld.csv", "tests/test_conformiteit.py"):  # fmt: skip
+        assert (map_ / pad).is_file(), pad
+
+
 def test_scaffold_and_example_tests_pass(omgeving: Omgeving, tmp_path: Path) -> None:
     scaffold_tests = omgeving.map / "plugins" / "oi-sportveld" / "tests"
     voorbeeld_tests = shutil.copytree(VOORBEELD / "tests", tmp_path / "voorbeeld")  # installed
