@@ -47,6 +47,8 @@ ENV_ALLOW = "OI_PLUGINS"
 BUILTIN_PLUGINS: tuple[str, ...] = (
     "oi_core.builtin",
     "oi_core.cli.basis",
+    "oi_core.cli.check",
+    "oi_core.cli.sjabloon",
     "oi_core.cli.rapport",
 )
 

@@ -1,12 +1,44 @@
-"""pytest plugin shipped with oi_core (entry point ``pytest11``): fixtures for plugin tests."""
+"""pytest plugin shipped with oi_core (entry point ``pytest11``): fixtures for plugin tests.
+
+The conformance suite itself is :class:`oi_core.testing.PluginContract`. The fixtures
+here help a plugin's own tests:
+
+``oi_indeling``
+    the embedded Amsterdam Gebiedsindeling;
+``oi_zonder_plugins``
+    a plugin manager with only the built-ins;
+``oi_plugin``
+    the plugin under test: the ``plugin`` attribute of the test class, or the module
+    given with the marker ``@pytest.mark.oi_plugin(module)``;
+``oi_plugin_manager``
+    a plugin manager with only the built-ins and ``oi_plugin`` registered, so
+    ``oi_core.activiteiten()`` and ``oi_core.excel_functies()`` see just that plugin;
+``oi_controle``
+    the :class:`~oi_core.check.Controleverslag` of ``oi check`` for ``oi_plugin``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from types import ModuleType
+from typing import TYPE_CHECKING
 
+import pluggy
 import pytest
 
 from .gebieden import Gebiedsindeling
+
+if TYPE_CHECKING:
+    from .check import Controleverslag
+
+MARKER = "oi_plugin"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        f"{MARKER}(module): de plugin die de fixtures oi_plugin en oi_plugin_manager gebruiken",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -22,3 +54,37 @@ def oi_zonder_plugins() -> Iterator[None]:
 
     with isolated():
         yield
+
+
+@pytest.fixture
+def oi_plugin(request: pytest.FixtureRequest) -> ModuleType | object:
+    """The plugin under test: marker ``oi_plugin(module)`` or the class's ``plugin``."""
+    marker = request.node.get_closest_marker(MARKER)
+    if marker is not None and marker.args:
+        gemarkeerd: ModuleType | object = marker.args[0]
+        return gemarkeerd
+    plugin: ModuleType | object | None = getattr(request.cls, "plugin", None)
+    if plugin is None:
+        pytest.fail(
+            "geen plugin: gebruik @pytest.mark.oi_plugin(module) of zet 'plugin = module' "
+            "in de testklasse",
+            pytrace=False,
+        )
+    return plugin
+
+
+@pytest.fixture
+def oi_plugin_manager(oi_plugin: ModuleType | object) -> Iterator[pluggy.PluginManager]:
+    """A plugin manager with only the built-ins and ``oi_plugin``, for one test."""
+    from .plugins import isolated
+
+    with isolated(oi_plugin) as pm:
+        yield pm
+
+
+@pytest.fixture
+def oi_controle(oi_plugin: ModuleType | object) -> Controleverslag:
+    """The checks of ``oi check`` run on ``oi_plugin`` alone."""
+    from .check import check_plugin
+
+    return check_plugin(oi_plugin)

@@ -1,0 +1,140 @@
+"""The conformance suite for plugins: the checks of ``oi check`` as pytest tests.
+
+A plugin's test suite needs one class::
+
+    import oi_jgz
+    from oi_core.testing import PluginContract
+
+
+    class TestConformiteit(PluginContract):
+        plugin = oi_jgz
+
+Every test runs with a plugin manager that has only the built-ins and ``plugin``
+registered (:func:`oi_core.plugins.isolated`), so installed plugins cannot interfere.
+Activity checks are parametrised per activity (``test_gegevens[jgz]``). Set
+``strikt = True`` to fail on warnings as well. Requires pytest (a test dependency).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from types import ModuleType
+from typing import Any, ClassVar
+
+import pluggy
+import pytest
+
+from .check import (
+    Controlebevinding,
+    check_commands,
+    check_data,
+    check_definitie,
+    check_excel_functie,
+    check_hooks,
+    check_samenvatting,
+)
+from .check import plugin_name as _plugin_name
+from .plugins import activiteiten, excel_functies, isolated
+from .registratie import ActiviteitRegistratie
+
+__all__ = ["PluginContract", "assert_clean"]
+
+
+def assert_clean(bevindingen: list[Controlebevinding], strikt: bool = False) -> None:
+    """Fail with every counting finding listed, in Dutch, when there is any."""
+    tellend = [b for b in bevindingen if b.telt(strikt)]
+    if tellend:
+        regels = "\n".join(f"  - {b}" for b in tellend)
+        pytest.fail(f"{len(tellend)} bevinding(en) van de controles:\n{regels}", pytrace=False)
+
+
+class PluginContract:
+    """Subclass as ``TestConformiteit`` and set ``plugin`` to the plugin module."""
+
+    plugin: ModuleType | object | None = None
+    """The plugin module (what the ``oi`` entry point of the distribution names)."""
+    strikt: ClassVar[bool] = False
+    """Fail on warnings too, like ``oi check --strict``."""
+
+    # -- plumbing -------------------------------------------------------------------------
+    @classmethod
+    def _module(cls) -> ModuleType | object:
+        if cls.plugin is None:
+            pytest.fail(
+                f"{cls.__name__}: zet 'plugin = <pluginmodule>' in de klasse", pytrace=False
+            )
+        return cls.plugin
+
+    @classmethod
+    def _naam(cls) -> str:
+        return _plugin_name(cls._module())
+
+    @classmethod
+    def _activity_codes(cls) -> list[str]:
+        if cls.plugin is None:
+            return []
+        try:
+            with isolated(cls.plugin):
+                naam = cls._naam()
+                return sorted(c for c, r in activiteiten().items() if r.plugin == naam)
+        except Exception:
+            return []  # the hooks test reports why
+
+    def pytest_generate_tests(self, metafunc: pytest.Metafunc) -> None:
+        """Parametrise the activity checks with this plugin's activity codes."""
+        if "oi_activiteit_code" in metafunc.fixturenames:
+            codes = type(self)._activity_codes()
+            metafunc.parametrize("oi_activiteit_code", codes, ids=codes)
+
+    @classmethod
+    @contextmanager
+    def _isolated(cls) -> Iterator[None]:
+        """Only the built-ins and the plugin; a hook that breaks its spec fails in Dutch."""
+        try:
+            with isolated(cls._module()):
+                yield
+        except pluggy.PluginValidationError as fout:
+            pytest.fail(f"hook klopt niet met de specificatie: {fout}", pytrace=False)
+
+    def _run(self, check: Callable[[], list[Controlebevinding]]) -> None:
+        with self._isolated():
+            naam = self._naam()
+            assert_clean([b for b in check() if b.plugin == naam], self.strikt)
+
+    def _activity(self, code: str, check: Callable[[ActiviteitRegistratie], Any]) -> None:
+        with self._isolated():
+            assert_clean(check(activiteiten()[code]), self.strikt)
+
+    # -- the tests ------------------------------------------------------------------------
+    def test_hooks(self) -> None:
+        """The plugin loads, implements only existing hooks and no hook raises."""
+        self._run(check_hooks)
+
+    def test_opdrachten(self) -> None:
+        """Its commands register, with Dutch help and --json."""
+        self._run(check_commands)
+
+    def test_definitie(self, oi_activiteit_code: str) -> None:
+        """The activity's Resultatenketen is complete and its indicators usable."""
+        self._activity(oi_activiteit_code, check_definitie)
+
+    def test_gegevens(self, oi_activiteit_code: str) -> None:
+        """The embedded data validate and the three steps run."""
+        self._activity(oi_activiteit_code, check_data)
+
+    def test_samenvatting(self, oi_activiteit_code: str) -> None:
+        """The managementsamenvatting and report parts build from the data."""
+        self._activity(oi_activiteit_code, check_samenvatting)
+
+    def test_excel_functies(self) -> None:
+        """Each Excel function has a valid, unique name and Dutch help."""
+        with self._isolated():
+            naam = self._naam()
+            bevindingen = [
+                b
+                for f in excel_functies().values()
+                if f.plugin == naam
+                for b in check_excel_functie(f)
+            ]
+            assert_clean(bevindingen, self.strikt)

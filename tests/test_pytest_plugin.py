@@ -1,0 +1,147 @@
+"""The conformance contract and fixtures, run the way a plugin's own test suite runs them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ["pytester"]
+
+SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "tabellen"
+
+PLUGIN = f'''
+"""A small plugin on the published straatreiniging table."""
+import pandas as pd
+from oi_core import (Activiteit, ExcelArgument, ExcelFunctie, Indicator, Niveau,
+    Resultatenketen, Richting, Rol, Schakel, Vorm, hookimpl, to_tidy)
+
+BRON = "Presentatie Inzicht in ongelijk investeren"
+FTE = Indicator(code="fte_pct", naam="FTE", eenheid="% van totaal", rol=Rol.INZET,
+    richting=Richting.NEUTRAAL, bron=BRON, peiljaar=2023)
+OPGAVE = Indicator(code="bewoners_bezoekers_pct", naam="Bewoners en bezoekers",
+    eenheid="% van totaal", rol=Rol.OPGAVE, richting=Richting.NEUTRAAL, bron=BRON,
+    peiljaar=2023)
+ACTIVITEIT = Activiteit(code="straat", naam="Straatreiniging", afdeling="Stadswerken",
+    beschrijving="Inzet van straatreinigers per stadsdeel.",
+    keten=Resultatenketen(inzet=Schakel(omschrijving="FTE", indicatoren=(FTE,)),
+        resultaat=Schakel.leeg("CROW-schoonmeting"), doel=Schakel.leeg("Schone straten"),
+        ambitie=Schakel.leeg("Een leefbare omgeving"), opgave=(OPGAVE,)),
+    niveau=Niveau.STADSDEEL, vormen=frozenset({{Vorm.HERVERDELEN}}), bron=BRON, peiljaar=2023)
+GEBIEDEN = {{}}
+EXTRA = []
+
+def data():
+    breed = pd.read_csv({str(SEED / "straatreiniging_stadsdelen.csv")!r})
+    breed["stadsdeel"] = breed["stadsdeel"].replace(GEBIEDEN)
+    tidy = to_tidy(breed, gebied="stadsdeel", indicatoren=["fte_pct", "bewoners_bezoekers_pct"],
+        jaar=2023)
+    return pd.concat([tidy, pd.DataFrame(EXTRA, columns=tidy.columns)], ignore_index=True)
+
+def aandeel(stadsdeel):
+    return 0.0
+
+FUNCTIE = ExcelFunctie(naam="OI_STRAAT_AANDEEL", functie=aandeel,
+    beschrijving="Aandeel van een stadsdeel in de inzet.",
+    argumenten=(ExcelArgument("stadsdeel", "Naam of code van een stadsdeel.", soort="tekst"),),
+    voorbeeld='=OI_STRAAT_AANDEEL("Noord")', resultaat="Een aandeel tussen 0 en 1.")
+FUNCTIES = [FUNCTIE]
+
+@hookimpl
+def register_activiteiten(register):
+    register(ACTIVITEIT, data=data)
+
+@hookimpl
+def register_excel_functies(register):
+    for f in FUNCTIES:
+        register(f)
+'''
+
+CONTRACT = """
+import oi_straat
+from oi_core.testing import PluginContract
+
+
+class TestConformiteit(PluginContract):
+    plugin = oi_straat
+"""
+
+BROKEN = """
+GEBIEDEN.update({"Zuidoost": "Zuidoostt"})
+EXTRA.append({"gebied": "Noord", "jaar": 2023, "indicator": "vulgraad", "waarde": 86})
+FUNCTIES.append(FUNCTIE)
+"""
+
+
+def test_the_contract_passes_for_a_clean_plugin(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(oi_straat=PLUGIN, test_conformiteit=CONTRACT)
+    uitkomst = pytester.runpytest("-v")
+    uitkomst.assert_outcomes(passed=6)
+    uitkomst.stdout.fnmatch_lines(
+        ["*test_definitie?straat? PASSED*", "*test_gegevens?straat? PASSED*"]
+    )
+
+
+def test_the_contract_names_every_problem_of_a_broken_plugin(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(oi_straat=PLUGIN + BROKEN, test_conformiteit=CONTRACT)
+    uitkomst = pytester.runpytest("-v")
+    uitkomst.assert_outcomes(passed=4, failed=2)
+    uitkomst.stdout.fnmatch_lines(
+        [
+            "*test_hooks FAILED*",
+            "*test_gegevens?straat? FAILED*",
+            "*oi_straat (hook register_excel_functies): 'OI_STRAAT_AANDEEL' is al geregistreerd*",
+            "*oi_straat/straat (gegevens, rij 7, kolom 'gebied'): Onbekend gebied 'Zuidoostt'*",
+            "*oi_straat/straat (gegevens, rij 19, kolom 'indicator'): indicator 'vulgraad' is "
+            "niet gedeclareerd*",
+        ]
+    )
+
+
+def test_strict_contract_fails_on_warnings(pytester: pytest.Pytester) -> None:
+    streng = CONTRACT + "    strikt = True\n"
+    pytester.makepyfile(
+        oi_straat=PLUGIN.replace("vormen=frozenset({Vorm.HERVERDELEN}), ", ""),
+        test_conformiteit=streng,
+    )
+    uitkomst = pytester.runpytest("-v")
+    uitkomst.assert_outcomes(passed=5, failed=1)
+    uitkomst.stdout.fnmatch_lines(["*[[]waarschuwing[]] oi_straat/straat (vormen)*"])
+
+
+def test_a_contract_without_plugin_says_so(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        test_leeg="""
+        from oi_core.testing import PluginContract
+
+        class TestConformiteit(PluginContract):
+            pass
+        """
+    )
+    uitkomst = pytester.runpytest()
+    uitkomst.assert_outcomes(failed=3, skipped=3)
+    uitkomst.stdout.fnmatch_lines(["*zet 'plugin = <pluginmodule>' in de klasse*"])
+
+
+def test_fixtures_register_only_the_marked_plugin(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        oi_straat=PLUGIN,
+        test_fixtures="""
+        import pytest
+        import oi_core
+        import oi_straat
+
+        @pytest.mark.oi_plugin(oi_straat)
+        def test_alleen_deze_plugin(oi_plugin_manager, oi_controle):
+            assert list(oi_core.activiteiten()) == ["straat"]
+            assert "OI_STRAAT_AANDEEL" in oi_core.excel_functies()
+            assert oi_plugin_manager.has_plugin("oi_straat")
+            assert oi_controle.geslaagd(strikt=True)
+
+        def test_zonder_marker(oi_plugin):
+            pass
+        """,
+    )
+    uitkomst = pytester.runpytest("--strict-markers")
+    uitkomst.assert_outcomes(passed=1, errors=1)
+    uitkomst.stdout.fnmatch_lines(["*geen plugin: gebruik @pytest.mark.oi_plugin(module)*"])
