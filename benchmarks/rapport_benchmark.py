@@ -9,7 +9,9 @@ Measured, each the best of ``--herhalingen`` runs in this process (imports done 
 - *lege werkmap*: writing an empty workbook with xlsxwriter (the floor for any .xlsx);
 - *rapport*: the full default report, both files written (what ``oi rapport`` does after
   start-up);
-- *opdracht*: ``python -m oi_core rapport`` in a fresh process, start-up and imports included.
+- *opdracht*: ``python -m oi_core rapport`` in a fresh process, start-up and imports included;
+- the CPU time of one report over all processes (the drawing workers included), which shows
+  what the report costs when the machine is busy with other work (its load is printed too).
 
 Target: the full report under 5 s on a 2-core machine. Ratios against the baselines are
 printed, so a slow machine (or one shared with other work) can be read fairly.
@@ -21,6 +23,7 @@ import argparse
 import importlib.util
 import io
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -46,6 +49,19 @@ def _best(functie: Callable[[], object], herhalingen: int) -> float:
         functie()
         tijden.append(time.perf_counter() - begin)
     return min(tijden)
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (the drawing workers)."""
+    eigen = resource.getrusage(resource.RUSAGE_SELF)
+    kinderen = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return eigen.ru_utime + eigen.ru_stime + kinderen.ru_utime + kinderen.ru_stime
+
+
+def _cpu_of(functie: Callable[[], object]) -> float:
+    begin = _cpu()
+    functie()
+    return _cpu() - begin
 
 
 def _analyses() -> None:
@@ -99,6 +115,7 @@ def main() -> None:
         analyses = _best(_analyses, args.herhalingen)
         leeg = _best(_empty_workbook, args.herhalingen * 3)
         rapport = _best(lambda: _report(map_), args.herhalingen)
+        cpu = _cpu_of(lambda: _report(map_))
         opdracht = None if args.testactiviteiten else _command(map_)
     print(f"activiteiten: {', '.join(codes) or 'geen'}; {os.cpu_count()} kernen")
     print(f"analyses (alleen de getallen)   {analyses:6.2f} s")
@@ -107,6 +124,12 @@ def main() -> None:
     print(
         f"volledig rapport (xlsx + html)  {rapport:6.2f} s  ({rapport / analyses:5.1f}× de "
         f"analyses, {rapport / leeg:6.0f}× een lege werkmap; doel < {DOEL_S:.0f} s: {oordeel})"
+    )
+    belasting = os.getloadavg()[0]
+    print(
+        f"CPU-tijd van het rapport           {cpu:6.2f} s  (alle processen samen; verdeeld over "
+        f"{os.cpu_count()} vrije kernen ≈ {cpu / (os.cpu_count() or 1):.2f} s; belasting van "
+        f"de machine nu {belasting:.1f})"
     )
     if opdracht is not None:
         print(f"oi rapport in een nieuw proces   {opdracht:6.2f} s  (met opstarten en imports)")

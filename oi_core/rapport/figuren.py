@@ -54,6 +54,7 @@ STIJL: Any = {
     "font.size": 9,
     "axes.titlesize": 11,
     "axes.titleweight": "bold",
+    "axes.titley": 1.0,  # a fixed title position: the automatic one costs a fifth of the time
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.grid": True,
