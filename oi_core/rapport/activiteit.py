@@ -167,10 +167,13 @@ def _weights(analyse: Analyse, ind: Indicator) -> pd.Series | None:
 
 
 def _safe(f: Callable[[], Any]) -> Any:
-    try:
-        return f()
-    except OIFout:
-        return None
+    """A probe (is there a city figure? a total?): ``None`` and no warning when it fails."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return f()
+        except OIFout:
+            return None
 
 
 # -- the Resultatenketen --------------------------------------------------------------------
