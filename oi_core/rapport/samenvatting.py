@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analyse import Analyse
+from ..model import Niveau
 from ..registratie import Samenvatting
 from .compensatie import Compensatie
 from .opmaak import MEERVOUD, amount, number, percentage, points
@@ -71,13 +72,14 @@ def _finding(rij: pd.Series, richting: str) -> str:
 
 def _discussion(analyse: Analyse, match: pd.DataFrame, comp: Compensatie) -> tuple[str, ...]:
     enkelvoud = analyse.niveau.value
+    elk = "elk" if analyse.niveau in (Niveau.STADSDEEL, Niveau.GEBIED) else "elke"
     eenheid = analyse.activiteit.match_inzet.eenheid
     ruimst = match.loc[comp.ruimst]
     punten = [
         "Is de uitruil expliciet? Waar een gebied meer krijgt dan zijn aandeel in de opgave, "
         "is dat dan een bewuste keuze (andere taken, bezoekers, een inhaalslag) en staat die "
         "keuze ergens vastgelegd?",
-        f"Herverdelen: om elk {enkelvoud} met een OI-index onder 100 op zijn aandeel van de "
+        f"Herverdelen: om {elk} {enkelvoud} met een OI-index onder 100 op zijn aandeel van de "
         f"huidige inzet te brengen, moet {amount(comp.herverdelen, eenheid)} verschuiven "
         f"({percentage(comp.herverdelen_aandeel)} van de totale inzet van "
         f"{amount(comp.totaal, eenheid)}).",
