@@ -112,6 +112,7 @@ def rapport_command(
 
         def stap(omschrijving: str, nummer: int, totaal: int) -> None:
             voortgang.update(taak, description=omschrijving, completed=nummer - 1, total=totaal)
+            voortgang.refresh()
 
         uitkomst = make_report(opties, stap)
         voortgang.update(taak, description="Klaar", completed=voortgang.tasks[0].total)
@@ -126,6 +127,7 @@ def _progress() -> Progress:
         TimeElapsedColumn(),
         console=Console(stderr=True),
         transient=True,
+        auto_refresh=False,  # no refresh thread: the figures are drawn in forked processes
     )
 
 
