@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import csv
 import importlib.util
 import io
 import json
@@ -271,3 +272,85 @@ def test_libreoffice_converts_the_workbook_to_pdf(
     inhoud = pdf.read_bytes()
     assert inhoud.startswith(b"%PDF")
     assert len(re.findall(rb"/Type\s*/Page(?!s)", inhoud)) >= len(uitkomst.rapport.secties)
+
+
+HERBEREKENEN = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+ xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
+<prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+
+
+def _recalculated_sheets(werkmap: Path, map_: Path) -> dict[str, list[list[str]]]:
+    """Every sheet as CSV after LibreOffice recalculated every formula (not the cached values)."""
+    profiel = map_ / "lo"
+    (profiel / "user").mkdir(parents=True)
+    (profiel / "user" / "registrymodifications.xcu").write_text(HERBEREKENEN)
+    filter_ = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+    opdracht = [_program("soffice", "libreoffice-calc"), "--headless"]
+    opdracht += [f"-env:UserInstallation={profiel.as_uri()}", "--convert-to", filter_]
+    uit = subprocess.run(
+        [*opdracht, "--outdir", str(map_ / "csv"), str(werkmap)], capture_output=True, timeout=300
+    )
+    assert uit.returncode == 0, uit.stderr.decode(errors="replace")
+    return {
+        pad.stem.removeprefix(f"{werkmap.stem}-"): list(csv.reader(pad.open(encoding="utf-8")))
+        for pad in (map_ / "csv").glob("*.csv")
+    }
+
+
+def _table(rijen: list[list[str]]) -> list[dict[str, str]]:
+    kop = next(i for i, r in enumerate(rijen) if r and r[0] == "Code")
+    uit = []
+    for rij in rijen[kop + 1 :]:
+        if len(rij) < 2 or not rij[0] or not rij[1]:  # the footer rows have no name
+            break
+        uit.append(dict(zip(rijen[kop], rij, strict=False)))
+    return uit
+
+
+def _number(tekst: str) -> float:
+    """A CSV cell of LibreOffice: full precision, a percentage with its sign (23% = 0.23)."""
+    return float(tekst[:-1]) / 100 if tekst.endswith("%") else float(tekst)
+
+
+def test_libreoffice_recalculates_every_formula_to_the_core_numbers(
+    uitkomst: RapportUitkomst, tmp_path: Path
+) -> None:
+    """The workbook's formulas, recomputed by another program, give the core's numbers."""
+    from oi_core import Analyse
+    from oi_core.rapport import build_stapeling
+
+    bladen = _recalculated_sheets(uitkomst.xlsx, tmp_path)
+    kern = Analyse(TP.STRAAT, TP.straat_data()).match()
+    rijen = _table(bladen["Straatreiniging"])
+    assert [r["Code"] for r in rijen] == list(kern.index)
+    for rij in rijen:
+        verwacht = kern.loc[rij["Code"]]
+        assert _number(rij["Aandeel inzet"]) == pytest.approx(verwacht["aandeel_inzet"])
+        assert _number(rij["Aandeel opgave"]) == pytest.approx(verwacht["aandeel_opgave"])
+        assert _number(rij["Verschil (procentpunt)"]) == pytest.approx(verwacht["verschil_pp"])
+        assert _number(rij["OI-index"]) == pytest.approx(verwacht["oi_index"])
+        assert rij["Signaal"] == verwacht["signaal"]
+    telling = build_stapeling().gebieden["aantal_berekend"]
+    stapeling = _table(bladen["Stapeling"])
+    assert len(stapeling) == 23
+    for rij in stapeling:
+        assert _number(rij["Aantal ondergemiddeld (berekend)"]) == telling[rij["Code"]]
+
+
+def test_the_recalculation_really_recalculates(tmp_path: Path) -> None:
+    """A formula stored with a wrong cached value comes back recomputed, not as stored."""
+    import xlsxwriter
+
+    werkmap = tmp_path / "proef.xlsx"
+    boek = xlsxwriter.Workbook(str(werkmap))
+    blad = boek.add_worksheet("Blad")
+    blad.write_row(0, 0, ["Code", "Naam", "waarde"])
+    blad.write_row(1, 0, ["A", "a", 2])
+    blad.write_formula(2, 2, "=C2*3", None, 999)
+    boek.close()
+    rijen = _recalculated_sheets(werkmap, tmp_path)["Blad"]
+    assert rijen[2][2] == "6"
