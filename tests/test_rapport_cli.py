@@ -273,3 +273,24 @@ def test_help_is_dutch(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     for tekst in ("Gebruik:", "--overschrijf", "volgnummer", "--data", "--niveau", "--json"):
         assert tekst in uit
+
+
+def test_the_readme_command_reports_every_installed_activity(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``oi rapport`` as on a fresh clone: the installed plugins, no isolation, no skips."""
+    from oi_core import activiteiten
+
+    code, uit, fout = _run(capsys, "-o", str(tmp_path), "--json")
+    assert code == 0, fout
+    data = json.loads(uit)
+    assert data["overgeslagen"] == []
+    assert sorted(a["code"] for a in data["activiteiten"]) == sorted(activiteiten())
+    for pad in data["bestanden"].values():
+        assert Path(pad).stat().st_size > 10_000
+    boek = openpyxl.load_workbook(data["bestanden"]["xlsx"])
+    assert boek.sheetnames[0] == "Overzicht" and boek.sheetnames[-2:] == [
+        "Stapeling",
+        "Over deze analyse",
+    ]
+    assert len(boek.sheetnames) == len(activiteiten()) + 3
