@@ -153,12 +153,24 @@ def _overview_row(h: ActiviteitHoofdstuk) -> dict[str, object]:
 
 
 # -- activity -----------------------------------------------------------------------------
+_VORMEN = {
+    "herverdelen": "herverdelen",
+    "toevoegen": "toevoegen",
+    "prioriteren_ontzien": "prioriteren/ontzien",
+    "ongelijk_verdienen": "ongelijk verdienen",
+    "partners_mobiliseren": "partners mobiliseren",
+}
+
+
 def _activity_section(h: ActiviteitHoofdstuk, blad: str) -> Sectie:
     a = h.registratie.activiteit
     delen = [a.afdeling, f"niveau: {MEERVOUD[h.analyse.niveau]}"]
+    if a.vormen:
+        delen.append("vormen: " + ", ".join(_VORMEN[v.value] for v in sorted(a.vormen)))
     if a.bron:
         delen.append(f"bron: {a.bron}" + (f" ({a.peiljaar})" if a.peiljaar else ""))
-    return Sectie(section_key(a.code), a.naam, blad, h.blokken, ondertitel=" · ".join(delen))
+    blokken = (Tekst((a.beschrijving,)), *h.blokken) if a.beschrijving else h.blokken
+    return Sectie(section_key(a.code), a.naam, blad, blokken, ondertitel=" · ".join(delen))
 
 
 def section_key(code: str) -> str:
