@@ -23,6 +23,7 @@ import pluggy
 from . import hookspecs
 from .errors import PluginFout
 from .metrieken import Metriek
+from .model import Activiteit
 from .registratie import ActiviteitRegistratie, ExcelFunctie
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "PluginProbleem",
     "activiteit",
     "activiteiten",
+    "add_commands",
     "check_pending",
     "excel_functies",
     "get_plugin_manager",
@@ -166,9 +168,7 @@ def get_plugins(all: bool = False) -> list[dict[str, Any]]:
 
 
 # -- collecting registrations -------------------------------------------------------------
-def _call_each(
-    hook_naam: str, maak_register: Callable[[str, list[Any]], Callable[..., None]]
-) -> list[Any]:
+def _call_each(hook_naam: str, maak_register: Callable[[str, list[Any]], Any]) -> list[Any]:
     """Call one ``register_*`` hook per plugin, so one failing plugin spoils nothing else."""
     pm = get_plugin_manager()
     verzameld: list[Any] = []
@@ -181,6 +181,12 @@ def _call_each(
     return verzameld
 
 
+def add_commands(cli: Any) -> None:
+    """Let every plugin add its commands to ``cli``; a plugin that raises is recorded in
+    :func:`plugin_problems` and the other commands keep working."""
+    _call_each("register_commands", lambda _plugin, _lijst: cli)
+
+
 def _registry(soort: str) -> Any:
     if soort not in _staat.cache:
         _staat.cache[soort] = _BOUWERS[soort]()
@@ -190,6 +196,8 @@ def _registry(soort: str) -> Any:
 def _build_activiteiten() -> dict[str, ActiviteitRegistratie]:
     def maak(plugin: str, lijst: list[Any]) -> Callable[..., None]:
         def register(activiteit: Any, **kwargs: Any) -> None:
+            if not isinstance(activiteit, Activiteit):
+                raise PluginFout(f"{activiteit!r} is geen Activiteit")
             lijst.append(ActiviteitRegistratie(activiteit, plugin=plugin, **kwargs))
 
         return register

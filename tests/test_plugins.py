@@ -134,3 +134,24 @@ def test_allow_list_limits_which_plugins_load(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setenv(oi_plugins.ENV_ALLOW, "")
     with oi_plugins.isolated(entrypoints=True):
         assert oi_plugins.get_plugins() == []
+
+
+def test_a_plugin_whose_commands_raise_does_not_break_the_cli(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from oi_core.cli import main
+
+    def kapot(cli: object) -> None:
+        raise RuntimeError("stuk in de opdrachten")
+
+    with oi_plugins.isolated(_plugin("kapotte_opdrachten", register_commands=kapot)):
+        assert main(["gebied", "FN01"]) == 0
+        assert "FN01" in capsys.readouterr().out
+        assert [p.fase for p in oi_plugins.plugin_problems()] == ["register_commands"]
+
+
+def test_registering_something_else_than_an_activiteit_is_a_plugin_problem() -> None:
+    plugin = _plugin("verkeerd", register_activiteiten=lambda register: register("jgz", data=dict))
+    with oi_plugins.isolated(plugin):
+        assert oi_core.activiteiten() == {}
+        assert "is geen Activiteit" in oi_plugins.plugin_problems()[0].melding

@@ -11,7 +11,7 @@ import sys
 
 import typer
 
-from ..plugins import get_plugin_manager
+from ..plugins import add_commands
 from ._nl import run_dutch
 
 __all__ = ["build_app", "main"]
@@ -32,7 +32,7 @@ def build_app() -> typer.Typer:
         rich_markup_mode="rich",
         context_settings={"help_option_names": ["-h", "--help"]},
     )
-    get_plugin_manager().hook.register_commands(cli=app)
+    add_commands(app)
     return app
 
 

@@ -14,7 +14,7 @@ import importlib
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TextIO
 
 import typer
 from rich.console import Console
@@ -107,11 +107,18 @@ def _dutch_warnings(console: Console) -> Iterator[None]:
         warnings.simplefilter("default", OIWaarschuwing)
         oud = warnings.showwarning
 
-        def tonen(bericht: Any, soort: type[Warning], *args: Any, **kwargs: Any) -> None:
-            if issubclass(soort, OIWaarschuwing):
-                console.print(f"[yellow]Let op:[/] {escape(str(bericht))}")
+        def tonen(  # the signature of warnings.showwarning
+            message: Warning | str,
+            category: type[Warning],
+            filename: str,
+            lineno: int,
+            file: TextIO | None = None,
+            line: str | None = None,
+        ) -> None:
+            if issubclass(category, OIWaarschuwing):
+                console.print(f"[yellow]Let op:[/] {escape(str(message))}")
             else:
-                oud(bericht, soort, *args, **kwargs)
+                oud(message, category, filename, lineno, file, line)
 
         warnings.showwarning = tonen
         yield
