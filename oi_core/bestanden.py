@@ -151,11 +151,21 @@ def write_atomic(
     os.close(fd)
     try:
         schrijf(Path(tijdelijk))
+        os.chmod(tijdelijk, _mode(pad))  # mkstemp makes the file private (0600)
         os.replace(tijdelijk, pad)
     except BaseException:
         Path(tijdelijk).unlink(missing_ok=True)
         raise
     return pad
+
+
+def _mode(pad: Path) -> int:
+    """The mode of the file being replaced, else a new file's mode under the umask."""
+    if pad.exists():
+        return pad.stat().st_mode & 0o777
+    huidig = os.umask(0o022)
+    os.umask(huidig)
+    return 0o666 & ~huidig
 
 
 def write_table(

@@ -61,6 +61,7 @@ def validate_data(
     indeling: Gebiedsindeling | None = None,
     niveau: Niveau | str | None = None,
     blad: str | None = None,
+    eerste_rij: int = 1,
 ) -> pd.DataFrame:
     """Check a tidy table and return it canonical.
 
@@ -70,8 +71,10 @@ def validate_data(
     city rows such as "Gemiddelde Amsterdam" resolve at gemeente level), and duplicate
     (gebied, jaar, indicator) rows. An empty waarde is kept as a missing value.
 
-    Returns columns ``gebied`` (code), ``naam``, ``niveau``, ``jaar``, ``indicator``,
-    ``waarde`` (float), ``bron_gebied`` (as given) and ``rij``.
+    Rows are numbered from ``eerste_rij`` (2 for a sheet or CSV with a header row, so the
+    numbers are those the user sees). Returns columns ``gebied`` (code), ``naam``,
+    ``niveau``, ``jaar``, ``indicator``, ``waarde`` (float), ``bron_gebied`` (as given)
+    and ``rij``.
     """
     indeling = indeling or Gebiedsindeling.amsterdam()
     ontbreekt = [k for k in KOLOMMEN_DATA if k not in data.columns]
@@ -84,7 +87,7 @@ def validate_data(
     fouten: list[Bevinding] = []
     rijen = [
         _check_row(r, i, activiteit, indeling, standaard, blad, fouten)
-        for i, r in enumerate(_records(data), start=1)
+        for i, r in enumerate(_records(data), start=eerste_rij)
     ]
     fouten += _duplicates([r for r in rijen if r is not None], blad)
     if fouten:

@@ -94,3 +94,12 @@ def test_to_tidy_turns_a_wide_seed_table_into_rows() -> None:
         ["N-West", 2024, "fte", 15],
         ["N-West", 2024, "kinderen", 1.0],
     ]
+
+
+def test_rows_can_be_numbered_as_the_sheet_shows_them() -> None:
+    with pytest.raises(DataFout) as info:
+        validate_data(
+            _tabel(("Noord", 2024, "fte", 1), ("Noord", 2024, "fte", 2)), ACTIVITEIT, eerste_rij=2
+        )
+    assert info.value.bevindingen[0].rij == 3
+    assert "staat ook op rij 2" in info.value.bevindingen[0].melding

@@ -14,7 +14,6 @@ row as a spreadsheet shows it (the header is row 1) and its column.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -169,26 +168,9 @@ def _validated(
     """``validate_data`` with rows numbered as a spreadsheet shows them (header = row 1)."""
     if tabel.empty:
         raise DataFout([Bevinding("het bestand heeft geen gegevensrijen", blad=blad)])
-    try:
-        return validate_data(tabel, activiteit, indeling=indeling, niveau=niveau, blad=blad)
-    except DataFout as fout:
-        raise DataFout(
-            [
-                Bevinding(
-                    _shift_rows(b.melding),
-                    rij=None if b.rij is None else b.rij + 1,
-                    kolom=b.kolom,
-                    blad=b.blad or blad,
-                )
-                for b in fout.bevindingen
-            ],
-            fout.kop,
-        ) from None
-
-
-def _shift_rows(melding: str) -> str:
-    """Row numbers inside a message (``staat ook op rij 3``) counted like the sheet's."""
-    return re.sub(r"(op rij )(\d+)", lambda m: f"{m.group(1)}{int(m.group(2)) + 1}", melding)
+    return validate_data(
+        tabel, activiteit, indeling=indeling, niveau=niveau, blad=blad, eerste_rij=2
+    )
 
 
 def _single_level(data: pd.DataFrame) -> Niveau | None:

@@ -8,7 +8,6 @@ free name is taken (``ongelijk-investeren (2).xlsx`` and ``… (2).html``, alway
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -128,15 +127,8 @@ def _figures(blokken: Sequence[object]) -> list[Grafiek]:
 def _writer(inhoud: bytes) -> Callable[[Path], None]:
     def schrijf(pad: Path) -> None:
         pad.write_bytes(inhoud)
-        pad.chmod(0o666 & ~_umask())  # the temporary file is private (0600); a report is not
 
     return schrijf
-
-
-def _umask() -> int:
-    huidig = os.umask(0o022)
-    os.umask(huidig)
-    return huidig
 
 
 def _check_output(map_: Path) -> None:

@@ -1,0 +1,56 @@
+"""Writing files: atomically, never over an existing file unless asked, normal permissions."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from oi_core import InvoerFout, free_path, write_atomic
+
+
+def test_a_new_file_gets_the_mode_the_umask_allows(tmp_path: Path) -> None:
+    oud = os.umask(0o022)
+    try:
+        pad = write_atomic(tmp_path / "uit.txt", lambda p: p.write_text("x"))
+    finally:
+        os.umask(oud)
+    assert stat.S_IMODE(pad.stat().st_mode) == 0o644
+
+
+def test_a_replaced_file_keeps_its_mode(tmp_path: Path) -> None:
+    pad = tmp_path / "uit.txt"
+    pad.write_text("oud")
+    pad.chmod(0o640)
+    write_atomic(pad, lambda p: p.write_text("nieuw"), overschrijf=True)
+    assert pad.read_text() == "nieuw" and stat.S_IMODE(pad.stat().st_mode) == 0o640
+
+
+def test_an_existing_file_is_never_overwritten_without_asking(tmp_path: Path) -> None:
+    pad = tmp_path / "uit.txt"
+    pad.write_text("van de gebruiker")
+    with pytest.raises(InvoerFout, match="bestaat al"):
+        write_atomic(pad, lambda p: p.write_text("x"))
+    assert pad.read_text() == "van de gebruiker"
+
+
+def test_a_failing_writer_leaves_the_old_file_and_no_temporary_file(tmp_path: Path) -> None:
+    pad = tmp_path / "uit.txt"
+    pad.write_text("oud")
+
+    def kapot(p: Path) -> None:
+        p.write_text("half")
+        raise RuntimeError("stroomstoring")
+
+    with pytest.raises(RuntimeError):
+        write_atomic(pad, kapot, overschrijf=True)
+    assert pad.read_text() == "oud"
+    assert [p.name for p in tmp_path.iterdir()] == ["uit.txt"]
+
+
+def test_free_path_numbers_like_a_file_manager(tmp_path: Path) -> None:
+    (tmp_path / "rapport.xlsx").write_text("")
+    assert free_path(tmp_path / "rapport.xlsx").name == "rapport (2).xlsx"
+    assert free_path(tmp_path / "nieuw.xlsx").name == "nieuw.xlsx"
