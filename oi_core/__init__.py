@@ -13,6 +13,7 @@ from importlib.metadata import PackageNotFoundError, version
 from . import tekst
 from .analyse import MATCH_KOLOMMEN, Analyse, match, signaal
 from .bestanden import free_path, read_labelled, read_table, write_atomic, write_table
+from .compensatie import Compensatie, compensatie
 from .data import KOLOMMEN_DATA, to_tidy, validate_data
 from .errors import (
     Bevinding,
@@ -78,6 +79,7 @@ __all__ = [
     "Aggregatie",
     "Analyse",
     "Bevinding",
+    "Compensatie",
     "DataFout",
     "ExcelArgument",
     "ExcelFunctie",
@@ -107,6 +109,7 @@ __all__ = [
     "aandeel",
     "activiteit",
     "activiteiten",
+    "compensatie",
     "concentratie_index",
     "excel_functies",
     "free_path",

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .compensatie import compensatie
 from .hookspecs import hookimpl
-from .metrieken import BUILTIN_METRIEKEN, Metriek
+from .metrieken import BUILTIN_METRIEKEN, FunctieMetriek, Metriek
 from .registratie import ExcelFunctie
+
+COMPENSATIE = FunctieMetriek(
+    "compensatie",
+    "Compensatie",
+    "Kosten van compensatie: herverdelen (verschuiven) of toevoegen (niemand levert in).",
+    compensatie,
+    "eenheid van de inzet",
+)
 
 
 @hookimpl
 def register_metrieken(register: Callable[[Metriek], None]) -> None:
-    for metriek in BUILTIN_METRIEKEN:
+    for metriek in (*BUILTIN_METRIEKEN, COMPENSATIE):
         register(metriek)
 
 

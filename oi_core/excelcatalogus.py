@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from .analyse import match
+from .compensatie import compensatie
 from .errors import InvoerFout
 from .gebieden import Gebiedsindeling
 from .metrieken import (
@@ -232,6 +233,27 @@ def oi_concentratie(inzet: np.ndarray, opgave: np.ndarray, bevolking: np.ndarray
     return concentratie_index(_reeks(inzet), _reeks(opgave), b)
 
 
+COMPENSATIE_KOPPEN = ("Maat", "Waarde")
+
+
+def oi_compensatie(
+    inzet: np.ndarray, opgave: np.ndarray, gebieden: list[str | None] | None
+) -> list[list[Any]]:
+    _same_length(("inzet", inzet), ("opgave", opgave), ("gebieden", gebieden))
+    labels = _labels(len(inzet)) if gebieden is None else [str(g) for g in gebieden]
+    c = compensatie(_reeks(inzet, labels), _reeks(opgave, labels))
+    return [
+        list(COMPENSATIE_KOPPEN),
+        ["Totale inzet", c.totaal],
+        ["Herverdelen: te verschuiven inzet", c.herverdelen],
+        ["Herverdelen (aandeel van het totaal)", c.herverdelen_aandeel],
+        ["Toevoegen: extra inzet zonder dat iemand inlevert", c.toevoegen],
+        ["Toevoegen (aandeel van het totaal)", c.toevoegen_aandeel],
+        ["Ruimst bedeeld (bepaalt toevoegen)", c.ruimst],
+        ["Onder hun aandeel (OI-index < 100)", ", ".join(c.onder)],
+    ]
+
+
 # -- areas and activities ------------------------------------------------------------------
 def oi_gebied(namen: list[str | None], niveau: str | None) -> list[list[str]]:
     indeling = Gebiedsindeling.amsterdam()
@@ -437,6 +459,22 @@ BUILTIN_EXCEL_FUNCTIES: tuple[ExcelFunctie, ...] = (
         ),
         voorbeeld="=OI_CONCENTRATIE(B2:B9;C2:C9;D2:D9)",
         resultaat="Eén getal tussen -1 en 1.",
+    ),
+    ExcelFunctie(
+        naam="OI_COMPENSATIE",
+        functie=oi_compensatie,
+        beschrijving="Wat compensatie kost: de inzet die moet verschuiven om elk gebied onder "
+        "zijn aandeel op 100 te brengen (herverdelen) en de extra inzet als niemand inlevert "
+        "(toevoegen).",
+        argumenten=(
+            _getallen("inzet", _INZET),
+            _getallen("opgave", _OPGAVE),
+            ExcelArgument(
+                "gebieden", "Optioneel: namen van de gebieden (labels).", "teksten", True
+            ),
+        ),
+        voorbeeld="=OI_COMPENSATIE(B2:B9;C2:C9;A2:A9)",
+        resultaat="Tabel met Maat en Waarde, in de eenheid van de inzet.",
     ),
     ExcelFunctie(
         naam="OI_GEBIED",

@@ -114,8 +114,7 @@ def test_compensation_by_hand_on_street_cleaning() -> None:
     y = {"A": 25, "F": 15, "N": 9, "M": 13, "E": 13, "K": 16, "T": 8, "S": 2}
     tekort = sum(max(0.0, y[g] / 101 * 100 - x[g]) for g in x)
     overschot = sum(max(0.0, x[g] - y[g] / 101 * 100) for g in x)
-    m = _straat().match()
-    comp = compensatie(pd.Series(x, dtype=float), m["aandeel_opgave"])
+    comp = compensatie(pd.Series(x, dtype=float), pd.Series(y, dtype=float))
     assert comp.herverdelen == pytest.approx(tekort)
     assert comp.herverdelen == pytest.approx(overschot)  # what moves in, moves out
     assert comp.toevoegen == pytest.approx(100 * (11 / (8 / 101 * 100) - 1))

@@ -17,6 +17,7 @@ from oi_core import (
     Richting,
     aandeel,
     activiteit,
+    compensatie,
     concentratie_index,
     excel_functies,
     kwadrant,
@@ -166,6 +167,21 @@ def test_concentratie_with_population(hulp: SimpleNamespace, straat: pd.DataFram
     uit = hulp.call("OI_CONCENTRATIE", hulp.column(x), hulp.column(y), hulp.column(inwoners))
     assert uit == [[concentratie_index(labelled(x), labelled(y), labelled(inwoners))]]
     assert -1 < uit[0][0] < 1
+
+
+def test_compensatie_equals_the_core_and_the_report(
+    hulp: SimpleNamespace, straat: pd.DataFrame
+) -> None:
+    x, y = straat["fte_pct"].astype(float), straat["bewoners_bezoekers_pct"].astype(float)
+    gebieden = [[g] for g in straat["stadsdeel"]]
+    uit = hulp.call("OI_COMPENSATIE", hulp.column(x), hulp.column(y), gebieden)
+    kern = compensatie(x.set_axis(straat["stadsdeel"]), y.set_axis(straat["stadsdeel"]))
+    waarden = dict((r[0], r[1]) for r in uit[1:])
+    assert uit[0] == ["Maat", "Waarde"]
+    assert waarden["Herverdelen: te verschuiven inzet"] == kern.herverdelen
+    assert round(waarden["Herverdelen: te verschuiven inzet"], 1) == 7.4
+    assert round(waarden["Toevoegen: extra inzet zonder dat iemand inlevert"], 1) == 38.9
+    assert waarden["Ruimst bedeeld (bepaalt toevoegen)"] == "Zuidoost"
 
 
 # -- position, stapeling, kwadrant ------------------------------------------------------------

@@ -8,9 +8,9 @@ Every number comes from the core (:class:`~oi_core.Analyse`, :func:`~oi_core.mat
 
 from __future__ import annotations
 
+from ..compensatie import Compensatie, compensatie
 from .activiteit import ActiviteitHoofdstuk, build_activity
 from .bouw import build_report, section_key, sheet_names
-from .compensatie import Compensatie, compensatie
 from .document import (
     KLASSEN,
     RIJ_GEMIDDELDE,

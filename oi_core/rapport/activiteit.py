@@ -15,10 +15,10 @@ from typing import Any
 import pandas as pd
 
 from ..analyse import Analyse
+from ..compensatie import Compensatie, compensatie
 from ..errors import OIFout
 from ..model import Aggregatie, Indicator, Niveau, Rol
 from ..registratie import ActiviteitRegistratie, Figuur, Onderdeel, Samenvatting
-from .compensatie import Compensatie, compensatie
 from .document import Blok, Grafiek, Keten, KetenSchakel, SamenvattingBlok, Tekst
 from .figuren import series_names
 from .kleuring import colour_column
@@ -69,7 +69,7 @@ def build_activity(
         match = analyse.match(band=band)
         inzet = analyse.verdeling_inzet()["inzet"]
         opgave = analyse.opgave()["opgave"]
-        comp = compensatie(inzet, match["aandeel_opgave"])
+        comp = compensatie(inzet, opgave)
         extra = _extra_columns(analyse, opmerkingen)
         samenvatting, generiek = _summary(reg, analyse, match, comp, opmerkingen)
         blokken = [

@@ -2,7 +2,7 @@
 
 It names the areas with the largest shortfall and surplus (with their figures) and
 raises the method's discussion points: is the trade-off explicit, and what would
-compensation cost (:mod:`oi_core.rapport.compensatie`).
+compensation cost (:mod:`oi_core.compensatie`).
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from __future__ import annotations
 import pandas as pd
 
 from ..analyse import Analyse
+from ..compensatie import Compensatie
 from ..model import Niveau
 from ..registratie import Samenvatting
-from .compensatie import Compensatie
 from .opmaak import MEERVOUD, amount, number, percentage, points
 
 __all__ = ["generic_summary"]

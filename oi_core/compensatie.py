@@ -16,7 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
+
+from ._reeksen import Labels, als_reeks
+from .analyse import match
 
 __all__ = ["Compensatie", "compensatie"]
 
@@ -42,10 +44,14 @@ class Compensatie:
         return self.toevoegen / self.totaal
 
 
-def compensatie(inzet: pd.Series, aandeel_opgave: pd.Series) -> Compensatie:
-    """Cost of compensation; ``inzet`` amounts and ``aandeel_opgave`` fractions by area."""
-    b = aandeel_opgave.reindex(inzet.index).to_numpy(dtype=float)
-    x = inzet.to_numpy(dtype=float)
+def compensatie(inzet: Labels, opgave: Labels) -> Compensatie:
+    """Cost of compensation for ``inzet`` (amounts) and ``opgave`` by area.
+
+    The opgave shares come from :func:`~oi_core.analyse.match`, with its checks.
+    """
+    uitkomst = match(inzet, opgave)
+    b = uitkomst["aandeel_opgave"].to_numpy()
+    x = als_reeks(inzet, "inzet").reindex(uitkomst.index).to_numpy(dtype=float)
     totaal = float(x.sum())
     tekort = np.maximum(0.0, b * totaal - x)
     verhouding = x / (b * totaal)
@@ -54,6 +60,6 @@ def compensatie(inzet: pd.Series, aandeel_opgave: pd.Series) -> Compensatie:
         totaal=totaal,
         herverdelen=float(tekort.sum()),
         toevoegen=float(totaal * (verhouding[ruimst] - 1.0)),
-        onder=tuple(str(c) for c, v in zip(inzet.index, verhouding, strict=True) if v < 1.0),
-        ruimst=str(inzet.index[ruimst]),
+        onder=tuple(str(c) for c, v in zip(uitkomst.index, verhouding, strict=True) if v < 1.0),
+        ruimst=str(uitkomst.index[ruimst]),
     )
