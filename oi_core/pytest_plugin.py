@@ -14,12 +14,18 @@ here help a plugin's own tests:
     a plugin manager with only the built-ins and ``oi_plugin`` registered, so
     ``oi_core.activiteiten()`` and ``oi_core.excel_functies()`` see just that plugin;
 ``oi_controle``
-    the :class:`~oi_core.check.Controleverslag` of ``oi check`` for ``oi_plugin``.
+    the :class:`~oi_core.check.Controleverslag` of ``oi check`` for ``oi_plugin``;
+``oi_shared``
+    the project's reference folder ``shared`` (the presentation's seed tables a plugin's
+    data was copied from): ``$OI_SHARED``, else the first ``shared`` folder beside a parent
+    of the test file. Tests that compare with it skip with the reason when it is absent.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -45,6 +51,31 @@ def pytest_configure(config: pytest.Config) -> None:
 def oi_indeling() -> Gebiedsindeling:
     """The embedded Amsterdam Gebiedsindeling (2022 division, 2024 population)."""
     return Gebiedsindeling.amsterdam()
+
+
+ENV_SHARED = "OI_SHARED"
+
+
+def find_shared(start: Path) -> Path | None:
+    """``$OI_SHARED``, else the first ``shared/seed`` beside ``start`` or one of its parents."""
+    if os.environ.get(ENV_SHARED):
+        pad = Path(os.environ[ENV_SHARED])
+        return pad if (pad / "seed").is_dir() else None
+    for map_ in (start, *start.parents):
+        if (map_ / "shared" / "seed").is_dir():
+            return map_ / "shared"
+    return None
+
+
+@pytest.fixture(scope="module")
+def oi_shared(request: pytest.FixtureRequest) -> Path:
+    """The reference folder ``shared`` with the seed tables; skips when it is absent."""
+    pad = find_shared(Path(str(request.path)).resolve().parent)
+    if pad is None:
+        pytest.skip(
+            f"referentiemap 'shared' niet gevonden (zet {ENV_SHARED}); vergelijking overgeslagen"
+        )
+    return pad
 
 
 @pytest.fixture

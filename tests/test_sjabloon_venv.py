@@ -10,54 +10,17 @@ scaffold. ``OI_PLUGINS`` selects which ones ``oi check`` sees. Uses uv when avai
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
-from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from oi_core.sjabloon import PluginNamen, scaffold
 
+from .venvhulp import Omgeving, installer, must
+
 REPO = Path(__file__).resolve().parents[1]
 VOORBEELD = REPO / "docs" / "voorbeelden" / "oi-sportvoorzieningen"
-
-
-@dataclass(frozen=True)
-class Omgeving:
-    map: Path
-    bin: Path
-
-    def run(
-        self, *args: str | Path, cwd: Path | None = None, plugins: str | None = None
-    ) -> subprocess.CompletedProcess[str]:
-        env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
-        env["PATH"] = f"{self.bin}{os.pathsep}{env.get('PATH', '')}"
-        if plugins is not None:
-            env["OI_PLUGINS"] = plugins
-        return subprocess.run(
-            [str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, check=False
-        )
-
-
-def _must(uit: subprocess.CompletedProcess[str]) -> subprocess.CompletedProcess[str]:
-    assert uit.returncode == 0, f"{uit.args}\n{uit.stdout}\n{uit.stderr}"
-    return uit
-
-
-def _installer(venv: Path) -> Sequence[str]:
-    python = venv / "bin" / "python"
-    uv = shutil.which("uv")
-    if uv:
-        _must(subprocess.run([uv, "venv", "-q", "--python", sys.executable, str(venv)],
-                             capture_output=True, text=True, check=False))  # fmt: skip
-        return [uv, "pip", "install", "-q", "--python", str(python)]
-    _must(subprocess.run([sys.executable, "-m", "venv", str(venv)], capture_output=True,
-                         text=True, check=False))  # fmt: skip
-    return [str(python), "-m", "pip", "install", "-q"]
 
 
 def _break(kopie: Path) -> None:
@@ -90,20 +53,20 @@ def _break(kopie: Path) -> None:
 @pytest.fixture(scope="module")
 def omgeving(tmp_path_factory: pytest.TempPathFactory) -> Omgeving:
     map_ = tmp_path_factory.mktemp("venv-sjabloon")
-    installeer = _installer(map_ / "venv")
+    installeer = installer(map_ / "venv")
     o = Omgeving(map_, map_ / "venv" / "bin")
-    _must(o.run(*installeer, REPO, "pytest>=8"))
+    must(o.run(*installeer, REPO, "pytest>=8"))
     # the installed command scaffolds, so the templates come from the wheel
-    _must(o.run("oi", "plugin", "nieuw", "sportveld", "--map", map_ / "plugins"))
+    must(o.run("oi", "plugin", "nieuw", "sportveld", "--map", map_ / "plugins"))
     _break(scaffold(PluginNamen.from_name("kapot"), map_ / "plugins"))
     plugins = [map_ / "plugins" / "oi-sportveld", map_ / "plugins" / "oi-kapot", VOORBEELD]
-    _must(o.run(*installeer, *plugins))
+    must(o.run(*installeer, *plugins))
     return o
 
 
 def test_scaffold_and_example_pass_oi_check_strictly(omgeving: Omgeving) -> None:
     uit = omgeving.run("oi", "check", "--strict", "--json", plugins="sportveld,sportvoorzieningen")
-    verslag = json.loads(_must(uit).stdout)
+    verslag = json.loads(must(uit).stdout)
     assert verslag["geslaagd"] is True
     assert {"sportveld", "sportvoorzieningen"} <= set(verslag["plugins"])  # + the core's own
     assert verslag["bevindingen"] == []
@@ -125,7 +88,7 @@ def test_scaffold_and_example_tests_pass(omgeving: Omgeving, tmp_path: Path) -> 
         "python", "-m", "pytest", "-q", "-p", "no:cacheprovider", "--import-mode=importlib",
         scaffold_tests, voorbeeld_tests, cwd=tmp_path,
     )  # fmt: skip
-    assert "21 passed" in _must(uit).stdout
+    assert "21 passed" in must(uit).stdout
 
 
 def test_broken_copy_fails_and_names_each_problem(omgeving: Omgeving) -> None:

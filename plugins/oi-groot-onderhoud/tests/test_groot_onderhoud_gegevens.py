@@ -13,19 +13,17 @@ from oi_groot_onderhoud.gegevens import data, data_uit_tabel, gepubliceerd, tabe
 
 from oi_core import Analyse, DataFout, validate_data
 
-SEED = Path(__file__).resolve().parents[4] / "shared" / "seed" / "tabellen"
-BESTAND = SEED / "groot_onderhoud_stadsdelen.csv"
 
-
-def test_groot_onderhoud_raw_and_published_make_the_seed() -> None:
-    seed = pd.read_csv(BESTAND)
+def test_groot_onderhoud_raw_and_published_make_the_seed(oi_shared: Path) -> None:
+    bestand = oi_shared / "seed" / "tabellen" / "groot_onderhoud_stadsdelen.csv"
+    seed = pd.read_csv(bestand)
     ruw = tabellen()["groot_onderhoud_stadsdelen"]
     pub = gepubliceerd()["match"]
     samen = ruw.merge(pub, on="stadsdeel", how="left")[list(seed.columns)]
     pd.testing.assert_frame_equal(samen, seed, check_dtype=False)
     assert "verschil_pp" not in ruw.columns and "oi_index" not in ruw.columns
     herkomst = (resources.files("oi_groot_onderhoud") / "data" / "HERKOMST.md").read_text("utf-8")
-    assert hashlib.sha256(BESTAND.read_bytes()).hexdigest() in herkomst
+    assert hashlib.sha256(bestand.read_bytes()).hexdigest() in herkomst
 
 
 def test_groot_onderhoud_tidy_data_resolves_through_the_core() -> None:

@@ -14,20 +14,19 @@ from oi_jgz.gegevens import NO_SHOW, data, gepubliceerd, no_show_code, no_show_t
 
 from oi_core import Analyse, DataFout, Gebiedsindeling, validate_data
 
-SEED = Path(__file__).resolve().parents[4] / "shared" / "seed" / "tabellen"
 PAKKET = resources.files("oi_jgz") / "data"
 
 
-def test_jgz_raw_table_is_a_byte_copy_of_the_seed() -> None:
+def test_jgz_raw_table_is_a_byte_copy_of_the_seed(oi_shared: Path) -> None:
     kopie = (PAKKET / "jgz_gebieden.csv").read_bytes()
-    assert kopie == (SEED / "jgz_gebieden.csv").read_bytes()
+    assert kopie == (oi_shared / "seed" / "tabellen" / "jgz_gebieden.csv").read_bytes()
     herkomst = (PAKKET / "HERKOMST.md").read_text(encoding="utf-8")
     assert hashlib.sha256(kopie).hexdigest() in herkomst
 
 
-def test_jgz_tabellen_and_gepubliceerd_are_the_package_csvs() -> None:
+def test_jgz_tabellen_and_gepubliceerd_are_the_package_csvs(oi_shared: Path) -> None:
     ruw = tabellen()["jgz_gebieden"]
-    assert ruw.equals(pd.read_csv(SEED / "jgz_gebieden.csv"))
+    assert ruw.equals(pd.read_csv(oi_shared / "seed" / "tabellen" / "jgz_gebieden.csv"))
     uitgelicht = gepubliceerd()["differentiatiefactor"]
     assert list(uitgelicht["gebied"]) == ["Bijlmer Centrum", "Oud-Zuid"]
     assert list(uitgelicht["fte_per_1000_kinderen"]) == [3.9, 2.2]

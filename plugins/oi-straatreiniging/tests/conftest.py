@@ -14,14 +14,11 @@ from oi_straatreiniging.gegevens import data
 
 from oi_core import Analyse
 
-SHARED = Path(__file__).resolve().parents[3].parent / "shared"
 
-
-@pytest.fixture(scope="session")
-def shared() -> Path:
-    if not (SHARED / "seed" / "tabellen").is_dir():
-        pytest.skip(f"../shared ontbreekt ({SHARED}); vergelijking met de seed overgeslagen")
-    return SHARED
+@pytest.fixture
+def shared(oi_shared: Path) -> Path:
+    """The reference folder (see the oi_core pytest plugin's ``oi_shared``)."""
+    return oi_shared
 
 
 @pytest.fixture(scope="session")
