@@ -17,9 +17,8 @@ from ..gebieden import Gebiedsindeling
 from ..hookspecs import hookimpl
 from ..model import Niveau
 from ..plugins import activiteit, activiteiten, get_plugins, plugin_problems
-from .uitvoer import console, print_json, print_table
+from .uitvoer import JsonOptie, console, print_json, print_table
 
-JsonOptie = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON, voor scripts en CI.")]
 NiveauOptie = Annotated[
     Niveau | None,
     typer.Option("--niveau", "-n", help="Schaalniveau, bijvoorbeeld stadsdeel of wijk."),

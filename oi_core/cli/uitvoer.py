@@ -1,19 +1,27 @@
-"""Printing results: rich tables for people, JSON for scripts and CI."""
+"""Printing results: rich tables for people, JSON for scripts and CI.
+
+Public for plugins' own commands (``register_commands``): :data:`JsonOptie`,
+:func:`print_table` (numbers in Dutch notation) and :func:`print_json`.
+"""
 
 from __future__ import annotations
 
 import json
 import math
 from collections.abc import Mapping
-from typing import Any
+from typing import Annotated, Any
 
 import numpy as np
 import pandas as pd
+import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-__all__ = ["console", "print_json", "print_table", "records"]
+__all__ = ["JsonOptie", "console", "print_json", "print_table", "records"]
+
+JsonOptie = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON, voor scripts en CI.")]
+"""The ``--json`` option every ``oi`` command offers."""
 
 console = Console()
 
