@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 from collections.abc import Mapping
 from typing import Annotated, Any
 
@@ -18,18 +19,25 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from .. import tekst
+
 __all__ = ["JsonOptie", "console", "print_json", "print_table", "records"]
 
 JsonOptie = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON, voor scripts en CI.")]
 """The ``--json`` option every ``oi`` command offers."""
 
-console = Console()
+console = Console(width=None if sys.stdout.isatty() else 160)
+"""Wide when written to a file or pipe, so tables do not wrap."""
 
-_FORMATEN = {
-    "aandeel": "{:.1%}",
-    "verschil_pp": "{:+.1f}",
-    "oi_index": "{:.0f}",
-}
+
+def _number(kolom: str, waarde: float) -> str:
+    if kolom.startswith("aandeel"):
+        return tekst.procent(100 * waarde, 1)
+    if kolom == "verschil_pp":
+        return tekst.procentpunt(waarde, 1)
+    if kolom == "oi_index":
+        return tekst.getal(waarde, 0)
+    return tekst.getal(waarde, 0 if float(waarde).is_integer() else 2)
 
 
 def _format(kolom: str, waarde: Any) -> str:
@@ -37,22 +45,32 @@ def _format(kolom: str, waarde: Any) -> str:
         return "–"
     if isinstance(waarde, bool | np.bool_):
         return "ja" if waarde else "nee"
-    if isinstance(waarde, float | np.floating):
-        for sleutel, fmt in _FORMATEN.items():
-            if kolom.startswith(sleutel):
-                return fmt.format(waarde).replace(".", ",")
-        return f"{waarde:,.2f}".replace(",", " ").replace(".", ",").rstrip("0").rstrip(",")
+    if isinstance(waarde, int | float | np.integer | np.floating):
+        return _number(kolom, float(waarde))
     return escape(str(waarde))
 
 
+KOPPEN = {
+    "aandeel_inzet": "Aandeel inzet",
+    "aandeel_opgave": "Aandeel opgave",
+    "verschil_pp": "Verschil (pp)",
+    "oi_index": "OI-index",
+    "inwoners_0_14": "Inwoners 0–14",
+}
+"""Column headers for people; JSON keeps the column names."""
+
+
+def _kop(kolom: str) -> str:
+    return KOPPEN.get(kolom, kolom.replace("_", " ").capitalize())
+
+
 def print_table(df: pd.DataFrame, titel: str = "", *, index: bool = True) -> None:
-    """A DataFrame as a rich table, numbers in Dutch notation."""
+    """A DataFrame as a rich table: Dutch headers, numbers in Dutch notation."""
     tabel = Table(title=titel or None, show_lines=False, header_style="bold")
-    kolommen = ([df.index.name or ""] if index else []) + [str(c) for c in df.columns]
+    kolommen = ([str(df.index.name or "")] if index else []) + [str(c) for c in df.columns]
+    numeriek = {str(c) for c in df.columns if pd.api.types.is_numeric_dtype(df[c])}
     for k in kolommen:
-        tabel.add_column(
-            str(k), justify="left" if k in ("gebied", "naam", "signaal", "") else "right"
-        )
+        tabel.add_column(_kop(k), justify="right" if k in numeriek else "left")
     for label, rij in df.iterrows():
         cellen = ([escape(str(label))] if index else []) + [
             _format(str(k), v) for k, v in rij.items()
