@@ -587,3 +587,17 @@ def test_a_map_of_codes_that_are_not_areas_says_so_instead_of_failing() -> None:
     kaart = Figuur("kaart", "Kaart", pd.DataFrame({"w": [1.0]}, index=["Lage SES"]), y="w")
     svg = render_figures([Grafiek("k", kaart, niveau=None)], IND, processen=1).svg["k"]
     assert "Geen kaart: onbekend schaalniveau" in svg
+
+
+def test_a_plugin_table_shows_match_columns_like_the_match_table() -> None:
+    from oi_core.rapport.tabellen import table_from_frame
+
+    frame = match({"A": 1.0, "B": 3.0}, {"A": 1.0, "B": 1.0})
+    frame.insert(0, "naam", ["Noord", "Zuid"])
+    tabel = table_from_frame("t", "", frame.assign(extra=[1.5, 2.5]))
+    koppen = {k.naam: (k.kop, k.formaat) for k in tabel.kolommen}
+    assert koppen["aandeel_inzet"] == ("Aandeel inzet", "aandeel")
+    assert koppen["verschil_pp"] == ("Verschil (pp)", "pp")
+    assert koppen["oi_index"] == ("OI-index", "index")
+    assert koppen["signaal"] == ("Signaal", "tekst")
+    assert koppen["extra"] == ("extra", "getal")

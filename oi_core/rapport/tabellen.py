@@ -141,13 +141,30 @@ def table_from_frame(sleutel: str, titel: str, df: pd.DataFrame, bijschrift: str
         data = data.reset_index()
     data.columns = _unique_names([str(k) for k in data.columns])
     data.index = pd.RangeIndex(len(data))
-    kolommen = tuple(
-        Kolom(k, k, "tekst")
-        if auto_decimals(data[k]) is None
-        else Kolom(k, k, "getal", decimalen=auto_decimals(data[k]))
-        for k in data.columns
-    )
+    kolommen = tuple(_frame_column(k, data[k]) for k in data.columns)
     return Tabel(sleutel=sleutel, titel=titel, data=data, kolommen=kolommen, bijschrift=bijschrift)
+
+
+BEKENDE_KOLOMMEN: dict[str, tuple[str, Formaat]] = {
+    "gebied": ("Gebied", "tekst"),
+    "naam": ("Naam", "tekst"),
+    "aandeel_inzet": ("Aandeel inzet", "aandeel"),
+    "aandeel_opgave": ("Aandeel opgave", "aandeel"),
+    "verschil_pp": ("Verschil (pp)", "pp"),
+    "oi_index": ("OI-index", "index"),
+    "signaal": ("Signaal", "tekst"),
+}
+"""Columns of :func:`oi_core.match` keep their meaning (and format) in any table."""
+
+
+def _frame_column(naam: str, waarden: pd.Series) -> Kolom:
+    decimalen = auto_decimals(waarden)
+    if naam in BEKENDE_KOLOMMEN:
+        kop, formaat = BEKENDE_KOLOMMEN[naam]
+        return Kolom(naam, kop, formaat if decimalen is not None else "tekst")
+    if decimalen is None:
+        return Kolom(naam, naam, "tekst")
+    return Kolom(naam, naam, "getal", decimalen=decimalen)
 
 
 def _unique_names(namen: list[str]) -> list[str]:
