@@ -234,23 +234,29 @@ def test_a_partial_weighted_mean_is_refused_unless_allowed() -> None:
 
 def test_westpoort_does_not_lie_in_a_gebied_and_is_reported() -> None:
     waarden = pd.Series({"BA01": 5.0, "AA01": 1.0})
-    with pytest.warns(OIWaarschuwing, match="BA01"):
+    with pytest.warns(OIWaarschuwing) as meldingen:
         uit = IND.aggregate(waarden, "gebied", onvolledig="toestaan")
     assert list(uit.index) == ["GA01"]
+    teksten = [str(m.message) for m in meldingen]
+    assert any("BA01" in t and "niet in een gebied" in t for t in teksten)
+    assert any("Centrum-West (1 van 34 buurten)" in t for t in teksten)
 
 
 def test_non_nesting_buurten_follow_their_own_gebied() -> None:
     """NB01/NB02 lie in gebied GN18 Noord-West; their wijk NB lies in GN19 Oud-Noord."""
     assert IND.parents("buurt", "gebied")["NB01"] == "GN18"
     assert IND.parents("wijk", "gebied")["NB"] == "GN19"
-    via_buurt = IND.aggregate(
-        pd.Series({"NB01": 7.0, "NB03": 3.0}), "gebied", onvolledig="toestaan"
-    )
+    with pytest.warns(OIWaarschuwing, match=r"Noord-West \(1 van 21 buurten\)"):
+        via_buurt = IND.aggregate(
+            pd.Series({"NB01": 7.0, "NB03": 3.0}), "gebied", onvolledig="toestaan"
+        )
     assert via_buurt.to_dict() == {"GN18": 7.0, "GN19": 3.0}
-    via_wijk = IND.aggregate(pd.Series({"NB": 10.0}), "gebied", onvolledig="toestaan")
+    with pytest.warns(OIWaarschuwing, match=r"Oud-Noord \(1 van"):
+        via_wijk = IND.aggregate(pd.Series({"NB": 10.0}), "gebied", onvolledig="toestaan")
     assert via_wijk.to_dict() == {"GN19": 10.0}
     alle_buurten = pd.Series(1.0, index=IND.codes("buurt"))
-    telling = IND.aggregate(alle_buurten, "gebied")
+    with pytest.warns(OIWaarschuwing, match="14 gebieden liggen niet in een gebied"):
+        telling = IND.aggregate(alle_buurten, "gebied")
     assert telling["GN18"] == IND.table("buurt").query("gebied == 'GN18'").shape[0]
     assert telling.sum() == 518 - 14  # Westpoort's 14 buurten lie in no gebied
 

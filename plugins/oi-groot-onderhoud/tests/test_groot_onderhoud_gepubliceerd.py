@@ -84,13 +84,11 @@ def test_groot_onderhoud_city_row_reproduced(zonder_stad: Analyse) -> None:
         pytest.raises(InvoerFout, match="geen volledige gegevens"),
     ):
         zonder_stad.values("wijken_onvoldoende", niveau="gemeente")
-    assert (
-        zonder_stad.values("wijken_onvoldoende", niveau="gemeente", onvolledig="toestaan").iloc[0]
-        == 9
-    )
-    oordeel = zonder_stad.values("bewonersoordeel", niveau="gemeente", onvolledig="toestaan").iloc[
-        0
-    ]
+    with pytest.warns(OIWaarschuwing, match="gedeeltelijk opgeteld"):
+        wijken = zonder_stad.values("wijken_onvoldoende", niveau="gemeente", onvolledig="toestaan")
+        oordeel = zonder_stad.values("bewonersoordeel", niveau="gemeente", onvolledig="toestaan")
+    assert wijken.iloc[0] == 9
+    oordeel = oordeel.iloc[0]
     assert round(oordeel, 1) == 6.5
     assert zonder_stad.values("projectbudget").sum() == 99
     assert zonder_stad.values("aandeel_niveau_d").sum() == 100
@@ -103,6 +101,8 @@ def _weighted_interval(x: np.ndarray, w: np.ndarray) -> tuple[float, float]:
     return float(laag), float(hoog)
 
 
+# Westpoort is not in the slide's table: the city figure over 8 stadsdelen is allowed explicitly
+@pytest.mark.filterwarnings("ignore:niet elk onderliggend gebied:oi_core.errors.OIWaarschuwing")
 def test_groot_onderhoud_city_low_ses_within_rounding(zonder_stad: Analyse) -> None:
     """Documented: the inhabitant-weighted mean is 29,5 and rounds to 29, not the published
     30; with the stadsdelen's own rounding (±0,5) the mean can be up to 29,99, so 30 is
@@ -116,6 +116,8 @@ def test_groot_onderhoud_city_low_ses_within_rounding(zonder_stad: Analyse) -> N
     assert laag - 0.5 <= 30 <= hoog + 0.5
 
 
+# Westpoort is not in the slide's table: the city figure over 8 stadsdelen is allowed explicitly
+@pytest.mark.filterwarnings("ignore:niet elk onderliggend gebied:oi_core.errors.OIWaarschuwing")
 def test_groot_onderhoud_city_pct_at_level_d_within_rounding(zonder_stad: Analyse) -> None:
     """16% of the city's pavement at level D: the pavement-weighted mean of the stadsdelen
     is 15,4; over every rounding of the inputs it lies in [14,8; 16,0], so 16 fits."""
