@@ -15,7 +15,7 @@ import pandas as pd
 
 from .errors import Bevinding, DataFout, GebiedFout
 from .gebieden import Gebiedsindeling
-from .invoer import parse_number
+from .invoer import GetalFout, parse_amount, parse_number
 from .model import Activiteit, Niveau
 
 __all__ = ["KOLOMMEN_DATA", "to_tidy", "validate_data"]
@@ -152,15 +152,9 @@ def _check_row(
 
 
 def _number(waarde: Any, fout: Any) -> float:
-    if isinstance(waarde, str) and waarde.strip().endswith("%"):
-        fout(
-            f"'{waarde}': schrijf een percentage als getal in procenten (47), zonder %-teken",
-            "waarde",
-        )
-        return np.nan
     try:
-        return parse_number(waarde)
-    except ValueError as e:
+        return parse_amount(waarde)
+    except GetalFout as e:
         fout(str(e), "waarde")
         return np.nan
 

@@ -17,7 +17,7 @@ import math
 import re
 from typing import Any
 
-__all__ = ["EXCEL_FOUTWAARDEN", "is_empty", "parse_number"]
+__all__ = ["EXCEL_FOUTWAARDEN", "is_empty", "parse_amount", "parse_number"]
 
 EXCEL_FOUTWAARDEN = frozenset({
     "#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
@@ -55,6 +55,16 @@ def parse_number(waarde: Any) -> float:
     if hasattr(waarde, "dtype") and getattr(waarde.dtype, "kind", "") in "iuf":
         return float(waarde)
     return _parse_text(str(waarde))
+
+
+def parse_amount(waarde: Any) -> float:
+    """Like :func:`parse_number`, for data tables whose percentages are in percent (47):
+    text with a %-sign is refused, because Excel would read ``"47%"`` as 0,47."""
+    if isinstance(waarde, str) and waarde.strip().endswith("%"):
+        raise GetalFout(
+            f"'{waarde}': schrijf een percentage als getal in procenten (47), zonder %-teken"
+        )
+    return parse_number(waarde)
 
 
 def _parse_text(tekst: str) -> float:

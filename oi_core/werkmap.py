@@ -32,7 +32,7 @@ import pandas as pd
 from .analyse import Analyse
 from .errors import Bevinding, DataFout, GebiedFout, InvoerFout, OIFout
 from .gebieden import Gebiedsindeling
-from .invoer import GetalFout, is_empty, parse_number
+from .invoer import GetalFout, is_empty, parse_amount, parse_number
 from .model import Activiteit, Niveau
 
 __all__ = [
@@ -385,19 +385,8 @@ def _indicator_year(
 
 
 def _cell_number(waarde: Any, rij: int, kolom: str, fouten: list[Bevinding]) -> float:
-    if isinstance(waarde, str) and waarde.strip().endswith("%"):
-        fouten.append(
-            Bevinding(
-                f"'{waarde}' is tekst met een %-teken; "
-                "typ een percentage als getal in procenten (47)",
-                rij=rij,
-                kolom=kolom,
-                blad=BLAD_INVOER,
-            )
-        )
-        return np.nan
     try:
-        return parse_number(waarde)
+        return parse_amount(waarde)
     except GetalFout as fout:
         fouten.append(Bevinding(str(fout), rij=rij, kolom=kolom, blad=BLAD_INVOER))
         return np.nan

@@ -54,3 +54,11 @@ def test_blank_is_missing_not_zero(leeg: object) -> None:
 def test_refused(invoer: object, melding: str) -> None:
     with pytest.raises(GetalFout, match=melding):
         parse_number(invoer)
+
+
+def test_data_tables_refuse_text_with_a_percent_sign() -> None:
+    from oi_core.invoer import parse_amount
+
+    assert parse_amount("47") == 47.0
+    with pytest.raises(GetalFout, match="zonder %-teken"):
+        parse_amount("47%")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from ..model import Niveau
+from ..gebieden import MEERVOUD
 from ..tekst import getal
 
 __all__ = [
@@ -29,15 +29,6 @@ KLEUREN = {
 """Cell colours for – and + against the average (orange–blue, readable for colour blindness)."""
 
 KLEUR_TEKST = {"min_sterk": "#000000", "plus_sterk": "#000000"}
-
-MEERVOUD = {
-    Niveau.GEMEENTE: "gemeenten",
-    Niveau.STADSDEEL: "stadsdelen",
-    Niveau.GEBIED: "gebieden",
-    Niveau.WIJK: "wijken",
-    Niveau.BUURT: "buurten",
-    Niveau.DOELGROEP: "doelgroepen",
-}
 
 
 def _auto_decimals(x: float) -> int:
