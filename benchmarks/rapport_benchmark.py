@@ -34,10 +34,10 @@ from pathlib import Path
 from typing import Any
 
 import xlsxwriter
+from oi_rapport import RapportOpties, build_activity, build_stapeling, make_report
 
 from oi_core import Gebiedsindeling, activiteiten
-from oi_core.plugins import isolated
-from oi_core.rapport import RapportOpties, build_activity, build_stapeling, make_report
+from oi_core.plugins.manager import isolated
 
 DOEL_S = 5.0
 

@@ -10,12 +10,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from . import tekst
-from .analyse import MATCH_KOLOMMEN, Analyse, match, signaal
-from .bestanden import free_path, read_labelled, read_table, write_atomic, write_table
-from .compensatie import Compensatie, compensatie
-from .data import KOLOMMEN_DATA, to_tidy, validate_data
-from .errors import (
+from oi_core.errors import (
     Bevinding,
     DataFout,
     GebiedAmbigu,
@@ -27,10 +22,40 @@ from .errors import (
     OIWaarschuwing,
     PluginFout,
 )
-from .gebieden import HIERARCHIE, Gebied, Gebiedsindeling
-from .hookspecs import hookimpl, hookspec
-from .invoer import is_empty, parse_number
-from .metrieken import (
+from oi_core.gebieden.indeling import HIERARCHIE, Gebied, Gebiedsindeling
+from oi_core.invoer.bestanden import free_path, read_labelled, read_table, write_atomic, write_table
+from oi_core.invoer.getallen import is_empty, parse_number
+from oi_core.invoer.tidy import KOLOMMEN_DATA, to_tidy, validate_data
+from oi_core.model.activiteit import (
+    Activiteit,
+    Aggregatie,
+    Indicator,
+    Niveau,
+    Resultatenketen,
+    Richting,
+    Rol,
+    Schakel,
+    Vorm,
+)
+from oi_core.model.registratie import (
+    ActiviteitRegistratie,
+    ExcelArgument,
+    ExcelFunctie,
+    Figuur,
+    Onderdeel,
+    Samenvatting,
+)
+from oi_core.plugins.hookspecs import hookimpl, hookspec
+from oi_core.plugins.manager import (
+    activiteit,
+    activiteiten,
+    excel_functies,
+    get_plugin_manager,
+    metrieken,
+)
+from oi_core.rekenen.analyse import MATCH_KOLOMMEN, Analyse, match, signaal
+from oi_core.rekenen.compensatie import Compensatie, compensatie
+from oi_core.rekenen.metrieken import (
     FunctieMetriek,
     Metriek,
     aandeel,
@@ -44,26 +69,7 @@ from .metrieken import (
     tov_gemiddelde,
     verschil_pp,
 )
-from .model import (
-    Activiteit,
-    Aggregatie,
-    Indicator,
-    Niveau,
-    Resultatenketen,
-    Richting,
-    Rol,
-    Schakel,
-    Vorm,
-)
-from .plugins import activiteit, activiteiten, excel_functies, get_plugin_manager, metrieken
-from .registratie import (
-    ActiviteitRegistratie,
-    ExcelArgument,
-    ExcelFunctie,
-    Figuur,
-    Onderdeel,
-    Samenvatting,
-)
+from oi_core.weergave import tekst
 
 try:
     __version__ = version("oi-core")

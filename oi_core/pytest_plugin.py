@@ -32,10 +32,10 @@ from typing import TYPE_CHECKING
 import pluggy
 import pytest
 
-from .gebieden import Gebiedsindeling
+from oi_core.gebieden.indeling import Gebiedsindeling
 
 if TYPE_CHECKING:
-    from .check import Controleverslag
+    from oi_core.check import Controleverslag
 
 MARKER = "oi_plugin"
 
@@ -81,7 +81,7 @@ def oi_shared(request: pytest.FixtureRequest) -> Path:
 @pytest.fixture
 def oi_zonder_plugins() -> Iterator[None]:
     """A plugin manager with only the built-ins registered, for the duration of a test."""
-    from .plugins import isolated
+    from oi_core.plugins.manager import isolated
 
     with isolated():
         yield
@@ -107,7 +107,7 @@ def oi_plugin(request: pytest.FixtureRequest) -> ModuleType | object:
 @pytest.fixture
 def oi_plugin_manager(oi_plugin: ModuleType | object) -> Iterator[pluggy.PluginManager]:
     """A plugin manager with only the built-ins and ``oi_plugin``, for one test."""
-    from .plugins import isolated
+    from oi_core.plugins.manager import isolated
 
     with isolated(oi_plugin) as pm:
         yield pm
@@ -116,6 +116,6 @@ def oi_plugin_manager(oi_plugin: ModuleType | object) -> Iterator[pluggy.PluginM
 @pytest.fixture
 def oi_controle(oi_plugin: ModuleType | object) -> Controleverslag:
     """The checks of ``oi check`` run on ``oi_plugin`` alone."""
-    from .check import check_plugin
+    from oi_core.check import check_plugin
 
     return check_plugin(oi_plugin)

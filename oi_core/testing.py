@@ -25,7 +25,7 @@ from typing import Any, ClassVar
 import pluggy
 import pytest
 
-from .check import (
+from oi_core.check import (
     Controlebevinding,
     check_commands,
     check_data,
@@ -34,9 +34,9 @@ from .check import (
     check_hooks,
     check_samenvatting,
 )
-from .check import plugin_name as _plugin_name
-from .plugins import activiteiten, excel_functies, isolated
-from .registratie import ActiviteitRegistratie
+from oi_core.check import plugin_name as _plugin_name
+from oi_core.model.registratie import ActiviteitRegistratie
+from oi_core.plugins.manager import activiteiten, excel_functies, isolated
 
 __all__ = ["PluginContract", "assert_clean"]
 

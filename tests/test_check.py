@@ -41,7 +41,7 @@ from oi_core.check import (
     run_checks,
     share_tolerance,
 )
-from oi_core.plugins import isolated
+from oi_core.plugins.manager import isolated
 
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "tabellen"
 BRON = "Presentatie 'Inzicht in ongelijk investeren', managementsamenvatting straatreiniging"
@@ -327,7 +327,7 @@ def test_a_hook_that_raises_is_a_finding() -> None:
 
 def test_a_plugin_that_does_not_import_is_a_finding(monkeypatch: pytest.MonkeyPatch) -> None:
     kapot = metadata.EntryPoint("kapot", "oi_bestaat_niet_xyz", "oi")
-    monkeypatch.setattr("oi_core.plugins.metadata.entry_points", lambda group: [kapot])
+    monkeypatch.setattr("oi_core.plugins.manager.metadata.entry_points", lambda group: [kapot])
     with isolated(entrypoints=True):
         verslag = run_checks()
     b = only(verslag.bevindingen())

@@ -14,7 +14,7 @@ import pytest
 
 from oi_core import ExcelFunctie, hookimpl
 from oi_core.cli import main
-from oi_core.plugins import isolated
+from oi_core.plugins.manager import isolated
 from oi_core.sjabloon import PluginNamen, scaffold
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from oi_core import plugins as oi_plugins
+from oi_core.plugins import manager as oi_plugins
 from oi_core.cli import main
 
 from . import voorbeeld

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 import oi_core
-from oi_core.plugins import isolated
+from oi_core.plugins.manager import isolated
 
 REPO = Path(__file__).resolve().parents[1]
 DOCS = REPO / "docs"

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from oi_core import parse_number
-from oi_core.invoer import GetalFout
+from oi_core.invoer.getallen import GetalFout
 
 
 @pytest.mark.parametrize(
@@ -57,7 +57,7 @@ def test_refused(invoer: object, melding: str) -> None:
 
 
 def test_data_tables_refuse_text_with_a_percent_sign() -> None:
-    from oi_core.invoer import parse_amount
+    from oi_core.invoer.getallen import parse_amount
 
     assert parse_amount("47") == 47.0
     with pytest.raises(GetalFout, match="zonder %-teken"):

@@ -9,7 +9,7 @@ import pytest
 
 import oi_core
 from oi_core import ExcelArgument, ExcelFunctie, FunctieMetriek, PluginFout, hookimpl
-from oi_core import plugins as oi_plugins
+from oi_core.plugins import manager as oi_plugins
 
 from . import voorbeeld
 
@@ -24,7 +24,7 @@ def _plugin(naam: str, **hooks: object) -> types.ModuleType:
 def test_builtins_are_registered_like_plugins() -> None:
     with oi_plugins.isolated():
         namen = [p["name"] for p in oi_plugins.get_plugins(all=True)]
-        assert "oi_core.builtin" in namen and "oi_core.cli.basis" in namen
+        assert "oi_core.plugins.builtin" in namen and "oi_core.cli.basis" in namen
         assert oi_plugins.get_plugins() == []
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from oi_core.tekst import getal, hoofdletter, opsomming, procent, procentpunt, telwoord
+from oi_core.weergave.tekst import getal, hoofdletter, opsomming, procent, procentpunt, telwoord
 
 
 def test_numbers_in_dutch_notation() -> None:

@@ -23,7 +23,7 @@ def functions() -> dict[str, Callable[..., Any]]:
     """The generated Excel functions by name (built on first use)."""
     global _functies
     if _functies is None:
-        from .udfs import build_functions
+        from oi_excel.udfs import build_functions
 
         _functies = build_functions(module=__name__)
     return _functies

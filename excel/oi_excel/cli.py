@@ -49,8 +49,7 @@ def werkmap_command(
 ) -> None:
     """Maak een werkmap met invoertabel, resultaten met OI_-functies en uitleg."""
     from oi_core.cli.uitvoer import console, print_json
-
-    from .werkmap import make_werkmap
+    from oi_excel.werkmap.schrijven import make_werkmap
 
     pad = uitvoer or Path(f"{code}-{(niveau.value if niveau else 'standaard')}.xlsx")
     geschreven = make_werkmap(code, pad, niveau=niveau, overschrijf=overschrijf)
@@ -77,8 +76,7 @@ def serve_command(
     overheidsinstelling); XLWINGS_LICENSE_KEY=noncommercial wordt gezet.
     """
     from oi_core.cli.uitvoer import console, print_json
-
-    from .server import NAMESPACE, project_dir, serve
+    from oi_excel.server import NAMESPACE, project_dir, serve
 
     adres = f"{'https' if certificaat else 'http'}://127.0.0.1:{poort}"
     if json_:

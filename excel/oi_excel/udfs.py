@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from oi_core import DataFout, ExcelFunctie, OIFout, OIWaarschuwing, excel_functies
-from oi_core.excelconversie import convert_argument, is_row, to_cells
+from oi_excel.conversie import convert_argument, is_row, to_cells
 
 __all__ = ["Decorateurs", "build_functions", "decorators", "message"]
 

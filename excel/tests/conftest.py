@@ -36,7 +36,7 @@ from oi_core import (
     oi_index,
     to_tidy,
 )
-from oi_core.plugins import isolated
+from oi_core.plugins.manager import isolated
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT.parent / "shared" / "seed" / "tabellen"

@@ -94,7 +94,7 @@ def test_user_mistakes_are_dutch_xlwings_errors(
 def test_a_bug_is_not_disguised_as_a_user_mistake(hulp: SimpleNamespace) -> None:
     """Only OIFout becomes XlwingsError; anything else stays itself (HTTP 500 on the server)."""
     import oi_core
-    from oi_core.plugins import isolated
+    from oi_core.plugins.manager import isolated
 
     def kapot(waarden: object) -> float:
         raise ZeroDivisionError("bug")

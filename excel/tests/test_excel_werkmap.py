@@ -10,10 +10,7 @@ from types import SimpleNamespace
 import openpyxl
 import pandas as pd
 import pytest
-
-from oi_core import DataFout, Niveau, activiteit, validate_data
-from oi_core.cli import main
-from oi_core.werkmap import (
+from oi_excel.werkmap.lezen import (
     BLAD_INVOER,
     BLAD_META,
     BLAD_RESULTAAT,
@@ -21,6 +18,9 @@ from oi_core.werkmap import (
     TABEL_INVOER,
     read_werkmap,
 )
+
+from oi_core import DataFout, Niveau, activiteit, validate_data
+from oi_core.cli import main
 
 
 @pytest.fixture

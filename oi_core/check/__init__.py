@@ -32,15 +32,15 @@ from typing import Any
 import pluggy
 from pydantic import ValidationError
 
-from ..gebieden import Gebiedsindeling
-from ..model import Activiteit
-from ..plugins import activiteiten, excel_functies, get_plugin_manager, isolated
-from ..registratie import ActiviteitRegistratie
-from .bevinding import Controle, Controlebevinding, Controleverslag, Ernst
-from .definitie import AANDEEL_EENHEDEN, check_definitie, is_aandeel
-from .excel import check_excel_functie, is_cell_reference, name_problems
-from .gegevens import check_data, check_samenvatting, share_tolerance
-from .hooks import check_commands, check_hooks, plugin_names
+from oi_core.check.bevinding import Controle, Controlebevinding, Controleverslag, Ernst
+from oi_core.check.definitie import AANDEEL_EENHEDEN, check_definitie, is_aandeel
+from oi_core.check.excel import check_excel_functie, is_cell_reference, name_problems
+from oi_core.check.gegevens import check_data, check_samenvatting, share_tolerance
+from oi_core.check.hooks import check_commands, check_hooks, plugin_names
+from oi_core.gebieden.indeling import Gebiedsindeling
+from oi_core.model.activiteit import Activiteit
+from oi_core.model.registratie import ActiviteitRegistratie
+from oi_core.plugins.manager import activiteiten, excel_functies, get_plugin_manager, isolated
 
 __all__ = [
     "AANDEEL_EENHEDEN",

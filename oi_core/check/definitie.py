@@ -12,10 +12,10 @@ import re
 
 from pydantic import ValidationError
 
-from ..model import Activiteit, Aggregatie, Indicator
-from ..registratie import ActiviteitRegistratie
-from .bevinding import Controlebevinding, Ernst
-from .taal import is_placeholder, looks_english
+from oi_core.check.bevinding import Controlebevinding, Ernst
+from oi_core.check.taal import is_placeholder, looks_english
+from oi_core.model.activiteit import Activiteit, Aggregatie, Indicator
+from oi_core.model.registratie import ActiviteitRegistratie
 
 __all__ = ["AANDEEL_EENHEDEN", "check_definitie", "is_aandeel"]
 

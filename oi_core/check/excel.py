@@ -15,9 +15,9 @@ import keyword
 import re
 from typing import get_args
 
-from ..registratie import ArgumentSoort, ExcelArgument, ExcelFunctie
-from .bevinding import Controlebevinding, Ernst
-from .taal import is_placeholder, looks_english
+from oi_core.check.bevinding import Controlebevinding, Ernst
+from oi_core.check.taal import is_placeholder, looks_english
+from oi_core.model.registratie import ArgumentSoort, ExcelArgument, ExcelFunctie
 
 __all__ = ["MAX_LENGTE", "PREFIX", "check_excel_functie", "is_cell_reference", "name_problems"]
 

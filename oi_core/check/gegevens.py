@@ -16,15 +16,15 @@ from typing import Any
 
 import pandas as pd
 
-from ..analyse import Analyse
-from ..data import validate_data
-from ..errors import DataFout, OIFout
-from ..gebieden import Gebiedsindeling
-from ..model import Activiteit, Niveau, Rol
-from ..registratie import ActiviteitRegistratie, Onderdeel, Samenvatting
-from .bevinding import Controlebevinding, Ernst
-from .definitie import is_aandeel
-from .taal import looks_english
+from oi_core.check.bevinding import Controlebevinding, Ernst
+from oi_core.check.definitie import is_aandeel
+from oi_core.check.taal import looks_english
+from oi_core.errors import DataFout, OIFout
+from oi_core.gebieden.indeling import Gebiedsindeling
+from oi_core.invoer.tidy import validate_data
+from oi_core.model.activiteit import Activiteit, Niveau, Rol
+from oi_core.model.registratie import ActiviteitRegistratie, Onderdeel, Samenvatting
+from oi_core.rekenen.analyse import Analyse
 
 __all__ = ["check_data", "check_samenvatting", "share_tolerance"]
 

@@ -8,9 +8,14 @@ from typing import Any
 import pluggy
 import typer
 
-from ..plugins import BUILTIN_PLUGINS, PluginProbleem, get_plugin_manager, plugin_problems
-from .bevinding import Controlebevinding, Ernst
-from .taal import looks_english
+from oi_core.check.bevinding import Controlebevinding, Ernst
+from oi_core.check.taal import looks_english
+from oi_core.plugins.manager import (
+    BUILTIN_PLUGINS,
+    PluginProbleem,
+    get_plugin_manager,
+    plugin_problems,
+)
 
 __all__ = ["check_commands", "check_hooks", "plugin_names"]
 

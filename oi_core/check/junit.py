@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from .bevinding import Controle, Controleverslag
+from oi_core.check.bevinding import Controle, Controleverslag
 
 __all__ = ["to_junit"]
 

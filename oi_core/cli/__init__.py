@@ -11,8 +11,8 @@ import sys
 
 import typer
 
-from ..plugins import add_commands
-from ._nl import run_dutch
+from oi_core.cli._nl import run_dutch
+from oi_core.plugins.manager import add_commands
 
 __all__ = ["build_app", "main"]
 

@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.markup import escape
 from typer import rich_utils
 
-from ..errors import OIFout, OIWaarschuwing
+from oi_core.errors import OIFout, OIWaarschuwing
 
 _PANEEL = {
     "ARGUMENTS_PANEL_TITLE": "Argumenten",

@@ -11,13 +11,13 @@ from typing import Annotated, Any
 import pandas as pd
 import typer
 
-from ..analyse import match
-from ..bestanden import read_labelled, write_table
-from ..gebieden import Gebiedsindeling
-from ..hookspecs import hookimpl
-from ..model import Niveau
-from ..plugins import activiteit, activiteiten, get_plugins, plugin_problems
-from .uitvoer import JsonOptie, console, print_json, print_table
+from oi_core.cli.uitvoer import JsonOptie, console, print_json, print_table
+from oi_core.gebieden.indeling import Gebiedsindeling
+from oi_core.invoer.bestanden import read_labelled, write_table
+from oi_core.model.activiteit import Niveau
+from oi_core.plugins.hookspecs import hookimpl
+from oi_core.plugins.manager import activiteit, activiteiten, get_plugins, plugin_problems
+from oi_core.rekenen.analyse import match
 
 NiveauOptie = Annotated[
     Niveau | None,

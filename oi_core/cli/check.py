@@ -13,11 +13,11 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
-from ..bestanden import write_atomic
-from ..check import CONTROLES, Controleverslag, Ernst, run_checks
-from ..check.junit import to_junit
-from ..hookspecs import hookimpl
-from .uitvoer import console, print_json
+from oi_core.check import CONTROLES, Controleverslag, Ernst, run_checks
+from oi_core.check.junit import to_junit
+from oi_core.cli.uitvoer import console, print_json
+from oi_core.invoer.bestanden import write_atomic
+from oi_core.plugins.hookspecs import hookimpl
 
 __all__ = ["check_command", "register_commands"]
 

@@ -8,10 +8,10 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from .. import __version__
-from ..hookspecs import hookimpl
-from ..sjabloon import PluginNamen, scaffold
-from .uitvoer import console, print_json
+from oi_core import __version__
+from oi_core.cli.uitvoer import console, print_json
+from oi_core.plugins.hookspecs import hookimpl
+from oi_core.sjabloon import PluginNamen, scaffold
 
 __all__ = ["nieuw_command", "register_commands"]
 

@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from .. import tekst
+from oi_core.weergave import tekst
 
 __all__ = ["JsonOptie", "console", "print_json", "print_table", "records"]
 

@@ -18,7 +18,7 @@ from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path, PurePosixPath
 
-from ..errors import InvoerFout
+from oi_core.errors import InvoerFout
 
 __all__ = ["PluginNamen", "scaffold", "template_files"]
 

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from oi_core import Analyse, Figuur, InvoerFout, Niveau, Onderdeel, Samenvatting
-from oi_core.tekst import getal, hoofdletter, opsomming, procent, telwoord
+from oi_core.weergave.tekst import getal, hoofdletter, opsomming, procent, telwoord
 
 from .afstand import vergelijk_scenario
 from .analyses import (

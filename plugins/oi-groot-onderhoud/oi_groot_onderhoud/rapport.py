@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 
 from oi_core import Analyse, Figuur, Onderdeel, Samenvatting
-from oi_core.tekst import getal, opsomming, procentpunt
+from oi_core.weergave.tekst import getal, opsomming, procentpunt
 
 from .analyses import (
     ALFA,

@@ -9,7 +9,7 @@ import pytest
 
 import oi_core
 from oi_core.cli import main
-from oi_core.plugins import isolated, plugin_problems
+from oi_core.plugins.manager import isolated, plugin_problems
 
 
 def test_groot_onderhoud_registers_activiteit_and_excel_functions() -> None:

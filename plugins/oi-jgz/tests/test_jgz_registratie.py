@@ -9,7 +9,7 @@ import pytest
 
 import oi_core
 from oi_core.cli import main
-from oi_core.plugins import isolated, plugin_problems
+from oi_core.plugins.manager import isolated, plugin_problems
 
 
 def test_jgz_registers_its_activiteit_and_excel_functions() -> None:

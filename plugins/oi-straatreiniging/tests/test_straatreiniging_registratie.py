@@ -9,7 +9,7 @@ import pytest
 from oi_straatreiniging.activiteit import ACTIVITEIT
 
 from oi_core import Niveau, activiteit, activiteiten, excel_functies
-from oi_core.plugins import isolated, plugin_problems
+from oi_core.plugins.manager import isolated, plugin_problems
 
 
 def test_the_entry_point_points_at_the_package() -> None:

@@ -1,0 +1,532 @@
+"""The Gebiedsindeling: areas at every scale level, name resolution and aggregation.
+
+The embedded Amsterdam division (2022 gebiedsindeling, 2024 population) is package data;
+see ``oi_core/data/amsterdam/HERKOMST.md``. Another municipality loads its own with
+:meth:`Gebiedsindeling.from_csv` from a folder with the same columns.
+
+Aggregation is always explicit: counts and amounts are summed, rates and percentages are
+weighted means with a named weight. Known caveat (Amsterdam): buurten NB01 and NB02 lie in
+gebied GN18 Noord-West while their wijk NB lies in GN19 Oud-Noord. Buurt data aggregated
+to gebied follows the buurt's own gebied; wijk data follows the wijk's gebied.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache, cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from oi_core.errors import (
+    Bevinding,
+    DataFout,
+    GebiedAmbigu,
+    GebiedOnbekend,
+    InvoerFout,
+    OIWaarschuwing,
+)
+from oi_core.gebieden import namen
+from oi_core.model.activiteit import Aggregatie, Niveau
+
+__all__ = ["HIERARCHIE", "Gebied", "Gebiedsindeling"]
+
+HIERARCHIE: tuple[Niveau, ...] = (
+    Niveau.GEMEENTE,
+    Niveau.STADSDEEL,
+    Niveau.GEBIED,
+    Niveau.WIJK,
+    Niveau.BUURT,
+)
+"""The geographic levels, coarse to fine. ``doelgroep`` stands apart: its labels are free."""
+
+KOLOMMEN = (
+    "code", "naam", "niveau", "cbs_code", "stadsdeel", "gebied", "wijk",
+    "inwoners", "inwoners_0_14", "lon", "lat", "rd_x", "rd_y",
+)  # fmt: skip
+
+MEERVOUD = {
+    Niveau.GEMEENTE: "gemeenten", Niveau.STADSDEEL: "stadsdelen", Niveau.GEBIED: "gebieden",
+    Niveau.WIJK: "wijken", Niveau.BUURT: "buurten", Niveau.DOELGROEP: "doelgroepen",
+}  # fmt: skip
+
+_OUDERKOLOM = {Niveau.STADSDEEL: "stadsdeel", Niveau.GEBIED: "gebied", Niveau.WIJK: "wijk"}
+
+
+@dataclass(frozen=True)
+class Gebied:
+    """One area, with its parents, population (2024) and centroid."""
+
+    code: str
+    naam: str
+    niveau: Niveau
+    cbs_code: str | None = None
+    stadsdeel: str | None = None
+    gebied: str | None = None
+    wijk: str | None = None
+    inwoners: float | None = None
+    inwoners_0_14: float | None = None
+    lon: float | None = None
+    lat: float | None = None
+    rd_x: float | None = None
+    rd_y: float | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.naam} ({self.code})"
+
+
+class Gebiedsindeling:
+    """Areas of one municipality at every level, plus aliases for names as people write them.
+
+    ``tabel`` has one row per area with the columns of :data:`KOLOMMEN`; ``aliassen`` maps
+    an alias (any spelling) to an area code.
+    """
+
+    def __init__(self, tabel: pd.DataFrame, aliassen: Mapping[str, str] | None = None) -> None:
+        ontbreekt = [k for k in KOLOMMEN if k not in tabel.columns]
+        if ontbreekt:
+            raise DataFout([f"kolom ontbreekt: {k}" for k in ontbreekt], "Gebiedsindeling")
+        self._tabel = tabel.loc[:, list(KOLOMMEN)].set_index("code", drop=False)
+        if not self._tabel.index.is_unique:
+            dubbel = self._tabel.index[self._tabel.index.duplicated()].unique()
+            raise DataFout(
+                [f"code '{c}' komt meer dan eens voor" for c in dubbel], "Gebiedsindeling"
+            )
+        self._aliassen = {namen.name_key(a): c for a, c in (aliassen or {}).items()}
+        onbekend = sorted(set(self._aliassen.values()) - set(self._tabel.index))
+        if onbekend:
+            raise DataFout(
+                [f"alias verwijst naar onbekende code '{c}'" for c in onbekend], "Aliassen"
+            )
+
+    # -- construction -------------------------------------------------------------------
+    @classmethod
+    @cache
+    def amsterdam(cls) -> Gebiedsindeling:
+        """The embedded 2022 Amsterdam division with 2024 population (cached)."""
+        map_ = resources.files("oi_core.gebieden") / "data"
+        with resources.as_file(map_) as pad:
+            return cls.from_csv(pad)
+
+    @classmethod
+    def from_csv(cls, map_: str | Path) -> Gebiedsindeling:
+        """Load a division from a folder: ``buurten.csv`` (required) and optionally
+        ``wijken.csv``, ``gebieden.csv``, ``stadsdelen.csv``, ``gemeente.csv`` and
+        ``aliassen.csv``, with the columns of the embedded Amsterdam files."""
+        from oi_core.gebieden.lezen import lees_indeling
+
+        tabel, aliassen = lees_indeling(Path(map_))
+        return cls(tabel, aliassen)
+
+    # -- lookup -------------------------------------------------------------------------
+    def table(self, niveau: Niveau | str) -> pd.DataFrame:
+        """All areas of one level, indexed by code (a copy)."""
+        niveau = _niveau(niveau)
+        return self._tabel[self._tabel["niveau"] == niveau.value].copy()
+
+    def codes(self, niveau: Niveau | str) -> list[str]:
+        return list(self._codes_per_niveau[_niveau(niveau)])
+
+    def area(self, code: str) -> Gebied:
+        """The area with this exact code."""
+        rij = self._tabel.loc[code]
+        waarden = {k: _leeg_naar_none(rij[k]) for k in KOLOMMEN}
+        waarden["niveau"] = Niveau(str(waarden["niveau"]))
+        return Gebied(**waarden)
+
+    def name(self, code: str) -> str:
+        return str(self._namen[code])
+
+    def names(self, codes: Iterable[str]) -> list[str]:
+        return [self._namen.get(c, c) for c in codes]
+
+    def level_of(self, code: str) -> Niveau:
+        return self._niveaus[code]
+
+    @cached_property
+    def _niveaus(self) -> dict[str, Niveau]:
+        return {
+            str(c): Niveau(str(n))
+            for c, n in zip(self._tabel.index, self._tabel["niveau"], strict=True)
+        }
+
+    def bevolking(self, niveau: Niveau | str, kolom: str = "inwoners") -> pd.Series:
+        """Population per area of a level (2024); ``kolom`` is ``inwoners`` or ``inwoners_0_14``."""
+        if kolom not in ("inwoners", "inwoners_0_14"):
+            raise InvoerFout(f"onbekende bevolkingskolom '{kolom}'", argument="kolom")
+        return self.table(niveau)[kolom].astype(float).rename(kolom)
+
+    def overview(self, niveau: Niveau | str) -> pd.DataFrame:
+        """Areas of a level with their parents' codes and names and their population."""
+        niveau = _niveau(niveau)
+        tabel = self.table(niveau)
+        uit = pd.DataFrame({"naam": tabel["naam"]}, index=tabel.index)
+        for ouder, kolom in _OUDERKOLOM.items():
+            if niveau in HIERARCHIE and HIERARCHIE.index(ouder) < HIERARCHIE.index(niveau):
+                uit[kolom] = tabel[kolom]
+                uit[f"{kolom}_naam"] = [
+                    self._namen.get(c, "") if isinstance(c, str) else "" for c in tabel[kolom]
+                ]
+        uit["inwoners"] = tabel["inwoners"]
+        uit["inwoners_0_14"] = tabel["inwoners_0_14"]
+        uit.index.name = "code"
+        return uit
+
+    @cached_property
+    def _namen(self) -> dict[str, str]:
+        return dict(zip(self._tabel.index, self._tabel["naam"], strict=True))
+
+    @cached_property
+    def _codes_per_niveau(self) -> dict[Niveau, tuple[str, ...]]:
+        groepen = self._tabel.groupby("niveau", sort=False).groups
+        return {Niveau(str(n)): tuple(c) for n, c in groepen.items()}
+
+    @cached_property
+    def _code_index(self) -> dict[str, str]:
+        index = {str(c).upper(): str(c) for c in self._tabel.index}
+        for code, cbs in zip(self._tabel.index, self._tabel["cbs_code"], strict=True):
+            if isinstance(cbs, str) and cbs:
+                index.setdefault(cbs.upper(), str(code))
+        return index
+
+    @cached_property
+    def _naam_index(self) -> dict[str, tuple[str, ...]]:
+        index: dict[str, list[str]] = {}
+        for code, naam in self._namen.items():
+            index.setdefault(namen.name_key(naam), []).append(code)
+        return {k: tuple(v) for k, v in index.items()}
+
+    # -- resolution ---------------------------------------------------------------------
+    def resolve(self, invoer: str, niveau: Niveau | str | None = None) -> str:
+        """The code of the one area that ``invoer`` (code, CBS code, name, alias) means.
+
+        With ``niveau`` only areas of that level count. Raises :class:`GebiedOnbekend`
+        with suggestions, or :class:`GebiedAmbigu` when more than one area fits.
+        """
+        niveau = _niveau(niveau) if niveau is not None else None
+        tekst = str(invoer).strip()
+        if niveau is Niveau.DOELGROEP:
+            if not tekst:
+                raise GebiedOnbekend(tekst, niveau.value, [])
+            return tekst
+        self._refuse_code_of_other_level(tekst, niveau)
+        kandidaten = self._kandidaten(tekst, niveau)
+        if len(kandidaten) == 1:
+            return kandidaten[0]
+        if kandidaten:
+            raise GebiedAmbigu(tekst, [self._label(c) for c in kandidaten])
+        raise GebiedOnbekend(
+            tekst, niveau.value if niveau else None, self._suggesties(tekst, niveau)
+        )
+
+    def _refuse_code_of_other_level(self, tekst: str, niveau: Niveau | None) -> None:
+        code = self._code_index.get(tekst.upper())
+        if niveau is None or code is None or self.level_of(code) is niveau:
+            return
+        if self._via_naam(tekst, niveau) or self._via_alias(tekst, niveau):
+            return  # a name at the requested level that happens to look like a code
+        gevonden = self.level_of(code).value
+        raise GebiedOnbekend(
+            tekst,
+            niveau.value,
+            [self._label(code)],
+            f"'{tekst}' is de code van een {gevonden}, niet van een {niveau.value}.",
+        )
+
+    def resolve_all(
+        self,
+        invoer: Sequence[Any],
+        niveau: Niveau | str | None = None,
+        *,
+        kolom: str = "gebied",
+        eerste_rij: int = 1,
+    ) -> list[str]:
+        """Resolve a column of names; every failure is reported with its row
+        (``eerste_rij`` is the number of the first value, 2 for a sheet with a header)."""
+        codes: list[str] = []
+        fouten: list[Bevinding] = []
+        cache_: dict[str, str] = {}
+        for rij, waarde in enumerate(invoer, start=eerste_rij):
+            tekst = "" if waarde is None or _is_nan(waarde) else str(waarde).strip()
+            try:
+                if tekst not in cache_:
+                    cache_[tekst] = self.resolve(tekst, niveau)
+                codes.append(cache_[tekst])
+            except (GebiedOnbekend, GebiedAmbigu) as fout:
+                fouten.append(Bevinding(str(fout), rij=rij, kolom=kolom))
+        if fouten:
+            raise DataFout(fouten, "Niet alle gebieden zijn herkend")
+        return codes
+
+    def resolve_index(
+        self,
+        waarden: pd.Series,
+        niveau: Niveau | str,
+        *,
+        kolom: str = "gebied",
+        eerste_rij: int = 1,
+    ) -> pd.Series:
+        """The same values, indexed by the codes their labels resolve to."""
+        codes = self.resolve_all(list(waarden.index), niveau, kolom=kolom, eerste_rij=eerste_rij)
+        return pd.Series(
+            waarden.to_numpy(), index=pd.Index(codes, name="gebied"), name=waarden.name
+        )
+
+    def _kandidaten(self, tekst: str, niveau: Niveau | None) -> list[str]:
+        def op_niveau(codes: Iterable[str]) -> list[str]:
+            uniek = dict.fromkeys(codes)
+            return [c for c in uniek if niveau is None or self.level_of(c) is niveau]
+
+        for stap in (self._via_code, self._via_alias, self._via_naam, self._via_afkorting):
+            gevonden = op_niveau(stap(tekst, niveau))
+            if gevonden:
+                return gevonden
+        return []
+
+    def _via_code(self, tekst: str, niveau: Niveau | None) -> list[str]:
+        code = self._code_index.get(tekst.upper())
+        return [code] if code else []
+
+    def _via_alias(self, tekst: str, niveau: Niveau | None) -> list[str]:
+        code = self._aliassen.get(namen.name_key(tekst))
+        return [code] if code else []
+
+    def _via_naam(self, tekst: str, niveau: Niveau | None) -> list[str]:
+        return list(self._naam_index.get(namen.name_key(tekst), ()))
+
+    def _via_afkorting(self, tekst: str, niveau: Niveau | None) -> list[str]:
+        if not namen.has_abbreviation(tekst):
+            return []
+        pool = self._namen.items() if niveau is None else self._namen_op(niveau)
+        return namen.abbreviation_matches(tekst, pool)
+
+    def _namen_op(self, niveau: Niveau) -> list[tuple[str, str]]:
+        return [(c, self._namen[c]) for c in self._codes_per_niveau.get(niveau, ())]
+
+    def _suggesties(self, tekst: str, niveau: Niveau | None) -> list[str]:
+        pool = self._namen_op(niveau) if niveau else list(self._namen.items())
+        per_naam = {naam: code for code, naam in pool}
+        return [self._label(per_naam[n]) for n in namen.close_matches(tekst, list(per_naam))]
+
+    def _label(self, code: str) -> str:
+        return f"{self._namen[code]} ({code}, {self.level_of(code).value})"
+
+    # -- hierarchy and aggregation ------------------------------------------------------
+    def parents(self, van: Niveau | str, naar: Niveau | str) -> pd.Series:
+        """Parent code at level ``naar`` for every area at level ``van`` (NaN: none)."""
+        van, naar = _niveau(van), _niveau(naar)
+        _eis_grover(van, naar)
+        tabel = self.table(van)
+        if naar is Niveau.GEMEENTE:
+            gemeente = self.codes(Niveau.GEMEENTE)[0]
+            return pd.Series(gemeente, index=tabel.index, name=naar.value)
+        if van is naar:
+            return pd.Series(tabel.index, index=tabel.index, name=naar.value)
+        return tabel[_OUDERKOLOM[naar]].rename(naar.value)
+
+    def aggregate(
+        self,
+        waarden: pd.Series,
+        naar: Niveau | str,
+        *,
+        aggregatie: Aggregatie | str = Aggregatie.SOM,
+        gewicht: str | pd.Series | None = None,
+        onvolledig: Literal["weglaten", "toestaan"] = "weglaten",
+    ) -> pd.Series:
+        """Aggregate values of one level (indexed by code) to the coarser level ``naar``.
+
+        ``som`` sums; ``gewogen_gemiddelde`` takes Σw·x / Σw over the areas that have both
+        a value and a weight (``gewicht``: ``inwoners``, ``inwoners_0_14`` or a Series).
+        A coarser area for which not every finer area has a value (with a weight: every
+        inhabited one) gets no value, because a partial sum or mean would be a wrong
+        number; ``onvolledig="toestaan"`` keeps the partial value. Either way a warning
+        names the areas and their coverage; ``attrs["dekking"]`` holds it per area.
+        """
+        aggregatie = Aggregatie(aggregatie)
+        van = self._niveau_van_reeks(waarden)
+        naar = _niveau(naar)
+        if aggregatie is Aggregatie.GEEN and van is not naar:
+            raise InvoerFout(
+                f"'{waarden.name}' kan niet van {van.value} naar {naar.value} worden opgeteld",
+                argument="aggregatie",
+            )
+        alle_ouders = self.parents(van, naar)
+        gewichten = self._gewichten(waarden, van, aggregatie, gewicht)
+        uit = _aggregate_numpy(
+            waarden, alle_ouders.reindex(waarden.index), gewichten, self.codes(naar), naar
+        )
+        dekking = self._coverage(waarden, alle_ouders, aggregatie, gewicht, van)
+        dekking = dekking.reindex(uit.index)
+        onvolledig_ = dekking[dekking["met_waarde"] < dekking["verwacht"]]
+        if not onvolledig_.empty:
+            _warn_incomplete(onvolledig_, van, self._namen, onvolledig == "toestaan")
+            if onvolledig == "weglaten":
+                uit = uit.drop(onvolledig_.index)
+        uit.attrs["dekking"] = dekking.loc[uit.index]
+        return uit
+
+    def _coverage(
+        self,
+        waarden: pd.Series,
+        ouders: pd.Series,
+        aggregatie: Aggregatie,
+        gewicht: str | pd.Series | None,
+        van: Niveau,
+    ) -> pd.DataFrame:
+        """Per coarser area: how many finer areas should have a value, and how many do.
+
+        With a weight, only finer areas with a positive weight are expected (an area
+        without inhabitants weighs nothing; one whose weight is unknown cannot count).
+        """
+        verwacht = ouders.dropna()
+        if aggregatie is Aggregatie.GEWOGEN_GEMIDDELDE and gewicht is not None:
+            w = self.bevolking(van, gewicht) if isinstance(gewicht, str) else gewicht
+            verwacht = verwacht[(w.reindex(verwacht.index) > 0).to_numpy()]
+        met = ouders.reindex(waarden.dropna().index).dropna()
+        tabel = pd.DataFrame(
+            {"verwacht": verwacht.value_counts(), "met_waarde": met.value_counts()}
+        )
+        return tabel.fillna(0).astype(int)
+
+    def _niveau_van_reeks(self, waarden: pd.Series) -> Niveau:
+        niveaus = {self.level_of(c) for c in waarden.index if c in self._namen}
+        onbekend = [str(c) for c in waarden.index if c not in self._namen]
+        if onbekend:
+            raise DataFout([f"onbekende gebiedscode '{c}'" for c in onbekend[:20]], "Aggregeren")
+        if len(niveaus) != 1:
+            raise DataFout(
+                [f"waarden op verschillende niveaus: {sorted(n.value for n in niveaus)}"],
+                "Aggregeren",
+            )
+        return niveaus.pop()
+
+    def _gewichten(
+        self,
+        waarden: pd.Series,
+        van: Niveau,
+        aggregatie: Aggregatie,
+        gewicht: str | pd.Series | None,
+    ) -> pd.Series | None:
+        if aggregatie is not Aggregatie.GEWOGEN_GEMIDDELDE:
+            return None
+        if gewicht is None:
+            raise InvoerFout("een gewogen gemiddelde heeft een gewicht nodig", argument="gewicht")
+        if isinstance(gewicht, str):
+            return self.bevolking(van, gewicht).reindex(waarden.index)
+        return gewicht.astype(float).reindex(waarden.index)
+
+
+def _warn_incomplete(
+    onvolledig: pd.DataFrame, van: Niveau, namen: Mapping[str, str], behouden: bool
+) -> None:
+    delen = [
+        f"{namen[str(o)]} ({r.met_waarde} van {r.verwacht} {MEERVOUD[van]})"
+        for o, r in onvolledig.head(10).iterrows()
+    ]
+    gevolg = "gedeeltelijk opgeteld" if behouden else "daarom geen waarde"
+    warnings.warn(
+        f"niet elk onderliggend gebied heeft een waarde ({gevolg}): " + "; ".join(delen),
+        OIWaarschuwing,
+        stacklevel=4,
+    )
+
+
+def _aggregate_numpy(
+    waarden: pd.Series,
+    ouders: pd.Series,
+    gewichten: pd.Series | None,
+    doelcodes: list[str],
+    naar: Niveau,
+) -> pd.Series:
+    x = waarden.to_numpy(dtype=float)
+    positie = {c: i for i, c in enumerate(doelcodes)}
+    ouder_idx = np.array([positie.get(o, -1) if isinstance(o, str) else -1 for o in ouders])
+    w = np.ones_like(x) if gewichten is None else gewichten.to_numpy(dtype=float)
+    bruikbaar = ~np.isnan(x) & ~np.isnan(w) & (ouder_idx >= 0)
+    _waarschuw_weggelaten(waarden, x, w, ouder_idx, gewichten is not None, naar)
+    n = len(doelcodes)
+    teller = np.bincount(ouder_idx[bruikbaar], weights=(x * w)[bruikbaar], minlength=n)
+    noemer = np.bincount(ouder_idx[bruikbaar], weights=w[bruikbaar], minlength=n)
+    aantal = np.bincount(ouder_idx[bruikbaar], minlength=n)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        uitkomst = teller if gewichten is None else teller / noemer
+    uitkomst = np.where(aantal > 0, uitkomst, np.nan)
+    if gewichten is not None and ((aantal > 0) & (noemer == 0)).any():
+        nul = [c for c, a, w in zip(doelcodes, aantal, noemer, strict=True) if a > 0 and w == 0]
+        warnings.warn(
+            "totaal gewicht is 0, geen gewogen gemiddelde voor: " + ", ".join(nul[:10]),
+            OIWaarschuwing,
+            stacklevel=3,
+        )
+    reeks = pd.Series(uitkomst, index=pd.Index(doelcodes, name="gebied"), name=waarden.name)
+    return reeks.dropna()
+
+
+def _waarschuw_weggelaten(
+    waarden: pd.Series,
+    x: np.ndarray,
+    w: np.ndarray,
+    ouder_idx: np.ndarray,
+    gewogen: bool,
+    naar: Niveau,
+) -> None:
+    zonder_ouder = [
+        str(c)
+        for c, xi, o in zip(waarden.index, x, ouder_idx, strict=True)
+        if o < 0 and not np.isnan(xi)
+    ]
+    zonder_gewicht = [
+        str(c)
+        for c, xi, wi in zip(waarden.index, x, w, strict=True)
+        if gewogen and not np.isnan(xi) and np.isnan(wi)
+    ]
+    if zonder_ouder:
+        warnings.warn(
+            f"{len(zonder_ouder)} gebieden liggen niet in een {naar.value} en tellen niet mee: "
+            + ", ".join(zonder_ouder[:10]),
+            OIWaarschuwing,
+            stacklevel=4,
+        )
+    if zonder_gewicht:
+        warnings.warn(
+            "geen gewicht bekend, waarde telt niet mee in het gewogen gemiddelde: "
+            + ", ".join(zonder_gewicht[:10]),
+            OIWaarschuwing,
+            stacklevel=4,
+        )
+
+
+def _niveau(niveau: Niveau | str) -> Niveau:
+    try:
+        return Niveau(niveau)
+    except ValueError:
+        keuzes = ", ".join(n.value for n in Niveau)
+        raise InvoerFout(
+            f"onbekend niveau '{niveau}'; kies uit {keuzes}", argument="niveau"
+        ) from None
+
+
+def _eis_grover(van: Niveau, naar: Niveau) -> None:
+    if Niveau.DOELGROEP in (van, naar) and van is not naar:
+        raise InvoerFout("doelgroepen kunnen niet naar gebieden worden omgezet", argument="niveau")
+    if van is not naar and HIERARCHIE.index(naar) > HIERARCHIE.index(van):
+        raise InvoerFout(
+            f"kan niet van {van.value} naar het fijnere niveau {naar.value} aggregeren",
+            argument="niveau",
+        )
+
+
+def _is_nan(waarde: Any) -> bool:
+    return isinstance(waarde, float) and waarde != waarde
+
+
+def _leeg_naar_none(waarde: Any) -> Any:
+    if waarde is None or _is_nan(waarde) or (isinstance(waarde, str) and not waarde):
+        return None
+    return waarde.item() if isinstance(waarde, np.generic) else waarde

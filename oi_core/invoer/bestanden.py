@@ -1,0 +1,192 @@
+"""Reading users' CSV and Excel files, and writing files without ever losing one.
+
+Workbooks are read with pandas' ``calamine`` engine: fast, and immune to XML entity
+tricks. CSV files may use ``,``, ``;`` or a tab and Dutch decimal commas; every cell is
+read as text and converted by :func:`~oi_core.invoer.parse_number` where a number is
+expected. Writing goes to a temporary file in the same folder and is then renamed, so
+a crash never leaves half a file; an existing file is only replaced when asked.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from oi_core.errors import Bevinding, DataFout, InvoerFout
+from oi_core.invoer.getallen import GetalFout, parse_number
+
+__all__ = ["free_path", "numbers_column", "read_table", "write_atomic", "write_table"]
+
+EXCEL_EXTENSIES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+
+
+def read_table(pad: str | Path, blad: str | int | None = None) -> pd.DataFrame:
+    """A table from a CSV or workbook; cells as text (CSV) or as Excel stored them."""
+    pad = Path(pad)
+    if not pad.is_file():
+        raise InvoerFout(f"bestand '{pad}' bestaat niet", argument=str(pad))
+    if pad.suffix.lower() in EXCEL_EXTENSIES:
+        return _read_workbook(pad, blad)
+    if pad.suffix.lower() in (".csv", ".txt", ".tsv"):
+        return _read_csv(pad)
+    raise InvoerFout(
+        f"'{pad.name}': alleen CSV- en Excel-bestanden worden gelezen", argument=str(pad)
+    )
+
+
+def _read_workbook(pad: Path, blad: str | int | None) -> pd.DataFrame:
+    try:
+        return pd.read_excel(pad, sheet_name=0 if blad is None else blad, engine="calamine")
+    except ValueError as fout:
+        raise InvoerFout(f"'{pad.name}': {fout}", argument="blad") from fout
+    except Exception as fout:  # calamine raises its own types for corrupt files
+        raise InvoerFout(
+            f"'{pad.name}' is geen leesbare werkmap ({fout})", argument=str(pad)
+        ) from fout
+
+
+def _read_csv(pad: Path) -> pd.DataFrame:
+    tekst = pad.read_text(encoding="utf-8-sig")
+    try:
+        scheiding = csv.Sniffer().sniff(tekst[:4096], delimiters=",;\t").delimiter
+    except csv.Error:
+        scheiding = ","
+    return pd.read_csv(
+        pad, sep=scheiding, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8-sig"
+    )
+
+
+def numbers_column(df: pd.DataFrame, kolom: str, *, blad: str | None = None) -> pd.Series:
+    """A column as floats; each cell that is not a number is reported with its row.
+
+    Rows are numbered as a spreadsheet shows them: the header is row 1.
+    """
+    if kolom not in df.columns:
+        bekend = ", ".join(map(str, df.columns))
+        raise DataFout([Bevinding(f"kolom ontbreekt (wel: {bekend})", kolom=kolom, blad=blad)])
+    uit, fouten = [], []
+    for rij, waarde in enumerate(df[kolom], start=2):
+        try:
+            uit.append(parse_number(waarde))
+        except GetalFout as fout:
+            fouten.append(Bevinding(str(fout), rij=rij, kolom=kolom, blad=blad))
+            uit.append(float("nan"))
+    if fouten:
+        raise DataFout(fouten, "Niet elke waarde is een getal")
+    return pd.Series(uit, index=df.index, name=kolom, dtype=float)
+
+
+def _pick(df: pd.DataFrame, gevraagd: str | None, voorkeur: str, gebied: str) -> str:
+    if gevraagd is not None:
+        return gevraagd
+    namen = {str(k).strip().lower(): str(k) for k in df.columns}
+    if voorkeur in namen:
+        return namen[voorkeur]
+    over = [str(k) for k in df.columns if str(k) != gebied]
+    if len(over) == 1:
+        return over[0]
+    raise InvoerFout(
+        f"welke kolom is de {voorkeur}? Kies met --{voorkeur}-kolom uit: {', '.join(over)}",
+        argument=f"{voorkeur}-kolom",
+    )
+
+
+def read_labelled(
+    pad: str | Path,
+    waarde: str,
+    *,
+    gebied_kolom: str | None = None,
+    waarde_kolom: str | None = None,
+    blad: str | None = None,
+) -> tuple[pd.Series, list[str]]:
+    """Values from a file keyed by its area column, plus the area labels as written.
+
+    The area column is ``gebied_kolom`` or the first column; the value column is
+    ``waarde_kolom``, else the column named ``waarde`` (e.g. ``inzet``), else the only
+    other column.
+    """
+    df = read_table(pad, blad)
+    gebied = gebied_kolom or str(df.columns[0])
+    if gebied not in df.columns:
+        raise DataFout([Bevinding("kolom ontbreekt", kolom=gebied, blad=Path(pad).name)])
+    kolom = _pick(df, waarde_kolom, waarde, gebied)
+    getallen = numbers_column(df, kolom, blad=Path(pad).name)
+    labels = ["" if pd.isna(g) else str(g).strip() for g in df[gebied]]
+    return pd.Series(
+        getallen.to_numpy(), index=pd.Index(labels, name="gebied"), name=waarde
+    ), labels
+
+
+def free_path(pad: Path) -> Path:
+    """``pad`` if it does not exist, else the first free ``naam (2).ext``, ``naam (3).ext`` …"""
+    if not pad.exists():
+        return pad
+    for n in range(2, 1000):
+        kandidaat = pad.with_name(f"{pad.stem} ({n}){pad.suffix}")
+        if not kandidaat.exists():
+            return kandidaat
+    raise InvoerFout(f"geen vrije bestandsnaam naast '{pad}'", argument=str(pad))
+
+
+def write_atomic(
+    pad: str | Path, schrijf: Callable[[Path], None], *, overschrijf: bool = False
+) -> Path:
+    """Write through ``schrijf(tijdelijk_pad)`` and rename into place.
+
+    Refuses an existing ``pad`` unless ``overschrijf``; the temporary file is removed if
+    ``schrijf`` fails, so the old file (if any) stays as it was.
+    """
+    pad = Path(pad)
+    if pad.exists() and not overschrijf:
+        raise InvoerFout(
+            f"'{pad}' bestaat al; kies een andere naam of gebruik --overschrijf", argument="uitvoer"
+        )
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.stem}-", suffix=pad.suffix, dir=pad.parent)
+    os.close(fd)
+    try:
+        schrijf(Path(tijdelijk))
+        os.chmod(tijdelijk, _mode(pad))  # mkstemp makes the file private (0600)
+        os.replace(tijdelijk, pad)
+    except BaseException:
+        Path(tijdelijk).unlink(missing_ok=True)
+        raise
+    return pad
+
+
+def _mode(pad: Path) -> int:
+    """The mode of the file being replaced, else a new file's mode under the umask."""
+    if pad.exists():
+        return pad.stat().st_mode & 0o777
+    huidig = os.umask(0o022)
+    os.umask(huidig)
+    return 0o666 & ~huidig
+
+
+def write_table(
+    df: pd.DataFrame, pad: str | Path, *, overschrijf: bool = False, blad: str = "Resultaat"
+) -> Path:
+    """Write a table as CSV (``;`` and decimal comma, as Dutch Excel expects) or XLSX."""
+    pad = Path(pad)
+    if pad.suffix.lower() == ".xlsx":
+        return write_atomic(pad, lambda p: _write_xlsx(df, p, blad), overschrijf=overschrijf)
+    if pad.suffix.lower() == ".csv":
+        return write_atomic(
+            pad,
+            lambda p: df.to_csv(p, sep=";", decimal=",", encoding="utf-8-sig"),
+            overschrijf=overschrijf,
+        )
+    raise InvoerFout(f"'{pad.name}': kies .csv of .xlsx", argument="uitvoer")
+
+
+def _write_xlsx(df: pd.DataFrame, pad: Path, blad: str) -> None:
+    with pd.ExcelWriter(pad, engine="xlsxwriter") as schrijver:
+        df.to_excel(schrijver, sheet_name=blad)
+        werkblad = schrijver.sheets[blad]
+        werkblad.freeze_panes(1, 1)
+        werkblad.set_column(0, len(df.columns), 18)

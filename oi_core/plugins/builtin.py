@@ -1,0 +1,23 @@
+"""The core's own plugin: the built-in metrics, registered like any plugin's."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from oi_core.plugins.hookspecs import hookimpl
+from oi_core.rekenen.compensatie import compensatie
+from oi_core.rekenen.metrieken import BUILTIN_METRIEKEN, FunctieMetriek, Metriek
+
+COMPENSATIE = FunctieMetriek(
+    "compensatie",
+    "Compensatie",
+    "Kosten van compensatie: herverdelen (verschuiven) of toevoegen (niemand levert in).",
+    compensatie,
+    "eenheid van de inzet",
+)
+
+
+@hookimpl
+def register_metrieken(register: Callable[[Metriek], None]) -> None:
+    for metriek in (*BUILTIN_METRIEKEN, COMPENSATIE):
+        register(metriek)

@@ -1,0 +1,312 @@
+"""The three steps of the method as one API: verdeling inzet → opgave → match.
+
+:func:`match` works on any labels (areas, doelgroepen, another city's areas).
+:class:`Analyse` runs the three steps for one :class:`~oi_core.model.Activiteit` on its
+data at a chosen scale level, aggregating finer data upward by each indicator's rule.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable
+from functools import cached_property
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from oi_core.errors import Bevinding, DataFout, InvoerFout, MatchFout, OIWaarschuwing
+from oi_core.gebieden.indeling import HIERARCHIE, Gebiedsindeling
+from oi_core.invoer.reeksen import Labels, als_reeks
+from oi_core.invoer.tidy import validate_data
+from oi_core.model.activiteit import Activiteit, Aggregatie, Indicator, Niveau
+
+__all__ = ["MATCH_KOLOMMEN", "Analyse", "match", "signaal"]
+
+OnvolledigKeuze = Literal["weglaten", "toestaan"]
+
+MATCH_KOLOMMEN = ("aandeel_inzet", "aandeel_opgave", "verschil_pp", "oi_index", "signaal")
+
+
+def match(inzet: Labels, opgave: Labels, *, band: float = 0.10) -> pd.DataFrame:
+    """Step 3: does the inzet stand in proportion to the opgave?
+
+    ``inzet`` and ``opgave`` are keyed by the same areas. Returns a DataFrame indexed by
+    area with ``aandeel_inzet`` and ``aandeel_opgave`` (fractions 0–1), ``verschil_pp``
+    (100·(a−b)), ``oi_index`` (100·a/b) and ``signaal``: ``te weinig`` below
+    100·(1−band), ``te veel`` above 100·(1+band), else ``in verhouding``.
+    Misaligned areas, a missing value, negative inzet and zero or negative opgave raise
+    a :class:`~oi_core.errors.MatchFout` naming every area concerned.
+    """
+    if not 0 <= band < 1:
+        raise InvoerFout(f"band {band} moet tussen 0 en 1 liggen (0,10 = 10%)", argument="band")
+    labels, x, y = _aligned(inzet, opgave)
+    if len(labels) == 0:
+        raise MatchFout(["er zijn geen gebieden om te vergelijken"], "Match")
+    a = x / x.sum()
+    b = y / y.sum()
+    index = 100.0 * a / b
+    getallen = np.column_stack((a, b, 100.0 * (a - b), index))
+    uit = pd.DataFrame(getallen, index=labels, columns=list(MATCH_KOLOMMEN[:4]))
+    uit["signaal"] = signaal(index, band)
+    return uit
+
+
+def signaal(oi_index: np.ndarray, band: float = 0.10) -> np.ndarray:
+    """``te weinig`` / ``in verhouding`` / ``te veel`` for OI-index values."""
+    return np.select(
+        [oi_index < 100.0 * (1 - band), oi_index > 100.0 * (1 + band)],
+        ["te weinig", "te veel"],
+        default="in verhouding",
+    )
+
+
+def _aligned(inzet: Labels, opgave: Labels) -> tuple[pd.Index, np.ndarray, np.ndarray]:
+    x = als_reeks(inzet, "inzet")
+    y = als_reeks(opgave, "opgave")
+    if not x.index.equals(y.index):
+        _check_same_labels(x.index, y.index)
+        y = y.reindex(x.index)
+    xv, yv = x.to_numpy(dtype=float), y.to_numpy(dtype=float)
+    _check_values(x.index, xv, yv)
+    return pd.Index(x.index, name=x.index.name or "gebied"), xv, yv
+
+
+def _check_same_labels(x: pd.Index, y: pd.Index) -> None:
+    fouten = [Bevinding(f"gebied '{g}' heeft wel inzet maar geen opgave") for g in x[~x.isin(y)]]
+    fouten += [Bevinding(f"gebied '{g}' heeft wel opgave maar geen inzet") for g in y[~y.isin(x)]]
+    if fouten:
+        raise MatchFout(fouten, "Inzet en opgave gaan niet over dezelfde gebieden")
+
+
+def _check_values(index: pd.Index, x: np.ndarray, y: np.ndarray) -> None:
+    slecht = np.isnan(x).any() or np.isnan(y).any() or (x < 0).any() or (y <= 0).any()
+    if not slecht and x.sum() > 0:
+        return
+    fouten = []
+    for g, xi, yi in zip(index, x, y, strict=True):
+        if np.isnan(xi):
+            fouten.append(Bevinding(f"inzet ontbreekt voor gebied '{g}'", kolom="inzet"))
+        elif xi < 0:
+            fouten.append(Bevinding(f"inzet is negatief ({xi:g}) voor gebied '{g}'", kolom="inzet"))
+        if np.isnan(yi):
+            fouten.append(Bevinding(f"opgave ontbreekt voor gebied '{g}'", kolom="opgave"))
+        elif yi <= 0:
+            fouten.append(
+                Bevinding(
+                    f"opgave is {yi:g} voor gebied '{g}'; een aandeel opgave van 0 maakt de "
+                    "OI-index oneindig",
+                    kolom="opgave",
+                )
+            )
+    if not fouten:
+        fouten.append(Bevinding("de totale inzet is 0", kolom="inzet"))
+    raise MatchFout(fouten, "Inzet en opgave zijn niet te vergelijken")
+
+
+class Analyse:
+    """The three steps for one activity on its data, at one scale level.
+
+    ``data`` is a tidy table (see :func:`~oi_core.data.validate_data`); it is validated
+    here. Values are taken at ``niveau`` (default: the activity's), from rows at that
+    level or aggregated from finer rows by the indicator's ``aggregatie``. Per indicator
+    the latest year is used unless ``jaar`` is given.
+    """
+
+    def __init__(
+        self,
+        activiteit: Activiteit,
+        data: pd.DataFrame,
+        *,
+        niveau: Niveau | str | None = None,
+        indeling: Gebiedsindeling | None = None,
+        jaar: int | None = None,
+    ) -> None:
+        self.activiteit = activiteit
+        self.indeling = indeling or Gebiedsindeling.amsterdam()
+        self.niveau = Niveau(niveau) if niveau is not None else activiteit.niveau
+        self.jaar = jaar
+        if "rij" in data.columns and "bron_gebied" in data.columns:
+            self.data = data
+        else:
+            self.data = validate_data(data, activiteit, indeling=self.indeling)
+
+    # -- values -------------------------------------------------------------------------
+    def values(
+        self,
+        indicator: str,
+        *,
+        niveau: Niveau | str | None = None,
+        onvolledig: OnvolledigKeuze = "weglaten",
+    ) -> pd.Series:
+        """The values of one indicator at ``niveau``, indexed by area code.
+
+        Aggregated from finer data when needed; an area for which not every finer area has
+        a value gets none, unless ``onvolledig="toestaan"`` (see
+        :meth:`~oi_core.gebieden.Gebiedsindeling.aggregate`).
+        """
+        ind = self._indicator(indicator)
+        niveau = Niveau(niveau) if niveau is not None else self.niveau
+        rijen = self._rows(ind.code)
+        direct = rijen[rijen["niveau"] == niveau.value]
+        if not direct.empty:
+            return self._series(direct, ind.code)
+        return self._aggregated(ind, rijen, niveau, onvolledig)
+
+    def _rows(self, code: str) -> pd.DataFrame:
+        rijen = self.data[self.data["indicator"] == code]
+        if rijen.empty:
+            raise InvoerFout(f"geen gegevens voor indicator '{code}'", argument="indicator")
+        jaar = self.jaar if self.jaar is not None else int(rijen["jaar"].max())
+        gekozen = rijen[rijen["jaar"] == jaar]
+        if gekozen.empty:
+            raise InvoerFout(f"geen gegevens voor indicator '{code}' in {jaar}", argument="jaar")
+        return gekozen
+
+    @staticmethod
+    def _series(rijen: pd.DataFrame, code: str) -> pd.Series:
+        return pd.Series(
+            rijen["waarde"].to_numpy(), index=pd.Index(rijen["gebied"], name="gebied"), name=code
+        )
+
+    def _aggregated(
+        self, ind: Indicator, rijen: pd.DataFrame, niveau: Niveau, onvolledig: OnvolledigKeuze
+    ) -> pd.Series:
+        fijner = [
+            n
+            for n in HIERARCHIE
+            if n.value in set(rijen["niveau"])
+            and niveau in HIERARCHIE
+            and HIERARCHIE.index(n) > HIERARCHIE.index(niveau)
+        ]
+        if not fijner or ind.aggregatie is Aggregatie.GEEN:
+            beschikbaar = ", ".join(sorted(set(rijen["niveau"])))
+            raise InvoerFout(
+                f"indicator '{ind.code}' is er niet op niveau {niveau.value} "
+                f"(wel op: {beschikbaar}) en kan niet worden opgeteld",
+                argument="niveau",
+            )
+        bron = fijner[0]
+        waarden = self._series(rijen[rijen["niveau"] == bron.value], ind.code)
+        gewicht = self._weight(ind, bron)
+        uit = self.indeling.aggregate(
+            waarden, niveau, aggregatie=ind.aggregatie, gewicht=gewicht, onvolledig=onvolledig
+        )
+        if uit.empty:
+            raise InvoerFout(
+                f"indicator '{ind.code}' heeft op niveau {niveau.value} geen volledige gegevens: "
+                f"niet elk onderliggend {bron.value} heeft een waarde",
+                argument="niveau",
+            )
+        return uit
+
+    def _weight(self, ind: Indicator, bron: Niveau) -> str | pd.Series | None:
+        if ind.gewicht is None or ind.gewicht in ("inwoners", "inwoners_0_14"):
+            return ind.gewicht
+        return self.values(ind.gewicht, niveau=bron)
+
+    def _indicator(self, code: str) -> Indicator:
+        try:
+            return self.activiteit.keten.indicator(code)
+        except KeyError:
+            raise InvoerFout(
+                f"activiteit '{self.activiteit.code}' kent indicator '{code}' niet",
+                argument="indicator",
+            ) from None
+
+    def table(self, indicatoren: Iterable[str] | None = None) -> pd.DataFrame:
+        """A wide table at ``niveau``: one row per area, one column per indicator.
+
+        With ``indicatoren`` every one must be available at ``niveau``. Without, every
+        indicator in the data that is available at ``niveau`` is a column; the others
+        (measured only at a finer level that cannot be aggregated, or only partially) are
+        listed with the reason in ``attrs["niet_beschikbaar"]``.
+        """
+        if indicatoren is not None:
+            kolommen = {c: self.values(c) for c in indicatoren}
+            overgeslagen: dict[str, str] = {}
+        else:
+            kolommen, overgeslagen = self._available_columns()
+        tabel = pd.DataFrame(kolommen)
+        tabel.index.name = "gebied"
+        tabel.insert(0, "naam", self._names(tabel.index))
+        tabel.attrs["niet_beschikbaar"] = overgeslagen
+        return tabel
+
+    def _available_columns(self) -> tuple[dict[str, pd.Series], dict[str, str]]:
+        kolommen: dict[str, pd.Series] = {}
+        overgeslagen: dict[str, str] = {}
+        for code in self._available():
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", OIWaarschuwing)
+                try:
+                    waarden = self.values(code)
+                except InvoerFout as fout:
+                    overgeslagen[code] = str(fout)
+                    continue
+            kolommen[code] = waarden
+        return kolommen, overgeslagen
+
+    def _available(self) -> list[str]:
+        aanwezig = set(self.data["indicator"])
+        return [i.code for i in self.activiteit.keten.indicatoren() if i.code in aanwezig]
+
+    def _names(self, codes: Iterable[str]) -> list[str]:
+        if self.niveau is Niveau.DOELGROEP:
+            return list(codes)
+        return self.indeling.names(codes)
+
+    def city_value(self, indicator: str) -> float | None:
+        """The published city (gemeente) figure of an indicator, when the data has one."""
+        rijen = self._rows(self._indicator(indicator).code)
+        stad = rijen[rijen["niveau"] == Niveau.GEMEENTE.value]
+        return float(stad["waarde"].iloc[0]) if not stad.empty else None
+
+    # -- the three steps ----------------------------------------------------------------
+    @cached_property
+    def _inzet(self) -> pd.Series:
+        return self.values(self.activiteit.match_inzet.code)
+
+    @cached_property
+    def _opgave(self) -> pd.Series:
+        return self.values(self.activiteit.match_opgave.code)
+
+    def verdeling_inzet(self) -> pd.DataFrame:
+        """Step 1: how the inzet is spread over the areas (amount and share)."""
+        x = self._inzet
+        return self._step(x, "inzet", x / x.sum())
+
+    def opgave(self) -> pd.DataFrame:
+        """Step 2: the opgave per area (amount and share)."""
+        y = self._opgave
+        return self._step(y, "opgave", y / y.sum())
+
+    def _step(self, waarden: pd.Series, naam: str, aandeel_: pd.Series) -> pd.DataFrame:
+        stap = pd.DataFrame(
+            {"naam": self._names(waarden.index), naam: waarden, f"aandeel_{naam}": aandeel_}
+        )
+        stap.index.name = "gebied"
+        return stap
+
+    def match(self, *, band: float = 0.10) -> pd.DataFrame:
+        """Step 3: :func:`match` of the activity's inzet and opgave, with area names."""
+        inzet, opgave = self._inzet, self._opgave
+        _check_same_areas(inzet, opgave, self.activiteit)
+        uitkomst = match(inzet, opgave.reindex(inzet.index), band=band)
+        uitkomst.insert(0, "naam", self._names(uitkomst.index))
+        return uitkomst
+
+
+def _check_same_areas(inzet: pd.Series, opgave: pd.Series, activiteit: Activiteit) -> None:
+    fouten = [
+        Bevinding(f"'{g}' heeft inzet ({activiteit.match_inzet.code}) maar geen opgave")
+        for g in inzet.index.difference(opgave.index)
+    ]
+    fouten += [
+        Bevinding(f"'{g}' heeft opgave ({activiteit.match_opgave.code}) maar geen inzet")
+        for g in opgave.index.difference(inzet.index)
+    ]
+    if fouten:
+        raise DataFout(
+            fouten, f"Inzet en opgave van '{activiteit.code}' dekken niet dezelfde gebieden"
+        )

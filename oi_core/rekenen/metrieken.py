@@ -1,0 +1,472 @@
+"""The metrics of the method, computed on numpy and handed out as labelled pandas objects.
+
+Every function takes Series (or mappings) keyed by area and returns a Series or
+DataFrame with the same labels. Inputs are checked; a user mistake raises a Dutch
+:class:`~oi_core.errors.OIFout` naming the area. The :class:`Metriek` protocol lets a
+plugin add its own metric through the ``register_metrieken`` hook.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+import pandas as pd
+
+from oi_core.errors import Bevinding, DataFout, InvoerFout
+from oi_core.invoer.reeksen import Labels, als_reeks, eis_geen_nan, eis_gelijke_labels
+from oi_core.model.activiteit import Richting
+
+__all__ = [
+    "BUILTIN_METRIEKEN",
+    "FunctieMetriek",
+    "Metriek",
+    "aandeel",
+    "concentratie_index",
+    "gemiddelde",
+    "index_interval",
+    "kwadrant",
+    "oi_index",
+    "per",
+    "stapeling",
+    "tov_gemiddelde",
+    "verschil_pp",
+]
+
+
+@runtime_checkable
+class Metriek(Protocol):
+    """A named, documented computation over values labelled by area."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def naam(self) -> str: ...
+    @property
+    def beschrijving(self) -> str: ...
+    def __call__(self, *args: Any, **kwargs: Any) -> Any: ...
+
+
+@dataclass(frozen=True)
+class FunctieMetriek:
+    """A :class:`Metriek` made from a plain function (how the built-ins are registered)."""
+
+    code: str
+    naam: str
+    beschrijving: str
+    functie: Callable[..., Any]
+    eenheid: str = ""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self.functie(*args, **kwargs)
+
+
+# -- shares, difference, index, per-capita ---------------------------------------------
+def aandeel(waarden: Labels, *, naam: str = "waarden") -> pd.Series:
+    """Share of each area in the total, as a fraction 0–1: ``x_i / Σx``."""
+    reeks = als_reeks(waarden, naam)
+    eis_geen_nan(reeks, naam)
+    x = reeks.to_numpy(dtype=float)
+    totaal = x.sum()
+    if totaal == 0:
+        raise InvoerFout("het totaal is 0; een aandeel is dan niet te berekenen", argument=naam)
+    return pd.Series(x / totaal, index=reeks.index, name="aandeel")
+
+
+def _aandelen(inzet: Labels, opgave: Labels) -> tuple[pd.Index, np.ndarray, np.ndarray]:
+    x = als_reeks(inzet, "inzet")
+    y = als_reeks(opgave, "opgave")
+    eis_gelijke_labels(x, y, "inzet", "opgave")
+    y = y.reindex(x.index)
+    eis_geen_nan(x, "inzet")
+    eis_geen_nan(y, "opgave")
+    return x.index, aandeel(x, naam="inzet").to_numpy(), aandeel(y, naam="opgave").to_numpy()
+
+
+def verschil_pp(inzet: Labels, opgave: Labels) -> pd.Series:
+    """Share of inzet minus share of opgave, in percentage points: ``100·(a_i − b_i)``."""
+    index, a, b = _aandelen(inzet, opgave)
+    return pd.Series(100.0 * (a - b), index=index, name="verschil_pp")
+
+
+def oi_index(inzet: Labels, opgave: Labels) -> pd.Series:
+    """OI-index ``100·a_i/b_i``: 100 in proportion, 53 about half its share, 185 almost double."""
+    index, a, b = _aandelen(inzet, opgave)
+    nul = [str(c) for c, bi in zip(index, b, strict=True) if bi <= 0]
+    if nul:
+        raise InvoerFout(
+            f"opgave is 0 voor {', '.join(nul)}; de OI-index is dan niet gedefinieerd",
+            argument="opgave",
+        )
+    return pd.Series(100.0 * a / b, index=index, name="oi_index")
+
+
+def per(waarden: Labels, noemer: Labels, per: float = 100.0) -> pd.Series:
+    """Per-capita figure ``per · x_i / n_i``: m² per 100 inhabitants, FTE per 1000 children."""
+    x = als_reeks(waarden, "waarden")
+    n = als_reeks(noemer, "noemer")
+    eis_gelijke_labels(x, n, "waarden", "noemer")
+    n = n.reindex(x.index)
+    nul = [str(c) for c, v in n.items() if not v > 0]
+    if nul:
+        raise InvoerFout(f"noemer is 0, leeg of negatief voor {', '.join(nul)}", argument="noemer")
+    return pd.Series(
+        per * x.to_numpy(dtype=float) / n.to_numpy(dtype=float), index=x.index, name=f"per_{per:g}"
+    )
+
+
+def index_interval(
+    inzet_pct: Labels, opgave_pct: Labels, *, afronding: float = 0.5
+) -> pd.DataFrame:
+    """The range of the OI-index that shares published in whole percents allow.
+
+    The unrounded shares lie within ± ``afronding`` of the published ones ``f`` and
+    ``b``, so the index lies in [100·(f−0,5)/(b+0,5), 100·(f+0,5)/(b−0,5)]. Use it to
+    check a published index: it should lie in this interval give or take its own
+    rounding. Columns ``ondergrens`` and ``bovengrens``.
+    """
+    f = als_reeks(inzet_pct, "inzet")
+    b = als_reeks(opgave_pct, "opgave")
+    eis_gelijke_labels(f, b, "inzet", "opgave")
+    eis_geen_nan(f, "inzet")
+    eis_geen_nan(b, "opgave")
+    fv, bv = f.to_numpy(dtype=float), b.reindex(f.index).to_numpy(dtype=float)
+    if (bv - afronding <= 0).any():
+        raise InvoerFout(
+            "een aandeel opgave van hoogstens de afronding geeft geen bovengrens; geef aandelen "
+            "in hele procenten (26 voor 26%)",
+            argument="opgave",
+        )
+    return pd.DataFrame(
+        {
+            "ondergrens": 100 * np.clip(fv - afronding, 0, None) / (bv + afronding),
+            "bovengrens": 100 * (fv + afronding) / (bv - afronding),
+        },
+        index=f.index,
+    )
+
+
+# -- position against the city average ---------------------------------------------------
+def gemiddelde(
+    waarden: Labels, gewichten: Labels | None = None, uitsluiten: Iterable[str] = ()
+) -> tuple[float, float]:
+    """(Weighted) mean and standard deviation over the areas not excluded, NaN left out."""
+    x = als_reeks(waarden, "waarden")
+    mee = ~x.index.isin(list(uitsluiten)) & x.notna().to_numpy()
+    w = _gewichten(x, gewichten)
+    mee &= ~np.isnan(w)
+    if not mee.any():
+        raise InvoerFout("geen waarden over om een gemiddelde te berekenen", argument="waarden")
+    xv, wv = x.to_numpy(dtype=float)[mee], w[mee]
+    gem = float(np.average(xv, weights=wv))
+    sd = float(np.sqrt(np.average((xv - gem) ** 2, weights=wv)))
+    return gem, sd
+
+
+def _gewichten(x: pd.Series, gewichten: Labels | None) -> np.ndarray:
+    if gewichten is None:
+        return np.ones(len(x))
+    w = als_reeks(gewichten, "gewichten")
+    eis_gelijke_labels(x, w, "waarden", "gewichten")
+    wv = w.reindex(x.index).to_numpy(dtype=float)
+    if (wv < 0).any():
+        raise InvoerFout("gewichten mogen niet negatief zijn", argument="gewichten")
+    return wv
+
+
+_TEKEN = {
+    (Richting.HOGER_IS_BETER, "boven"): "+",
+    (Richting.HOGER_IS_BETER, "onder"): "–",
+    (Richting.LAGER_IS_BETER, "boven"): "–",
+    (Richting.LAGER_IS_BETER, "onder"): "+",
+}
+
+
+def tov_gemiddelde(
+    waarden: Labels,
+    *,
+    gewichten: Labels | None = None,
+    richting: Richting | str = Richting.HOGER_IS_BETER,
+    uitsluiten: Iterable[str] = (),
+    band: float = 0.0,
+    gemiddelde_waarde: float | None = None,
+) -> pd.DataFrame:
+    """Position of each area against the (weighted) city average.
+
+    Columns: ``waarde``, ``gemiddelde``, ``verschil``, ``z`` (difference in standard
+    deviations), ``positie`` (``boven``/``gemiddeld``/``onder``; within ``band`` × |average|
+    counts as ``gemiddeld``), ``sterk`` (more than one standard deviation away: the
+    Amsterdam OIS "dark" colour), ``teken`` (``+`` better, ``–`` worse, given ``richting``)
+    and ``label`` (e.g. ``sterk onder``). Areas in ``uitsluiten`` (the presentation leaves
+    Centrum out) still get a position but do not count in the average or the deviation.
+    ``gemiddelde_waarde`` replaces the computed average (e.g. a published city figure).
+    """
+    richting = Richting(richting)
+    x = als_reeks(waarden, "waarden")
+    gem, sd = gemiddelde(x, gewichten, uitsluiten)
+    if gemiddelde_waarde is not None:
+        gem = float(gemiddelde_waarde)
+    v = x.to_numpy(dtype=float)
+    verschil = v - gem
+    with np.errstate(invalid="ignore", divide="ignore"):
+        z = np.where(sd > 0, verschil / sd, 0.0)
+    drempel = abs(band * gem)
+    positie = np.where(
+        np.isnan(v),
+        "",
+        np.where(verschil > drempel, "boven", np.where(verschil < -drempel, "onder", "gemiddeld")),
+    )
+    sterk = (np.abs(z) > 1.0) & (positie != "gemiddeld") & ~np.isnan(v)
+    uit = pd.DataFrame(
+        {
+            "waarde": v,
+            "gemiddelde": gem,
+            "verschil": verschil,
+            "z": z,
+            "positie": positie,
+            "sterk": sterk,
+        },
+        index=x.index,
+    )
+    uit["teken"] = [_TEKEN.get((richting, p), "") for p in positie]
+    uit["label"] = [f"sterk {p}" if s else p for p, s in zip(positie, sterk, strict=True)]
+    return uit
+
+
+# -- stapeling --------------------------------------------------------------------------
+def stapeling(
+    waarden: pd.DataFrame,
+    richtingen: Mapping[str, Richting | str],
+    *,
+    drempels: Mapping[str, float] | None = None,
+    gewichten: Labels | None = None,
+) -> pd.DataFrame:
+    """Per area the number of indicators on which it scores worse than a threshold.
+
+    ``waarden`` has areas as rows and indicators as columns. A score is worse when it is
+    strictly below the threshold (``hoger_is_beter``) or strictly above it
+    (``lager_is_beter``); ``neutraal`` indicators are not counted. Thresholds default to
+    the (optionally weighted) average of the column. Missing values are not counted as
+    worse; they are counted in ``aantal_ontbrekend`` and listed in ``attrs['ontbrekend']``.
+    Returns one boolean column per indicator (``<NA>`` where missing), then
+    ``aantal_slechter`` and ``aantal_ontbrekend``; ``attrs['drempels']`` holds the thresholds.
+    """
+    richting = _richtingen(waarden, richtingen)
+    tellen = [k for k in waarden.columns if richting[k] is not Richting.NEUTRAAL]
+    x = waarden[tellen].to_numpy(dtype=float)
+    drempel = _drempels(waarden[tellen], drempels, gewichten)
+    teken = np.array([1.0 if richting[k] is Richting.HOGER_IS_BETER else -1.0 for k in tellen])
+    slechter = (x - drempel) * teken < 0
+    ontbreekt = np.isnan(x)
+    kolommen: dict[str, Any] = {
+        k: pd.arrays.BooleanArray(slechter[:, j], ontbreekt[:, j]) for j, k in enumerate(tellen)
+    }
+    kolommen["aantal_slechter"] = (slechter & ~ontbreekt).sum(axis=1)
+    kolommen["aantal_ontbrekend"] = ontbreekt.sum(axis=1)
+    uit = pd.DataFrame(kolommen, index=waarden.index)
+    uit.attrs["drempels"] = dict(zip(tellen, drempel.tolist(), strict=True))
+    uit.attrs["ontbrekend"] = [
+        (str(waarden.index[i]), tellen[j]) for i, j in np.argwhere(ontbreekt)
+    ]
+    return uit
+
+
+def _richtingen(
+    waarden: pd.DataFrame, richtingen: Mapping[str, Richting | str]
+) -> dict[str, Richting]:
+    ontbreekt = [k for k in waarden.columns if k not in richtingen]
+    if ontbreekt:
+        raise InvoerFout(
+            f"geen richting voor {', '.join(map(str, ontbreekt))}", argument="richtingen"
+        )
+    uit = {}
+    for k in waarden.columns:
+        try:
+            uit[k] = Richting(richtingen[k])
+        except ValueError:
+            raise InvoerFout(
+                f"onbekende richting '{richtingen[k]}' voor {k}", argument="richtingen"
+            ) from None
+    return uit
+
+
+def _drempels(
+    x: pd.DataFrame, drempels: Mapping[str, float] | None, gewichten: Labels | None
+) -> np.ndarray:
+    gegeven = dict(drempels or {})
+    onbekend = sorted(set(gegeven) - set(x.columns))
+    if onbekend:
+        raise InvoerFout(
+            f"drempel voor onbekende indicator: {', '.join(onbekend)}", argument="drempels"
+        )
+    w = _gewichten(x.iloc[:, 0], gewichten) if len(x.columns) else np.ones(len(x))
+    gemiddeld = _column_means(x.to_numpy(dtype=float), w, list(map(str, x.columns)))
+    return np.array([float(gegeven.get(k, g)) for k, g in zip(x.columns, gemiddeld, strict=True)])
+
+
+def _column_means(x: np.ndarray, w: np.ndarray, namen: list[str]) -> np.ndarray:
+    """Weighted mean of every column over the rows where both value and weight are known."""
+    mee = ~np.isnan(x) & ~np.isnan(w)[:, None]
+    gewicht = np.where(mee, w[:, None], 0.0)
+    totaal = gewicht.sum(axis=0)
+    leeg = [n for n, t in zip(namen, totaal, strict=True) if t == 0]
+    if leeg:
+        raise InvoerFout(
+            f"geen waarden om een gemiddelde te berekenen voor {', '.join(leeg)}",
+            argument="waarden",
+        )
+    uit: np.ndarray = (np.where(mee, x, 0.0) * gewicht).sum(axis=0) / totaal
+    return uit
+
+
+# -- quadrant -----------------------------------------------------------------------------
+def kwadrant(
+    x: Labels,
+    y: Labels,
+    *,
+    x_ref: float | None = None,
+    y_ref: float | None = None,
+    x_richting: Richting | str = Richting.HOGER_IS_BETER,
+    y_richting: Richting | str = Richting.HOGER_IS_BETER,
+    x_naam: str = "x",
+    y_naam: str = "y",
+    gewichten: Labels | None = None,
+) -> pd.DataFrame:
+    """Place every area in one of four quadrants of two indicators against reference values.
+
+    References default to the (weighted) averages. A value is ``ongunstig`` when strictly
+    worse than its reference given its direction. Columns: ``x``, ``y``,
+    ``x_ongunstig``, ``y_ongunstig``, ``kwadrant`` (``beide ongunstig``, ``alleen <x_naam>
+    ongunstig``, ``alleen <y_naam> ongunstig``, ``beide gunstig``; empty when a value is missing).
+    """
+    xs, ys = als_reeks(x, x_naam), als_reeks(y, y_naam)
+    eis_gelijke_labels(xs, ys, x_naam, y_naam)
+    ys = ys.reindex(xs.index)
+    xr = gemiddelde(xs, gewichten)[0] if x_ref is None else float(x_ref)
+    yr = gemiddelde(ys, gewichten)[0] if y_ref is None else float(y_ref)
+    xo = _ongunstig(xs.to_numpy(dtype=float), xr, Richting(x_richting))
+    yo = _ongunstig(ys.to_numpy(dtype=float), yr, Richting(y_richting))
+    ontbreekt = xs.isna().to_numpy() | ys.isna().to_numpy()
+    labels = np.select(
+        [ontbreekt, xo & yo, xo, yo],
+        ["", "beide ongunstig", f"alleen {x_naam} ongunstig", f"alleen {y_naam} ongunstig"],
+        default="beide gunstig",
+    )
+    uit = pd.DataFrame({"x": xs, "y": ys, "x_ongunstig": xo, "y_ongunstig": yo, "kwadrant": labels})
+    uit.attrs.update(x_ref=xr, y_ref=yr)
+    return uit
+
+
+def _ongunstig(v: np.ndarray, ref: float, richting: Richting) -> np.ndarray:
+    if richting is Richting.NEUTRAAL:
+        raise InvoerFout(
+            "een kwadrant heeft een richting nodig (hoger of lager is beter)", argument="richting"
+        )
+    teken = 1.0 if richting is Richting.HOGER_IS_BETER else -1.0
+    with np.errstate(invalid="ignore"):
+        uit: np.ndarray = np.asarray((v - ref) * teken < 0)
+        return uit
+
+
+# -- concentration index ------------------------------------------------------------------
+def concentratie_index(inzet: Labels, opgave: Labels, bevolking: Labels | None = None) -> float:
+    """Concentration index of inzet per capita, areas ranked from highest to lowest need.
+
+    ``C = 2·cov_w(y, R) / μ_w`` with ``y`` inzet per capita, ``R`` the population-weighted
+    fractional rank by opgave per capita (largest need first, ties share their mean rank)
+    and ``w`` the population. ``C < 0``: inzet concentrates where need is highest;
+    ``C > 0``: where need is lowest; ``C = 0``: no relation. Without ``bevolking``, inzet
+    and opgave are taken as per-capita figures already and every area weighs the same.
+    """
+    x, y = als_reeks(inzet, "inzet"), als_reeks(opgave, "opgave")
+    eis_gelijke_labels(x, y, "inzet", "opgave")
+    y = y.reindex(x.index)
+    w = _bevolking(x, bevolking)
+    eis_geen_nan(x, "inzet")
+    eis_geen_nan(y, "opgave")
+    per_hoofd_inzet = x.to_numpy(dtype=float) / w
+    per_hoofd_opgave = y.to_numpy(dtype=float) / w
+    return _concentratie(per_hoofd_inzet, -per_hoofd_opgave, w)
+
+
+def _bevolking(x: pd.Series, bevolking: Labels | None) -> np.ndarray:
+    if bevolking is None:
+        return np.ones(len(x))
+    b = als_reeks(bevolking, "bevolking")
+    eis_gelijke_labels(x, b, "inzet", "bevolking")
+    w = b.reindex(x.index).to_numpy(dtype=float)
+    fout = [
+        Bevinding(f"bevolking is 0, leeg of negatief voor {c}", kolom="bevolking")
+        for c, wi in zip(x.index, w, strict=True)
+        if not wi > 0
+    ]
+    if fout:
+        raise DataFout(fout, "Concentratie-index")
+    return w
+
+
+def _concentratie(y: np.ndarray, rangorde: np.ndarray, w: np.ndarray) -> float:
+    mu = float(np.average(y, weights=w))
+    if mu == 0:
+        raise InvoerFout(
+            "de gemiddelde inzet is 0; de index is dan niet gedefinieerd", argument="inzet"
+        )
+    r = _fractionele_rang(rangorde, w)
+    cov = float(np.average((y - mu) * (r - np.average(r, weights=w)), weights=w))
+    return 2.0 * cov / mu
+
+
+def _fractionele_rang(sleutel: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """Weighted fractional rank (midpoint of each area's population share); ties share."""
+    volgorde = np.argsort(sleutel, kind="stable")
+    aandeel = w[volgorde] / w.sum()
+    midden = np.cumsum(aandeel) - aandeel / 2
+    _, groep = np.unique(sleutel[volgorde], return_inverse=True)
+    gem = np.bincount(groep, weights=midden * aandeel) / np.bincount(groep, weights=aandeel)
+    rang: np.ndarray = np.empty_like(midden)
+    rang[volgorde] = gem[groep]
+    return rang
+
+
+BUILTIN_METRIEKEN: tuple[FunctieMetriek, ...] = (
+    FunctieMetriek("aandeel", "Aandeel", "Aandeel van elk gebied in het totaal (0–1).", aandeel),
+    FunctieMetriek(
+        "verschil_pp", "Verschil", "Aandeel inzet min aandeel opgave.", verschil_pp, "procentpunt"
+    ),
+    FunctieMetriek(
+        "oi_index",
+        "OI-index",
+        "100 × aandeel inzet / aandeel opgave.",
+        oi_index,
+        "index (100 = in verhouding)",
+    ),
+    FunctieMetriek(
+        "index_interval",
+        "Index-interval",
+        "Bereik van de OI-index dat aandelen in hele procenten toelaten.",
+        index_interval,
+    ),
+    FunctieMetriek("per", "Per inwoners", "Waarde per 100, 1000 … inwoners of kinderen.", per),
+    FunctieMetriek(
+        "tov_gemiddelde",
+        "T.o.v. gemiddelde",
+        "Positie ten opzichte van het (gewogen) stedelijk gemiddelde.",
+        tov_gemiddelde,
+    ),
+    FunctieMetriek(
+        "stapeling",
+        "Stapeling",
+        "Aantal indicatoren waarop een gebied slechter scoort dan de drempel.",
+        stapeling,
+        "aantal",
+    ),
+    FunctieMetriek("kwadrant", "Kwadrant", "Twee indicatoren tegen referentiewaarden.", kwadrant),
+    FunctieMetriek(
+        "concentratie_index",
+        "Concentratie-index",
+        "Concentratie van inzet per inwoner naar opgave (negatief: naar de grootste opgave).",
+        concentratie_index,
+    ),
+)

@@ -1,0 +1,350 @@
+"""The report engine: from the analysed activities to one :class:`Rapport`.
+
+Chapters: an overview, one chapter per activity (:mod:`.activiteit`), the stapeling
+(:mod:`.stapeling`) and *Over deze analyse* (sources, method, formulas, remarks).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import datetime
+
+import pandas as pd
+from oi_stapeling.hoofdstuk import StapelingHoofdstuk
+
+from oi_core import __version__
+from oi_core.plugins.manager import excel_functies
+from oi_rapport.activiteit import ActiviteitHoofdstuk
+from oi_rapport.document import Blok, Kolom, Opsomming, Rapport, Sectie, Tabel, Tekst
+from oi_rapport.opmaak import MEERVOUD, amount, number
+
+__all__ = ["build_report", "section_key", "sheet_names"]
+
+TITEL = "Inzicht in ongelijk investeren"
+
+
+def build_report(
+    hoofdstukken: Sequence[ActiviteitHoofdstuk],
+    stapeling: StapelingHoofdstuk | None,
+    *,
+    gemaakt: datetime | None = None,
+    bron: str = "de ingebouwde gegevens",
+    overgeslagen: Sequence[str] = (),
+) -> Rapport:
+    """The whole report; ``overgeslagen`` lists activities left out, with the reason."""
+    moment = (gemaakt or datetime.now()).strftime("%d-%m-%Y %H:%M")
+    bladen = sheet_names([h.registratie.activiteit.naam for h in hoofdstukken])
+    secties = [
+        _overview(hoofdstukken, bladen, stapeling is not None, overgeslagen),
+        *(_activity_section(h, b) for h, b in zip(hoofdstukken, bladen, strict=True)),
+    ]
+    if stapeling is not None:
+        secties.append(
+            Sectie("stapeling", "Stapeling van ongelijkheid", "Stapeling", stapeling.blokken)
+        )
+    secties.append(_about(hoofdstukken, stapeling, bron, overgeslagen, moment))
+    return Rapport(
+        titel=TITEL,
+        ondertitel=f"Verdeling inzet, opgave en match per activiteit — op {bron}",
+        gemaakt=moment,
+        secties=tuple(secties),
+        samenvatting=_summary_json(hoofdstukken, stapeling, overgeslagen),
+    )
+
+
+def sheet_names(namen: Sequence[str]) -> list[str]:
+    """Valid, unique Excel sheet names (31 characters, no ``[]:*?/\\``), not clashing
+    with the fixed sheets."""
+    gebruikt = {"overzicht", "stapeling", "over deze analyse"}
+    uit = []
+    for naam in namen:
+        basis = re.sub(r"[\[\]:*?/\\']", " ", naam).strip()[:28] or "Activiteit"
+        kandidaat, n = basis, 2
+        while kandidaat.lower() in gebruikt:
+            kandidaat, n = f"{basis[:26]} {n}", n + 1
+        gebruikt.add(kandidaat.lower())
+        uit.append(kandidaat)
+    return uit
+
+
+# -- overview -----------------------------------------------------------------------------
+def _overview(
+    hoofdstukken: Sequence[ActiviteitHoofdstuk],
+    bladen: Sequence[str],
+    met_stapeling: bool,
+    overgeslagen: Sequence[str],
+) -> Sectie:
+    blokken: list[Blok] = [Tekst(_intro(met_stapeling))]
+    if hoofdstukken:
+        blokken.append(_overview_table(hoofdstukken))
+    else:
+        blokken.append(
+            Tekst(
+                (
+                    "Er is geen activiteit geïnstalleerd of geselecteerd. Installeer de plugins "
+                    "van de afdelingen, of geef eigen gegevens mee met 'oi rapport --data'.",
+                ),
+                kop="Geen activiteiten",
+            )
+        )
+    for h in hoofdstukken:
+        s = h.samenvatting
+        blokken.append(Opsomming(s.bevindingen, kop=f"{h.registratie.activiteit.naam}: {s.titel}"))
+    if overgeslagen:
+        blokken.append(Opsomming(tuple(overgeslagen), kop="Niet in dit rapport"))
+    return Sectie("overzicht", "Overzicht", "Overzicht", tuple(blokken))
+
+
+def _intro(met_stapeling: bool) -> tuple[str, ...]:
+    regels = [
+        "Staat de gemeentelijke inzet (geld, FTE, vierkante meters) in verhouding tot de "
+        "opgave? Per activiteit in drie stappen: de verdeling van de inzet, de opgave, en de "
+        "match tussen beide (aandelen, verschil in procentpunt en OI-index).",
+        "OI-index = 100 × aandeel inzet / aandeel opgave: 100 is in verhouding, 53 is ongeveer "
+        "de helft van het aandeel, 185 bijna het dubbele. De analyse geeft inzicht, geen "
+        "oordeel: het gesprek over de bevindingen staat centraal.",
+    ]
+    if met_stapeling:
+        regels.append(
+            "Het hoofdstuk Stapeling laat zien waar ongelijkheden zich over levensdomeinen "
+            "heen opstapelen."
+        )
+    return tuple(regels)
+
+
+def _overview_table(hoofdstukken: Sequence[ActiviteitHoofdstuk]) -> Tabel:
+    data = pd.DataFrame([_overview_row(h) for h in hoofdstukken])
+    kolommen = (
+        Kolom("activiteit", "Activiteit", "tekst", link="sectie"),
+        Kolom("afdeling", "Afdeling", "tekst"),
+        Kolom("niveau", "Niveau", "tekst"),
+        Kolom("aantal", "Aantal gebieden", "aantal"),
+        Kolom("te_weinig", "Te weinig (index < 90)", "aantal"),
+        Kolom("te_veel", "Te veel (index > 110)", "aantal"),
+        Kolom("grootste_tekort", "Grootste tekort", "tekst"),
+        Kolom("herverdelen", "Herverdelen om elk gebied op zijn aandeel te brengen", "tekst"),
+    )
+    return Tabel(
+        "overzicht",
+        "Activiteiten in dit rapport",
+        data,
+        kolommen,
+        bijschrift="Per activiteit op het niveau van de analyse; de kernboodschappen staan "
+        "hieronder. Klik op een activiteit voor het hoofdstuk.",
+    )
+
+
+def _overview_row(h: ActiviteitHoofdstuk) -> dict[str, object]:
+    a = h.registratie.activiteit
+    m = h.match
+    laagste = m.sort_values("oi_index").iloc[0]
+    return {
+        "sectie": section_key(a.code),
+        "activiteit": a.naam,
+        "afdeling": a.afdeling,
+        "niveau": h.analyse.niveau.value,
+        "aantal": len(m),
+        "te_weinig": int((m["signaal"] == "te weinig").sum()),
+        "te_veel": int((m["signaal"] == "te veel").sum()),
+        "grootste_tekort": f"{laagste['naam']} (OI-index {number(laagste['oi_index'], 0)})",
+        "herverdelen": amount(h.compensatie.herverdelen, a.match_inzet.eenheid),
+    }
+
+
+# -- activity -----------------------------------------------------------------------------
+_VORMEN = {
+    "herverdelen": "herverdelen",
+    "toevoegen": "toevoegen",
+    "prioriteren_ontzien": "prioriteren/ontzien",
+    "ongelijk_verdienen": "ongelijk verdienen",
+    "partners_mobiliseren": "partners mobiliseren",
+}
+
+
+def _activity_section(h: ActiviteitHoofdstuk, blad: str) -> Sectie:
+    a = h.registratie.activiteit
+    delen = [a.afdeling, f"niveau: {MEERVOUD[h.analyse.niveau]}"]
+    if a.vormen:
+        delen.append("vormen: " + ", ".join(_VORMEN[v.value] for v in sorted(a.vormen)))
+    if a.bron:
+        delen.append(f"bron: {a.bron}" + (f" ({a.peiljaar})" if a.peiljaar else ""))
+    blokken = (Tekst((a.beschrijving,)), *h.blokken) if a.beschrijving else h.blokken
+    return Sectie(section_key(a.code), a.naam, blad, blokken, ondertitel=" · ".join(delen))
+
+
+def section_key(code: str) -> str:
+    """The key (HTML anchor) of an activity's chapter."""
+    return f"activiteit-{code}"
+
+
+# -- about --------------------------------------------------------------------------------
+def _about(
+    hoofdstukken: Sequence[ActiviteitHoofdstuk],
+    stapeling: StapelingHoofdstuk | None,
+    bron: str,
+    overgeslagen: Sequence[str],
+    moment: str,
+) -> Sectie:
+    blokken: list[Blok] = [
+        Tekst(
+            (
+                f"Gemaakt op {moment} met oi-core {__version__}, op {bron}.",
+                "Gebiedsindeling: Gemeente Amsterdam, indeling 2022 (9 stadsdelen, 25 gebieden, "
+                "110 wijken, 518 buurten); inwoners: CBS Kerncijfers wijken en buurten, "
+                "1 januari 2024; kaarten: vereenvoudigde grenzen uit api.data.amsterdam.nl.",
+            ),
+            kop="Over dit rapport",
+        ),
+        Opsomming(_METHODE, kop="Methode"),
+        _formulas(),
+    ]
+    if hoofdstukken:
+        blokken.append(_sources(hoofdstukken))
+    if stapeling is not None:
+        blokken.append(
+            Tekst(
+                (
+                    "Stapeling: de tabellen van de presentatie Inzicht in ongelijk investeren "
+                    "(Gemeente Amsterdam), peiljaar niet vermeld.",
+                ),
+            )
+        )
+    functies = _excel_functions()
+    if functies is not None:
+        blokken.append(functies)
+    opmerkingen = [
+        f"{h.registratie.activiteit.naam}: {o}" for h in hoofdstukken for o in h.opmerkingen
+    ]
+    if opmerkingen or overgeslagen:
+        blokken.append(Opsomming((*overgeslagen, *opmerkingen), kop="Opmerkingen"))
+    return Sectie("over", "Over deze analyse", "Over deze analyse", tuple(blokken))
+
+
+_METHODE = (
+    "Stap 1, verdeling inzet: hoe zijn middelen en mensen verdeeld over gebieden of doelgroepen?",
+    "Stap 2, opgave: wat is de relevante opgave en waar is die het grootst?",
+    "Stap 3, match: staat de inzet in verhouding tot de opgave?",
+    "Elke activiteit is een resultatenketen: inzet → resultaat → doel → ambitie.",
+    "Deze aanpak biedt inzicht, maar leidt niet automatisch tot een conclusie over "
+    "(her)verdeling. Het gesprek over de bevindingen staat centraal.",
+)
+
+_FORMULES = (
+    ("Aandeel", "a_i = x_i / Σx", "Deel van gebied i in de totale inzet (x) of opgave (y)."),
+    ("Verschil", "100 · (a_i − b_i)", "Aandeel inzet min aandeel opgave, in procentpunt."),
+    ("OI-index", "100 · a_i / b_i", "100: in verhouding; onder 100 minder dan het aandeel."),
+    ("Signaal", "index < 90 / > 110", "Te weinig / te veel; daartussen in verhouding."),
+    (
+        "Kleur",
+        "waarde t.o.v. gemiddelde",
+        "– slechter, + beter dan het gemiddelde (stadscijfer of (gewogen) gemiddelde van de "
+        "gebieden); donker bij meer dan één standaardafwijking verschil.",
+    ),
+    (
+        "Stapeling",
+        "Σ_k [score_k strikt slechter dan gemiddelde_k]",
+        "Aantal indicatoren waarop een gebied slechter scoort; een ontbrekende waarde telt "
+        "niet mee.",
+    ),
+    (
+        "Herverdelen",
+        "Σ max(0, b_i · T − x_i)",
+        "Inzet die moet verschuiven om elk gebied met index < 100 op zijn aandeel te brengen.",
+    ),
+    (
+        "Toevoegen",
+        "T · (max_i index_i / 100 − 1)",
+        "Extra inzet waarmee elk gebied index 100 haalt zonder dat een gebied inlevert.",
+    ),
+)
+
+
+def _formulas() -> Tabel:
+    data = pd.DataFrame(_FORMULES, columns=["begrip", "formule", "toelichting"])
+    return Tabel(
+        "formules",
+        "Formules",
+        data,
+        (
+            Kolom("begrip", "Begrip", "tekst"),
+            Kolom("formule", "Formule", "tekst"),
+            Kolom("toelichting", "Toelichting", "tekst"),
+        ),
+        bijschrift="x_i: inzet van gebied i; y_i: opgave; b_i = y_i / Σy; T = Σx.",
+    )
+
+
+def _sources(hoofdstukken: Sequence[ActiviteitHoofdstuk]) -> Tabel:
+    rijen = [
+        {
+            "activiteit": h.registratie.activiteit.naam,
+            "indicator": i.naam,
+            "rol": i.rol.value,
+            "eenheid": i.eenheid,
+            "richting": i.richting.value.replace("_", " "),
+            "bron": i.bron or h.registratie.activiteit.bron,
+            "peiljaar": str(i.peiljaar or h.registratie.activiteit.peiljaar or ""),
+        }
+        for h in hoofdstukken
+        for i in h.registratie.activiteit.keten.indicatoren()
+    ]
+    data = pd.DataFrame(rijen)
+    kolommen = tuple(Kolom(k, k.capitalize(), "tekst") for k in data.columns)
+    return Tabel("bronnen", "Indicatoren en bronnen", data, kolommen)
+
+
+def _excel_functions() -> Tabel | None:
+    functies = excel_functies()
+    if not functies:
+        return None
+    data = pd.DataFrame(
+        [
+            {"naam": f.naam, "beschrijving": f.beschrijving, "voorbeeld": f.voorbeeld}
+            for f in functies.values()
+        ]
+    )
+    return Tabel(
+        "excel-functies",
+        "Dezelfde berekeningen in Excel",
+        data,
+        (
+            Kolom("naam", "Functie", "tekst"),
+            Kolom("beschrijving", "Beschrijving", "tekst"),
+            Kolom("voorbeeld", "Voorbeeld", "tekst"),
+        ),
+        bijschrift="Met de Excel-invoegtoepassing rekenen deze functies met dezelfde "
+        "kernfuncties als dit rapport.",
+    )
+
+
+# -- machine-readable summary ---------------------------------------------------------------
+def _summary_json(
+    hoofdstukken: Sequence[ActiviteitHoofdstuk],
+    stapeling: StapelingHoofdstuk | None,
+    overgeslagen: Sequence[str],
+) -> dict[str, object]:
+    activiteiten = [
+        {
+            "code": h.registratie.code,
+            "naam": h.registratie.activiteit.naam,
+            "niveau": h.analyse.niveau.value,
+            "samenvatting_generiek": h.generiek,
+            "titel": h.samenvatting.titel,
+            "bevindingen": list(h.samenvatting.bevindingen),
+            "discussiepunten": list(h.samenvatting.discussiepunten),
+            "te_weinig": [str(c) for c in h.match.index[h.match["signaal"] == "te weinig"]],
+            "te_veel": [str(c) for c in h.match.index[h.match["signaal"] == "te veel"]],
+            "herverdelen": h.compensatie.herverdelen,
+            "toevoegen": h.compensatie.toevoegen,
+            "opmerkingen": list(h.opmerkingen),
+        }
+        for h in hoofdstukken
+    ]
+    uit: dict[str, object] = {"activiteiten": activiteiten, "overgeslagen": list(overgeslagen)}
+    if stapeling is not None:
+        uit["stapeling"] = {
+            "gebieden": len(stapeling.gebieden),
+            "gelijk_aan_gepubliceerd": stapeling.gelijk,
+        }
+    return uit

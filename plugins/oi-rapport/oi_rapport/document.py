@@ -1,0 +1,193 @@
+"""The neutral document model of the report: sections made of blocks.
+
+The engine (:mod:`oi_core.rapport.bouw`) builds one :class:`Rapport` from the analyses;
+the renderers (:mod:`~oi_core.rapport.render_xlsx`, :mod:`~oi_core.rapport.render_html`)
+only draw it. Every number in it was computed by the core; a renderer formats, colours
+and places, it never computes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal, TypeAlias
+
+import pandas as pd
+
+from oi_core.model.activiteit import Niveau, Richting
+from oi_core.model.registratie import Figuur, Samenvatting
+
+__all__ = [
+    "KLASSEN",
+    "RIJ_GEMIDDELDE",
+    "RIJ_SD",
+    "Blok",
+    "Formaat",
+    "Grafiek",
+    "Keten",
+    "KetenSchakel",
+    "Kleuring",
+    "Kolom",
+    "Opsomming",
+    "Rapport",
+    "SamenvattingBlok",
+    "Sectie",
+    "Tabel",
+    "Tekst",
+    "all_figures",
+]
+
+Formaat = Literal["tekst", "getal", "aandeel", "procent", "pp", "index", "aantal"]
+"""How a column is shown: ``aandeel`` is a fraction shown as a percentage, ``procent`` a
+number that already is one (47 → 47%), ``pp`` percentage points with a sign, ``index``
+an OI-index (whole number), ``aantal`` a whole count, ``getal`` any other number."""
+
+KLASSEN = ("min_sterk", "min", "gemiddeld", "plus", "plus_sterk")
+"""Colour classes of a cell against the average: – and + as in the presentation,
+``_sterk`` (dark) more than one standard deviation away."""
+
+RIJ_GEMIDDELDE = "Gemiddelde (kleurgrens)"
+"""Label of the row under a coloured table that holds each column's average."""
+RIJ_SD = "Standaardafwijking"
+"""Label of the row under a coloured table that holds each column's standard deviation."""
+
+
+@dataclass(frozen=True)
+class Kleuring:
+    """How a column is coloured: position against ``gemiddelde`` (– worse, + better).
+
+    ``klassen`` holds one class of :data:`KLASSEN` per table row (empty: no colour,
+    e.g. a missing value), taken from :func:`oi_core.tov_gemiddelde`. ``sd`` is the
+    standard deviation that makes a colour dark; the xlsx renderer turns the same rule
+    into conditional formatting against the written ``gemiddelde`` and ``sd``.
+    """
+
+    gemiddelde: float
+    sd: float
+    richting: Richting
+    klassen: tuple[str, ...]
+    toelichting: str = ""
+
+
+@dataclass(frozen=True)
+class Kolom:
+    """One column of a :class:`Tabel`.
+
+    ``formule`` (optional) says in Excel terms how the value follows from other columns of
+    the same row: ``{kolom}`` is that column's cell, ``{kolom:alle}`` its whole range of
+    data rows, ``{a..b}`` the cells from column ``a`` to ``b`` in the same row, and
+    ``{a..b@label}`` the same cells in the row ``label`` below the data (a ``voet`` row,
+    :data:`RIJ_GEMIDDELDE` or :data:`RIJ_SD`). The xlsx renderer writes the formula with
+    the core's value as its cached result, so the user can trace every figure; the HTML
+    renderer shows the value.
+    """
+
+    naam: str
+    kop: str
+    formaat: Formaat = "getal"
+    decimalen: int | None = None
+    kleuring: Kleuring | None = None
+    formule: str | None = None
+    eenheid: str = ""
+    link: str | None = None
+    """A column of ``data`` with the :class:`Sectie` key this cell links to."""
+
+
+@dataclass(frozen=True)
+class Tabel:
+    """A table: rows of ``data`` (index = row key, e.g. area code), shown ``kolommen``.
+
+    ``voet`` holds extra rows below the data (e.g. ``Amsterdam``) as ``{label: {kolom:
+    waarde}}``. ``bijschrift`` explains the table (source, colour rule).
+    """
+
+    sleutel: str
+    titel: str
+    data: pd.DataFrame
+    kolommen: tuple[Kolom, ...]
+    bijschrift: str = ""
+    voet: Mapping[str, Mapping[str, float | str | None]] = field(default_factory=dict)
+    legenda: bool = False
+
+
+@dataclass(frozen=True)
+class Tekst:
+    """Paragraphs, with an optional heading."""
+
+    alineas: tuple[str, ...]
+    kop: str = ""
+
+
+@dataclass(frozen=True)
+class Opsomming:
+    """A bulleted list, with an optional heading."""
+
+    punten: tuple[str, ...]
+    kop: str = ""
+
+
+@dataclass(frozen=True)
+class SamenvattingBlok:
+    """A managementsamenvatting; ``generiek`` when the engine wrote it, not the plugin."""
+
+    samenvatting: Samenvatting
+    generiek: bool = False
+
+
+@dataclass(frozen=True)
+class Grafiek:
+    """A figure, described as data by a core :class:`~oi_core.Figuur`."""
+
+    sleutel: str
+    figuur: Figuur
+    bijschrift: str = ""
+    niveau: Niveau | None = None
+    """For a ``kaart``: the scale level whose areas are drawn."""
+
+
+@dataclass(frozen=True)
+class KetenSchakel:
+    """One link of the Resultatenketen as shown: role, description and indicator lines."""
+
+    rol: str
+    omschrijving: str
+    waarden: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Keten:
+    """The Resultatenketen inzet → resultaat → doel → ambitie, plus the opgave."""
+
+    schakels: tuple[KetenSchakel, ...]
+    opgave: KetenSchakel | None = None
+
+
+Blok: TypeAlias = Tekst | Opsomming | SamenvattingBlok | Tabel | Grafiek | Keten
+
+
+@dataclass(frozen=True)
+class Sectie:
+    """A chapter of the report; in Excel one sheet (``blad``), in HTML one section."""
+
+    sleutel: str
+    titel: str
+    blad: str
+    blokken: tuple[Blok, ...]
+    ondertitel: str = ""
+
+
+@dataclass(frozen=True)
+class Rapport:
+    """The whole report, ready to be drawn."""
+
+    titel: str
+    ondertitel: str
+    gemaakt: str
+    secties: tuple[Sectie, ...]
+    samenvatting: Mapping[str, object] = field(default_factory=dict)
+    """Machine-readable summary (for ``--json``): activities and their findings."""
+
+
+def all_figures(rapport: Rapport) -> list[Grafiek]:
+    """Every figure of the report, in order."""
+    return [b for s in rapport.secties for b in s.blokken if isinstance(b, Grafiek)]

@@ -1,0 +1,212 @@
+"""Making the report end to end: read, analyse, build, render, write.
+
+Everything is read, checked, analysed and rendered in memory first; only then are the two
+files written (each atomically). A mistake in the input therefore never leaves a half
+report, and an existing report is replaced only with ``overschrijf``: otherwise the next
+free name is taken (``ongelijk-investeren (2).xlsx`` and ``… (2).html``, always as a pair).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from oi_stapeling.hoofdstuk import StapelingHoofdstuk, build_stapeling
+
+from oi_core.errors import Bevinding, DataFout, InvoerFout, OIFout
+from oi_core.gebieden.indeling import Gebiedsindeling
+from oi_core.invoer.bestanden import write_atomic
+from oi_core.model.activiteit import Niveau
+from oi_core.model.registratie import ActiviteitRegistratie
+from oi_core.plugins.manager import activiteit, activiteiten
+from oi_rapport.activiteit import ActiviteitHoofdstuk, build_activity
+from oi_rapport.bouw import build_report
+from oi_rapport.document import Grafiek, Rapport
+from oi_rapport.figuren import Tekenaar
+from oi_rapport.invoer import Invoer, read_inputs
+from oi_rapport.render_html import render_html
+from oi_rapport.render_xlsx import render_xlsx
+
+__all__ = ["RapportOpties", "RapportUitkomst", "Voortgang", "make_report", "output_paths"]
+
+Voortgang = Callable[[str, int, int], None]
+"""Called at the start of every step with (description, step number, number of steps)."""
+
+
+@dataclass(frozen=True)
+class RapportOpties:
+    """What ``oi rapport`` was asked to do."""
+
+    uitvoer: Path = Path("rapport")
+    naam: str = "ongelijk-investeren"
+    activiteiten: tuple[str, ...] = ()
+    niveau: Niveau | None = None
+    data: tuple[Path, ...] = ()
+    overschrijf: bool = False
+    stapeling: bool = True
+    band: float = 0.10
+
+    @property
+    def strikt(self) -> bool:
+        """Whether a failing activity stops the report (instead of being left out)."""
+        return bool(self.activiteiten or self.niveau or self.data)
+
+
+@dataclass(frozen=True)
+class RapportUitkomst:
+    """The written files and what went into them."""
+
+    xlsx: Path
+    html: Path
+    rapport: Rapport
+    overgeslagen: tuple[str, ...] = ()
+    bestond: bool = False
+    """An earlier report had the default name and was kept (a new name was chosen)."""
+    hoofdstukken: tuple[ActiviteitHoofdstuk, ...] = field(default=(), repr=False)
+
+
+class _Stappen:
+    def __init__(self, totaal: int, voortgang: Voortgang | None) -> None:
+        self.totaal, self.nummer, self.voortgang = totaal, 0, voortgang
+
+    def __call__(self, omschrijving: str) -> None:
+        self.nummer += 1
+        if self.voortgang is not None:
+            self.voortgang(omschrijving, self.nummer, self.totaal)
+
+
+def make_report(opties: RapportOpties, voortgang: Voortgang | None = None) -> RapportUitkomst:
+    """Make and write the report; raises an :class:`~oi_core.OIFout` before writing anything."""
+    _check_output(opties.uitvoer)
+    indeling = Gebiedsindeling.amsterdam()
+    invoer = read_inputs(opties.data, indeling) if opties.data else {}
+    keuze = _select(opties, invoer)
+    stap = _Stappen(len(keuze) + (5 if opties.stapeling else 4), voortgang)
+    with Tekenaar(indeling) as tekenaar:  # draws each chapter's figures while the next is built
+        hoofdstukken, overgeslagen = _analyse_all(keuze, opties, invoer, stap, tekenaar)
+        stapeling = _stapeling(opties, indeling, stap, tekenaar)
+        stap("Rapport opbouwen")
+        rapport = build_report(
+            hoofdstukken, stapeling, bron=_source(opties), overgeslagen=overgeslagen
+        )
+        stap("Grafieken en kaarten tekenen")
+        afbeeldingen = tekenaar.result()
+    stap("Excel- en HTML-bestand maken")
+    xlsx = render_xlsx(rapport, indeling, afbeeldingen)
+    html = render_html(rapport, indeling, afbeeldingen)
+    stap("Bestanden schrijven")
+    pad_xlsx, pad_html, bestond = output_paths(opties)
+    write_atomic(pad_xlsx, _writer(xlsx), overschrijf=opties.overschrijf)
+    write_atomic(pad_html, _writer(html.encode("utf-8")), overschrijf=opties.overschrijf)
+    return RapportUitkomst(
+        pad_xlsx, pad_html, rapport, tuple(overgeslagen), bestond, tuple(hoofdstukken)
+    )
+
+
+def _stapeling(
+    opties: RapportOpties, indeling: Gebiedsindeling, stap: _Stappen, tekenaar: Tekenaar
+) -> StapelingHoofdstuk | None:
+    if not opties.stapeling:
+        return None
+    stap("Stapeling")
+    stapeling = build_stapeling(indeling)
+    tekenaar.submit(_figures(stapeling.blokken))
+    return stapeling
+
+
+def _source(opties: RapportOpties) -> str:
+    if not opties.data:
+        return "de ingebouwde gegevens"
+    return "eigen gegevens (" + ", ".join(p.name for p in opties.data) + ")"
+
+
+def _figures(blokken: Sequence[object]) -> list[Grafiek]:
+    return [b for b in blokken if isinstance(b, Grafiek)]
+
+
+def _writer(inhoud: bytes) -> Callable[[Path], None]:
+    def schrijf(pad: Path) -> None:
+        pad.write_bytes(inhoud)
+
+    return schrijf
+
+
+def _check_output(map_: Path) -> None:
+    if map_.exists() and not map_.is_dir():
+        raise InvoerFout(f"'{map_}' is een bestand, geen map", argument="uitvoer")
+
+
+def output_paths(opties: RapportOpties) -> tuple[Path, Path, bool]:
+    """The pair of file names to write, and whether an earlier report kept the default."""
+    basis = opties.uitvoer / opties.naam
+    xlsx, html = basis.with_suffix(".xlsx"), basis.with_suffix(".html")
+    if opties.overschrijf or not (xlsx.exists() or html.exists()):
+        return xlsx, html, False
+    for n in range(2, 1000):
+        stam = opties.uitvoer / f"{opties.naam} ({n})"
+        xlsx, html = Path(f"{stam}.xlsx"), Path(f"{stam}.html")
+        if not (xlsx.exists() or html.exists()):
+            return xlsx, html, True
+    raise InvoerFout(f"geen vrije bestandsnaam in '{opties.uitvoer}'", argument="uitvoer")
+
+
+def _select(opties: RapportOpties, invoer: dict[str, Invoer]) -> list[ActiviteitRegistratie]:
+    if opties.data:
+        gevraagd = opties.activiteiten or tuple(invoer)
+        ontbreekt = [c for c in gevraagd if c not in invoer]
+        if ontbreekt:
+            raise InvoerFout(
+                f"activiteit {', '.join(ontbreekt)} staat niet in de opgegeven gegevens "
+                f"(wel: {', '.join(invoer) or 'geen'})",
+                argument="activiteit",
+            )
+        return [activiteit(c) for c in gevraagd]
+    if opties.activiteiten:
+        return [activiteit(c) for c in dict.fromkeys(opties.activiteiten)]
+    return sorted(activiteiten().values(), key=lambda r: r.activiteit.naam.lower())
+
+
+def _analyse_all(
+    keuze: Sequence[ActiviteitRegistratie],
+    opties: RapportOpties,
+    invoer: dict[str, Invoer],
+    stap: _Stappen,
+    tekenaar: Tekenaar,
+) -> tuple[list[ActiviteitHoofdstuk], list[str]]:
+    hoofdstukken, fouten, overgeslagen = [], [], []
+    for reg in keuze:
+        stap(f"Analyse: {reg.activiteit.naam}")
+        try:
+            hoofdstukken.append(_analyse_one(reg, opties, invoer.get(reg.code)))
+            tekenaar.submit(_figures(hoofdstukken[-1].blokken))
+        except OIFout as fout:
+            if opties.strikt:
+                fouten.append(Bevinding(f"activiteit '{reg.code}': {fout}"))
+            else:
+                overgeslagen.append(f"{reg.activiteit.naam}: niet opgenomen ({fout})")
+        except Exception as fout:  # a broken plugin must not cost the other activities
+            if opties.strikt:
+                raise
+            overgeslagen.append(
+                f"{reg.activiteit.naam}: niet opgenomen, fout in plugin '{reg.plugin}' "
+                f"({type(fout).__name__}: {fout})"
+            )
+    if fouten:
+        raise DataFout(fouten, _kop(opties))
+    return hoofdstukken, overgeslagen
+
+
+def _kop(opties: RapportOpties) -> str:
+    op = f" op niveau {opties.niveau.value}" if opties.niveau else ""
+    return f"Het rapport kan{op} niet worden gemaakt; er is niets geschreven"
+
+
+def _analyse_one(
+    reg: ActiviteitRegistratie, opties: RapportOpties, invoer: Invoer | None
+) -> ActiviteitHoofdstuk:
+    if invoer is not None:
+        analyse = reg.analyse(niveau=opties.niveau or invoer.niveau, data=invoer.data)
+    else:
+        analyse = reg.analyse(niveau=opties.niveau)
+    return build_activity(reg, analyse, band=opties.band)

@@ -1,0 +1,258 @@
+"""Drawing the :class:`Rapport` as one self-contained HTML file.
+
+Inline CSS (``sjablonen/rapport.css``), inline SVG charts, no scripts, no external
+fonts, images or links: the file opens offline and prints (print CSS, A4).
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+from html import escape
+from importlib import resources
+from string import Template
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from oi_core import __version__
+from oi_core.gebieden.indeling import Gebiedsindeling
+from oi_rapport.document import (
+    KLASSEN,
+    RIJ_GEMIDDELDE,
+    RIJ_SD,
+    Blok,
+    Grafiek,
+    Keten,
+    KetenSchakel,
+    Kolom,
+    Opsomming,
+    Rapport,
+    SamenvattingBlok,
+    Sectie,
+    Tabel,
+    all_figures,
+)
+from oi_rapport.figuren import Afbeeldingen, render_figures
+from oi_rapport.opmaak import number, percentage, points
+
+__all__ = ["format_cell", "render_html"]
+
+_LEGENDA = {
+    "min_sterk": "– sterk: meer dan één standaardafwijking slechter",
+    "min": "– slechter dan het gemiddelde",
+    "gemiddeld": "gelijk aan het gemiddelde",
+    "plus": "+ beter dan het gemiddelde",
+    "plus_sterk": "+ sterk: meer dan één standaardafwijking beter",
+}
+_TEKENS = {"min_sterk": "– –", "min": "–", "gemiddeld": "=", "plus": "+", "plus_sterk": "+ +"}
+
+
+@cache
+def _template(naam: str) -> str:
+    return (resources.files("oi_rapport") / "sjablonen" / naam).read_text(encoding="utf-8")
+
+
+def render_html(
+    rapport: Rapport,
+    indeling: Gebiedsindeling | None = None,
+    afbeeldingen: Afbeeldingen | None = None,
+) -> str:
+    """The report as one HTML document (a string); figures from ``afbeeldingen`` when given."""
+    if afbeeldingen is None:
+        afbeeldingen = render_figures(all_figures(rapport), indeling)
+    inhoudsopgave = "\n".join(
+        f'<li><a href="#{escape(s.sleutel)}">{escape(s.titel)}</a></li>' for s in rapport.secties
+    )
+    inhoud = "\n".join(_section(s, afbeeldingen) for s in rapport.secties)
+    return Template(_template("rapport.html")).substitute(
+        titel=escape(rapport.titel),
+        ondertitel=escape(rapport.ondertitel),
+        gemaakt=escape(rapport.gemaakt),
+        versie=escape(__version__),
+        css=_template("rapport.css"),
+        inhoudsopgave=inhoudsopgave,
+        inhoud=inhoud,
+    )
+
+
+def _section(sectie: Sectie, afbeeldingen: Afbeeldingen) -> str:
+    delen = [
+        f'<section class="hoofdstuk" id="{escape(sectie.sleutel)}">',
+        f"<h2>{escape(sectie.titel)}</h2>",
+    ]
+    if sectie.ondertitel:
+        delen.append(f'<p class="ondertitel">{escape(sectie.ondertitel)}</p>')
+    delen += [_block(b, afbeeldingen) for b in sectie.blokken]
+    delen.append("</section>")
+    return "\n".join(delen)
+
+
+def _block(blok: Blok, afbeeldingen: Afbeeldingen) -> str:
+    if isinstance(blok, Tabel):
+        return _table(blok)
+    if isinstance(blok, Grafiek):
+        return _figure(blok, afbeeldingen.svg[blok.sleutel])
+    if isinstance(blok, SamenvattingBlok):
+        return _summary(blok)
+    if isinstance(blok, Keten):
+        return _chain(blok)
+    if isinstance(blok, Opsomming):
+        return _heading(blok.kop) + _list(blok.punten)
+    return _heading(blok.kop) + "".join(f"<p>{escape(a)}</p>" for a in blok.alineas)
+
+
+def _heading(kop: str) -> str:
+    return f"<h3>{escape(kop)}</h3>\n" if kop else ""
+
+
+def _list(punten: tuple[str, ...]) -> str:
+    return "<ul>" + "".join(f"<li>{escape(p)}</li>" for p in punten) + "</ul>\n"
+
+
+def _summary(blok: SamenvattingBlok) -> str:
+    s = blok.samenvatting
+    delen = [
+        '<aside class="samenvatting">',
+        "<h3>Managementsamenvatting</h3>",
+        f'<p class="kern">{escape(s.titel)}</p>',
+        _list(s.bevindingen),
+    ]
+    if s.discussiepunten:
+        delen += ["<h4>Discussiepunten</h4>", _list(s.discussiepunten)]
+    if blok.generiek:
+        delen.append(
+            '<p class="noot">Algemene samenvatting, gemaakt uit de match '
+            "(de plugin levert geen eigen samenvatting).</p>"
+        )
+    delen.append("</aside>")
+    return "\n".join(delen)
+
+
+def _link(schakel: KetenSchakel) -> str:
+    waarden = _list(schakel.waarden) if schakel.waarden else ""
+    return (
+        f'<span class="rol">{escape(schakel.rol)}</span>'
+        f"<strong>{escape(schakel.omschrijving)}</strong>{waarden}"
+    )
+
+
+def _chain(keten: Keten) -> str:
+    items = "".join(f"<li>{_link(s)}</li>" for s in keten.schakels)
+    uit = f'<h3>Resultatenketen</h3>\n<ol class="keten">{items}</ol>\n'
+    if keten.opgave is not None:
+        uit += f'<div class="opgave">{_link(keten.opgave)}</div>\n'
+    return uit
+
+
+# -- tables -------------------------------------------------------------------------------
+def format_cell(kolom: Kolom, waarde: Any) -> str:
+    """A cell as text, in Dutch notation, by the column's format."""
+    if isinstance(waarde, np.generic):
+        waarde = waarde.item()
+    if waarde is None or waarde is pd.NA or (isinstance(waarde, float) and math.isnan(waarde)):
+        return "" if kolom.formaat == "tekst" else "–"
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    if kolom.formaat == "tekst" or isinstance(waarde, str):
+        return str(waarde)
+    return _FORMATTERS[kolom.formaat](float(waarde), kolom.decimalen)
+
+
+_FORMATTERS = {
+    "aandeel": lambda x, d: percentage(x, 1 if d is None else d),
+    "procent": lambda x, d: f"{number(x, d)}%",
+    "pp": lambda x, d: points(x, 1 if d is None else d),
+    "index": lambda x, d: number(x, 0),
+    "aantal": lambda x, d: number(x, 0),
+    "getal": lambda x, d: number(x, d),
+}
+
+
+def _table(tabel: Tabel) -> str:
+    met_index = not isinstance(tabel.data.index, pd.RangeIndex)
+    kop = (["<th>Code</th>"] if met_index else []) + [
+        f'<th class="{_align(k)}">{escape(k.kop)}</th>' for k in tabel.kolommen
+    ]
+    rijen = [
+        _row(tabel, i, sleutel, rij, met_index)
+        for i, (sleutel, rij) in enumerate(tabel.data.iterrows())
+    ]
+    delen = [
+        f'<figure class="tabel" id="tabel-{escape(tabel.sleutel)}">',
+        f"<figcaption>{escape(tabel.titel)}</figcaption>" if tabel.titel else "",
+        '<div class="scroll"><table>',
+        f"<thead><tr>{''.join(kop)}</tr></thead>",
+        f"<tbody>{''.join(rijen)}</tbody>",
+        _footer(tabel, met_index),
+        "</table></div>",
+        f'<p class="bijschrift">{escape(tabel.bijschrift)}</p>' if tabel.bijschrift else "",
+        _legend() if tabel.legenda else "",
+        "</figure>",
+    ]
+    return "\n".join(d for d in delen if d)
+
+
+def _align(kolom: Kolom) -> str:
+    return "tekst" if kolom.formaat == "tekst" else "getal"
+
+
+def _row(tabel: Tabel, i: int, sleutel: Any, rij: pd.Series, met_index: bool) -> str:
+    cellen = [f"<th>{escape(str(sleutel))}</th>"] if met_index else []
+    for kolom in tabel.kolommen:
+        tekst = escape(format_cell(kolom, rij[kolom.naam]))
+        if kolom.link and tekst:
+            tekst = f'<a href="#{escape(str(rij[kolom.link]))}">{tekst}</a>'
+        klasse = kolom.kleuring.klassen[i] if kolom.kleuring else ""
+        if klasse:
+            titel = escape(_LEGENDA[klasse])
+            cellen.append(
+                f'<td class="{_align(kolom)} k-{klasse}" title="{titel}">{tekst}'
+                f'<span class="sr">{_TEKENS[klasse]}</span></td>'
+            )
+        else:
+            cellen.append(f'<td class="{_align(kolom)}">{tekst}</td>')
+    return f"<tr>{''.join(cellen)}</tr>"
+
+
+def _footer(tabel: Tabel, met_index: bool) -> str:
+    rijen = [(label, dict(waarden)) for label, waarden in tabel.voet.items()]
+    gekleurd = [k for k in tabel.kolommen if k.kleuring is not None]
+    if gekleurd:
+        rijen.append(
+            (RIJ_GEMIDDELDE, {k.naam: k.kleuring.gemiddelde for k in gekleurd if k.kleuring})
+        )
+        rijen.append((RIJ_SD, {k.naam: k.kleuring.sd for k in gekleurd if k.kleuring}))
+    if not rijen:
+        return ""
+    html = []
+    for label, waarden in rijen:
+        cellen = [f"<th>{escape(label)}</th>"] if met_index else []
+        for j, kolom in enumerate(tabel.kolommen):
+            if j == 0 and not met_index:
+                cellen.append(f"<th>{escape(label)}</th>")
+                continue
+            waarde = waarden.get(kolom.naam)
+            tekst = "" if waarde is None else format_cell(kolom, waarde)
+            cellen.append(f'<td class="{_align(kolom)}">{escape(tekst)}</td>')
+        html.append(f"<tr>{''.join(cellen)}</tr>")
+    return f"<tfoot>{''.join(html)}</tfoot>"
+
+
+def _legend() -> str:
+    items = "".join(
+        f'<li class="k-{k}" style="background: var(--{k.replace("_", "-")})">'
+        f"{escape(_LEGENDA[k])}</li>"
+        for k in KLASSEN
+    )
+    return f'<ul class="legenda" aria-label="Kleurlegenda">{items}</ul>'
+
+
+# -- figures ------------------------------------------------------------------------------
+def _figure(grafiek: Grafiek, svg: str) -> str:
+    bijschrift = (
+        f'<p class="bijschrift">{escape(grafiek.bijschrift)}</p>' if grafiek.bijschrift else ""
+    )
+    sleutel = escape(grafiek.sleutel)
+    return f'<figure class="grafiek" id="figuur-{sleutel}">{svg}{bijschrift}</figure>'

@@ -1,0 +1,177 @@
+"""Tables of the report: the match table of an activity and generic tables from frames."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from oi_core.model.activiteit import Indicator, Richting
+from oi_core.rekenen.analyse import Analyse
+from oi_rapport.document import Formaat, Kleuring, Kolom, Tabel
+from oi_rapport.kleuring import colour_column
+
+__all__ = ["ExtraKolom", "auto_decimals", "match_table", "table_from_frame"]
+
+
+@dataclass(frozen=True)
+class ExtraKolom:
+    """An indicator shown beside the match, with its colouring."""
+
+    indicator: Indicator
+    waarden: pd.Series
+    kleuring: Kleuring | None
+
+
+def _getal(waarde: float, decimalen: int = 6) -> str:
+    return f"{round(waarde, decimalen):g}"
+
+
+def match_table(
+    analyse: Analyse,
+    match: pd.DataFrame,
+    inzet: pd.Series,
+    opgave: pd.Series,
+    extra: list[ExtraKolom],
+    band: float,
+) -> Tabel:
+    """Inzet, opgave, shares, difference, OI-index and signal per area, plus indicators."""
+    a = analyse.activiteit
+    data = pd.DataFrame(
+        {"naam": match["naam"], "inzet": inzet.reindex(match.index)}, index=match.index
+    )
+    data["opgave"] = opgave.reindex(match.index)
+    for k in ("aandeel_inzet", "aandeel_opgave", "verschil_pp", "oi_index", "signaal"):
+        data[k] = match[k]
+    kolommen = [
+        Kolom("naam", "Naam", "tekst"),
+        Kolom("inzet", f"Inzet: {a.match_inzet.naam}", eenheid=a.match_inzet.eenheid),
+        Kolom("opgave", f"Opgave: {a.match_opgave.naam}", eenheid=a.match_opgave.eenheid),
+        *_match_columns(match, band),
+    ]
+    for e in extra:
+        sleutel = f"ind_{e.indicator.code}"
+        data[sleutel] = e.waarden.reindex(match.index)
+        kolommen.append(_indicator_column(sleutel, e, data[sleutel]))
+    return Tabel(
+        sleutel=f"{a.code}-match",
+        titel=f"Match tussen inzet en opgave per {analyse.niveau.value}",
+        data=data,
+        kolommen=tuple(kolommen),
+        bijschrift=_caption(band),
+        voet={"Totaal": {"inzet": float(inzet.sum()), "opgave": float(opgave.sum())}},
+        legenda=True,
+    )
+
+
+def _match_columns(match: pd.DataFrame, band: float) -> list[Kolom]:
+    laag, hoog = _getal(100 * (1 - band)), _getal(100 * (1 + band))
+    index_kleur = colour_column(
+        match["oi_index"],
+        Richting.HOGER_IS_BETER,
+        gemiddelde_waarde=100.0,
+        toelichting="t.o.v. 100 (in verhouding)",
+    )
+    return [
+        Kolom("aandeel_inzet", "Aandeel inzet", "aandeel", formule="={inzet}/SUM({inzet:alle})"),
+        Kolom(
+            "aandeel_opgave", "Aandeel opgave", "aandeel", formule="={opgave}/SUM({opgave:alle})"
+        ),
+        Kolom(
+            "verschil_pp",
+            "Verschil (procentpunt)",
+            "pp",
+            formule="=100*({aandeel_inzet}-{aandeel_opgave})",
+        ),
+        Kolom(
+            "oi_index",
+            "OI-index",
+            "index",
+            kleuring=index_kleur,
+            formule="=100*{aandeel_inzet}/{aandeel_opgave}",
+        ),
+        Kolom(
+            "signaal",
+            "Signaal",
+            "tekst",
+            formule=f'=IF({{oi_index}}<{laag},"te weinig",'
+            f'IF({{oi_index}}>{hoog},"te veel","in verhouding"))',
+        ),
+    ]
+
+
+def _indicator_column(sleutel: str, e: ExtraKolom, waarden: pd.Series) -> Kolom:
+    ind = e.indicator
+    formaat: Formaat = "procent" if ind.eenheid.strip().startswith("%") else "getal"
+    return Kolom(
+        sleutel,
+        f"{ind.naam} ({ind.rol.value})",
+        formaat,
+        decimalen=auto_decimals(waarden),
+        kleuring=e.kleuring,
+        eenheid=ind.eenheid,
+    )
+
+
+def auto_decimals(waarden: pd.Series) -> int | None:
+    """0 for whole numbers, else 1 (2 below 10); ``None`` for text."""
+    if not pd.api.types.is_numeric_dtype(waarden) or pd.api.types.is_bool_dtype(waarden):
+        return None
+    x = waarden.dropna().to_numpy(dtype=float)
+    if not len(x) or (x == x.round()).all():
+        return 0
+    return 2 if abs(x).max() < 10 else 1
+
+
+def _caption(band: float) -> str:
+    laag, hoog = _getal(100 * (1 - band)), _getal(100 * (1 + band))
+    return (
+        "Aandeel: het deel van het totaal. Verschil: aandeel inzet min aandeel opgave, in "
+        "procentpunt. OI-index: 100 × aandeel inzet / aandeel opgave; 100 is in verhouding, "
+        f"53 is ongeveer de helft van het aandeel. Signaal: te weinig onder {laag}, te veel "
+        f"boven {hoog}. Kleur: – of + ten opzichte van het gemiddelde (OI-index: ten opzichte "
+        "van 100); donker bij meer dan één standaardafwijking verschil."
+    )
+
+
+def table_from_frame(sleutel: str, titel: str, df: pd.DataFrame, bijschrift: str = "") -> Tabel:
+    """A plain table from any DataFrame (a plugin's part, a published table)."""
+    data = df.copy()
+    if not isinstance(data.index, pd.RangeIndex):
+        data = data.reset_index()
+    data.columns = _unique_names([str(k) for k in data.columns])
+    data.index = pd.RangeIndex(len(data))
+    kolommen = tuple(_frame_column(k, data[k]) for k in data.columns)
+    return Tabel(sleutel=sleutel, titel=titel, data=data, kolommen=kolommen, bijschrift=bijschrift)
+
+
+BEKENDE_KOLOMMEN: dict[str, tuple[str, Formaat]] = {
+    "gebied": ("Gebied", "tekst"),
+    "naam": ("Naam", "tekst"),
+    "aandeel_inzet": ("Aandeel inzet", "aandeel"),
+    "aandeel_opgave": ("Aandeel opgave", "aandeel"),
+    "verschil_pp": ("Verschil (pp)", "pp"),
+    "oi_index": ("OI-index", "index"),
+    "signaal": ("Signaal", "tekst"),
+}
+"""Columns of :func:`oi_core.match` keep their meaning (and format) in any table."""
+
+
+def _frame_column(naam: str, waarden: pd.Series) -> Kolom:
+    decimalen = auto_decimals(waarden)
+    if naam in BEKENDE_KOLOMMEN:
+        kop, formaat = BEKENDE_KOLOMMEN[naam]
+        return Kolom(naam, kop, formaat if decimalen is not None else "tekst")
+    if decimalen is None:
+        return Kolom(naam, naam, "tekst")
+    return Kolom(naam, naam, "getal", decimalen=decimalen)
+
+
+def _unique_names(namen: list[str]) -> list[str]:
+    uit: list[str] = []
+    for naam in namen:
+        kandidaat, n = naam or "kolom", 2
+        while kandidaat in uit:
+            kandidaat, n = f"{naam} ({n})", n + 1
+        uit.append(kandidaat)
+    return uit

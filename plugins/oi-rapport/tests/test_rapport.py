@@ -1,0 +1,604 @@
+"""The report engine: document model, generic summary, compensation, stapeling, renderers.
+
+Real data throughout: the test activities are built from the presentation's published
+tables (see ``test_rapport_plugin.py``), the stapeling from the embedded copy of them.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+from oi_rapport import (
+    RIJ_GEMIDDELDE,
+    RIJ_SD,
+    Grafiek,
+    Keten,
+    RapportOpties,
+    RapportUitkomst,
+    SamenvattingBlok,
+    Tabel,
+    Tekst,
+    build_activity,
+    build_report,
+    build_stapeling,
+    compensatie,
+    make_report,
+    render_html,
+    sheet_names,
+)
+
+from oi_core import (
+    Activiteit,
+    Analyse,
+    Gebiedsindeling,
+    Indicator,
+    Niveau,
+    Resultatenketen,
+    Richting,
+    Rol,
+    Schakel,
+    hookimpl,
+    match,
+    tov_gemiddelde,
+)
+from oi_core.plugins.manager import isolated
+
+IND = Gebiedsindeling.amsterdam()
+
+
+def _testplugins() -> ModuleType:
+    """The test activities of ``test_rapport_plugin.py`` (pytest runs in importlib mode)."""
+    pad = Path(__file__).with_name("test_rapport_plugin.py")
+    spec = importlib.util.spec_from_file_location("_rapport_testplugins", pad)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+TP = _testplugins()
+
+
+def _straat() -> Analyse:
+    return Analyse(TP.STRAAT, TP.straat_data())
+
+
+def _blocks(blokken: tuple[object, ...], soort: type) -> list:  # type: ignore[type-arg]
+    return [b for b in blokken if isinstance(b, soort)]
+
+
+# -- the match table and the generic summary ------------------------------------------------
+def test_match_table_holds_the_numbers_of_the_core_match() -> None:
+    analyse = _straat()
+    with isolated(*TP.PLUGINS):
+        from oi_core import activiteit
+
+        hoofdstuk = build_activity(activiteit("straat"), analyse)
+    tabel = next(b for b in hoofdstuk.blokken if isinstance(b, Tabel))
+    kern = match(analyse.values("fte"), analyse.values("bewoners_bezoekers"))
+    for kolom in ("aandeel_inzet", "aandeel_opgave", "verschil_pp", "oi_index", "signaal"):
+        assert list(tabel.data[kolom]) == list(kern.loc[tabel.data.index, kolom]), kolom
+    assert list(tabel.data.index) == ["A", "F", "N", "M", "E", "K", "T", "S"]
+    assert tabel.data.loc["K", "ind_crow_b"] == 91
+
+
+def test_generic_summary_names_the_largest_shortfall_and_surplus_with_figures() -> None:
+    with isolated(*TP.PLUGINS):
+        from oi_core import activiteit
+
+        h = build_activity(activiteit("straat"), _straat())
+    s = h.samenvatting
+    assert h.generiek
+    assert s.titel == (
+        "2 van de 8 stadsdelen krijgen duidelijk minder fte straatreiniging dan hun aandeel "
+        "in de bewoners en bezoekers"
+    )
+    assert s.bevindingen[0].startswith("Van de 8 stadsdelen krijgen er 2 te weinig")
+    assert "Zuid krijgt minder dan zijn aandeel: 12,0% van de inzet tegen 15,8%" in s.bevindingen[1]
+    assert "OI-index 76" in s.bevindingen[1]
+    assert any("Zuidoost krijgt meer" in b and "+3,1 procentpunt" in b for b in s.bevindingen)
+    assert any(d.startswith("Is de uitruil expliciet?") for d in s.discussiepunten)
+
+
+def test_compensation_by_hand_on_street_cleaning() -> None:
+    """T = 100 (FTE shares), opgave shares y/101 (the published shares add up to 101)."""
+    x = {"A": 23, "F": 15, "N": 12, "M": 12, "E": 14, "K": 12, "T": 11, "S": 1}
+    y = {"A": 25, "F": 15, "N": 9, "M": 13, "E": 13, "K": 16, "T": 8, "S": 2}
+    tekort = sum(max(0.0, y[g] / 101 * 100 - x[g]) for g in x)
+    overschot = sum(max(0.0, x[g] - y[g] / 101 * 100) for g in x)
+    comp = compensatie(pd.Series(x, dtype=float), pd.Series(y, dtype=float))
+    assert comp.herverdelen == pytest.approx(tekort)
+    assert comp.herverdelen == pytest.approx(overschot)  # what moves in, moves out
+    assert comp.toevoegen == pytest.approx(100 * (11 / (8 / 101 * 100) - 1))
+    assert comp.ruimst == "T"
+    assert set(comp.onder) == {"A", "M", "K", "S"}  # Nieuw-West: 15 / 14,85 → 101
+
+
+def test_discussion_points_state_the_cost_of_compensation_in_the_inzet_unit() -> None:
+    with isolated(*TP.PLUGINS):
+        from oi_core import activiteit
+
+        h = build_activity(activiteit("straat"), _straat())
+    punten = " ".join(h.samenvatting.discussiepunten)
+    assert f"{h.compensatie.herverdelen:.1f}".replace(".", ",") + " procentpunt" in punten
+    assert "38,9 procentpunt extra" in punten
+    assert "Zuidoost (OI-index 139)" in punten
+
+
+def test_a_plugin_summary_is_used_as_given() -> None:
+    with isolated(*TP.PLUGINS):
+        from oi_core import activiteit
+
+        reg = activiteit("bieb")
+        h = build_activity(reg, reg.analyse())
+    assert not h.generiek
+    assert h.samenvatting.titel.startswith("Acht wijken")
+    blok = next(b for b in h.blokken if isinstance(b, SamenvattingBlok))
+    assert blok.samenvatting is h.samenvatting and not blok.generiek
+
+
+def test_the_chain_shows_the_four_links_with_their_values() -> None:
+    with isolated(*TP.PLUGINS):
+        from oi_core import activiteit
+
+        h = build_activity(activiteit("straat"), _straat())
+    keten = next(b for b in h.blokken if isinstance(b, Keten))
+    assert [s.rol for s in keten.schakels] == ["Inzet", "Resultaat", "Doel", "Ambitie"]
+    assert keten.schakels[1].waarden == ("Grof zwerfvuil minstens B: 84% (stad)",)
+    assert keten.schakels[2].waarden == ("Bewoners: buurt schoon: 35% (stad)",)
+    assert keten.schakels[3] == type(keten.schakels[3])("Ambitie", "Een leefbare omgeving", ())
+    assert keten.opgave is not None and keten.opgave.rol == "Opgave"
+
+
+def test_indicator_columns_are_coloured_against_the_published_city_figure() -> None:
+    with isolated(*TP.PLUGINS):
+        from oi_core import activiteit
+
+        h = build_activity(activiteit("straat"), _straat())
+    tabel = next(b for b in h.blokken if isinstance(b, Tabel))
+    kolom = next(k for k in tabel.kolommen if k.naam == "ind_crow_b")
+    assert kolom.kleuring is not None and kolom.kleuring.gemiddelde == 84
+    waarden = tabel.data["ind_crow_b"]
+    positie = tov_gemiddelde(waarden, gemiddelde_waarde=84, richting=Richting.HOGER_IS_BETER)
+    for klasse, (_, rij) in zip(kolom.kleuring.klassen, positie.iterrows(), strict=True):
+        verwacht = ("plus" if rij["teken"] == "+" else "min") + ("_sterk" if rij["sterk"] else "")
+        assert klasse == verwacht
+    vulgraad = next(k for k in tabel.kolommen if k.naam == "ind_vulgraad")
+    assert vulgraad.kleuring is not None
+    assert vulgraad.kleuring.richting is Richting.LAGER_IS_BETER
+    assert vulgraad.kleuring.klassen[list(tabel.data.index).index("M")] == "plus_sterk"  # 78
+
+
+def test_a_doelgroep_activity_gets_bars_but_no_map() -> None:
+    with isolated(*TP.PLUGINS):
+        from oi_core import activiteit
+
+        reg = activiteit("ses")
+        h = build_activity(reg, reg.analyse())
+    soorten = [g.figuur.soort for g in h.blokken if isinstance(g, Grafiek)]
+    assert soorten == ["staaf"]
+    assert list(h.match["naam"]) == ["Lage SES", "Midden SES", "Hoge SES"]
+
+
+class _Wijken:
+    """A real wijk-level match: all inhabitants against children 0–14 (CBS 2024)."""
+
+    ACT = Activiteit(
+        code="wijken",
+        naam="Inwoners en kinderen",
+        afdeling="Onderzoek",
+        niveau=Niveau.WIJK,
+        keten=Resultatenketen(
+            inzet=Schakel(
+                omschrijving="Inwoners",
+                indicatoren=(
+                    Indicator(
+                        code="inwoners",
+                        naam="Inwoners",
+                        eenheid="inwoners",
+                        richting=Richting.NEUTRAAL,
+                        rol=Rol.INZET,
+                    ),
+                ),
+            ),
+            resultaat=Schakel.leeg("–"),
+            doel=Schakel.leeg("–"),
+            ambitie=Schakel.leeg("–"),
+            opgave=(
+                Indicator(
+                    code="kinderen",
+                    naam="Kinderen 0–14",
+                    eenheid="kinderen",
+                    richting=Richting.NEUTRAAL,
+                    rol=Rol.OPGAVE,
+                ),
+            ),
+        ),
+    )
+
+    @staticmethod
+    def data() -> pd.DataFrame:
+        tabel = IND.table(Niveau.WIJK)
+        tabel = tabel[tabel["inwoners_0_14"] > 0]
+        breed = pd.DataFrame(
+            {
+                "gebied": tabel.index,
+                "inwoners": tabel["inwoners"],
+                "kinderen": tabel["inwoners_0_14"],
+            }
+        )
+        return pd.DataFrame(
+            [
+                {"gebied": g, "jaar": 2024, "indicator": k, "waarde": v, "niveau": "wijk"}
+                for g, i, c in breed.itertuples(index=False)
+                for k, v in (("inwoners", i), ("kinderen", c))
+            ]
+        )
+
+    @hookimpl
+    def register_activiteiten(self, register: object) -> None:
+        register(self.ACT, data=self.data)  # type: ignore[operator]
+
+
+def test_many_areas_show_the_ten_largest_shortfalls_and_surpluses_and_a_wijk_map() -> None:
+    with isolated(_Wijken()):
+        from oi_core import activiteit
+
+        reg = activiteit("wijken")
+        h = build_activity(reg, reg.analyse())
+    staaf, kaart = [g for g in h.blokken if isinstance(g, Grafiek)][:2]
+    assert len(staaf.figuur.data) == 20
+    verschil = h.match["verschil_pp"].sort_values()
+    assert list(staaf.figuur.data.index) == [*verschil.index[:10], *verschil.index[-10:]]
+    assert kaart.figuur.soort == "kaart" and kaart.niveau is Niveau.WIJK
+    assert len(kaart.figuur.data) == len(h.match) == 109
+
+
+def test_a_failing_plugin_part_becomes_a_remark_not_a_lost_report() -> None:
+    class Kapot:
+        @hookimpl
+        def register_activiteiten(self, register: object) -> None:
+            def onderdelen(analyse: Analyse) -> list[object]:
+                raise ZeroDivisionError("deling door nul in de plugin")
+
+            register(TP.STRAAT, data=TP.straat_data, onderdelen=onderdelen)  # type: ignore[operator]
+
+    with isolated(Kapot()):
+        from oi_core import activiteit
+
+        h = build_activity(activiteit("straat"), _straat())
+    assert any("onderdelen van plugin" in o and "ZeroDivisionError" in o for o in h.opmerkingen)
+    assert isinstance(h.blokken[-1], Tekst) and h.blokken[-1].kop == "Opmerkingen bij de gegevens"
+
+
+# -- stapeling ------------------------------------------------------------------------------
+BEREKEND = {
+    "GA01": 1, "GA02": 1, "GE03": 4, "GE04": 8, "GE05": 2, "GF07": 9, "GF08": 9, "GF09": 8,
+    "GF10": 4, "GK11": 0, "GK12": 1, "GK13": 0, "GM14": 6, "GM15": 2, "GM16": 0, "GM17": 2,
+    "GN18": 8, "GN19": 7, "GN20": 8, "GT22": 6, "GT23": 8, "GT24": 7, "GS25": 4,
+}  # fmt: skip
+
+
+def test_stapeling_counts_against_the_population_weighted_average() -> None:
+    s = build_stapeling()
+    data = s.gebieden
+    assert dict(data["aantal_berekend"]) == BEREKEND
+    meta = pd.read_csv(TP.SEED / "indicatoren_stapeling.csv").set_index("indicator")
+    inwoners = IND.bevolking(Niveau.GEBIED).reindex(data.index).to_numpy()
+    telling = np.zeros(len(data), dtype=int)
+    for code, richting in meta["richting"].items():
+        x = data[code].to_numpy(dtype=float)
+        bruikbaar = ~np.isnan(x)
+        drempel = np.average(x[bruikbaar], weights=inwoners[bruikbaar])
+        assert data.attrs["drempels"][code] == pytest.approx(drempel)
+        teken = 1 if richting == "hoger_is_beter" else -1
+        telling += (bruikbaar & ((x - drempel) * teken < 0)).astype(int)
+    assert list(telling) == list(data["aantal_berekend"])
+
+
+def test_the_published_count_is_not_reproduced_and_both_are_shown() -> None:
+    """Known deviation: the published count agrees in only 6 of the 23 gebieden with the
+    documented rule (no simple rule gets more than 16); the report shows both."""
+    s = build_stapeling()
+    gelijk = s.gebieden.index[s.gebieden["aantal_berekend"] == s.gebieden["aantal_gepubliceerd"]]
+    assert s.gelijk == 6
+    assert list(gelijk) == ["GA02", "GK11", "GK13", "GM15", "GM16", "GM17"]
+    assert (s.gebieden["verschil"] >= 0).all()  # ours is never lower than published
+    tabel = next(b for b in s.blokken if isinstance(b, Tabel))
+    namen = [k.naam for k in tabel.kolommen]
+    assert {"aantal_berekend", "aantal_gepubliceerd", "verschil"} <= set(namen)
+    tekst = " ".join(a for b in s.blokken if isinstance(b, Tekst) for a in b.alineas)
+    assert "gewogen naar inwoners (CBS, 1 januari 2024)" in tekst
+    assert "in 6 van de 23 gebieden overeen" in tekst
+
+
+def test_a_missing_value_is_not_a_below_average_score() -> None:
+    s = build_stapeling()
+    weesp = s.gebieden.loc["GS25"]
+    assert np.isnan(weesp["geen_startkwalificatie"])
+    tabel = next(b for b in s.blokken if isinstance(b, Tabel))
+    kolom = next(k for k in tabel.kolommen if k.naam == "geen_startkwalificatie")
+    assert kolom.kleuring is not None
+    assert kolom.kleuring.klassen[list(s.gebieden.index).index("GS25")] == ""
+
+
+def test_stapeling_per_ses_group_against_the_unweighted_mean_of_the_groups() -> None:
+    s = build_stapeling()
+    assert dict(s.ses["aantal_berekend"]) == {"Lage SES": 9, "Midden SES": 3, "Hoge SES": 0}
+
+
+def test_the_colour_boundary_equals_the_count_threshold() -> None:
+    s = build_stapeling()
+    tabel = next(b for b in s.blokken if isinstance(b, Tabel))
+    for kolom in tabel.kolommen:
+        if kolom.kleuring is not None:
+            assert kolom.kleuring.gemiddelde == pytest.approx(
+                s.gebieden.attrs["drempels"][kolom.naam]
+            )
+
+
+# -- the document ---------------------------------------------------------------------------
+def test_sheet_names_are_valid_unique_and_do_not_clash_with_the_fixed_sheets() -> None:
+    namen = sheet_names(
+        ["Overzicht", "Groot onderhoud: bestrating/asfalt [2025]", "a" * 40, "a" * 40, "?"]
+    )
+    assert namen[0] != "Overzicht" and namen[0].startswith("Overzicht")
+    assert all(len(n) <= 31 and not re.search(r"[\[\]:*?/\\']", n) for n in namen)
+    assert len({n.lower() for n in namen}) == len(namen)
+    assert namen[4] == "Activiteit"
+
+
+@pytest.fixture(scope="module")
+def uitkomst(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RapportUitkomst]:
+    map_ = tmp_path_factory.mktemp("rapport")
+    with isolated(*TP.PLUGINS):
+        yield make_report(RapportOpties(uitvoer=map_))
+
+
+def test_the_report_has_an_overview_a_chapter_per_activity_stapeling_and_about(
+    uitkomst: RapportUitkomst,
+) -> None:
+    secties = uitkomst.rapport.secties
+    assert [s.blad for s in secties] == [
+        "Overzicht",
+        "Openbare bibliotheken",
+        "Schoolbegeleiding naar SES",
+        "Straatreiniging",
+        "Stapeling",
+        "Over deze analyse",
+    ]  # installed activities in alphabetical order
+    sleutels = [s.sleutel for s in secties]
+    assert len(set(sleutels)) == len(sleutels)
+    samenvatting = uitkomst.rapport.samenvatting
+    assert [a["code"] for a in samenvatting["activiteiten"]] == ["bieb", "ses", "straat"]  # type: ignore[index]
+
+
+# -- HTML -----------------------------------------------------------------------------------
+def test_the_html_report_is_self_contained(uitkomst: RapportUitkomst) -> None:
+    html = uitkomst.html.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    for verboden in ("<script", "<link", "<img", "<iframe", "@import", "@font-face", "url(http"):
+        assert verboden not in html.lower(), verboden
+    assert not re.search(r"""(?:src|href)\s*=\s*["'](?!#|data:image/png;base64,)""", html)
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "dubbele id's"
+    for doel in re.findall(r'href="#([^"]+)"', html):
+        assert doel in ids, doel
+
+
+def test_the_html_report_has_a_table_of_contents_charts_maps_and_dutch_numbers(
+    uitkomst: RapportUitkomst,
+) -> None:
+    html = uitkomst.html.read_text(encoding="utf-8")
+    inhoud = re.search(r'<nav class="inhoud".*?</nav>', html, re.S)
+    assert inhoud is not None
+    assert re.findall(r'href="#([^"]+)"', inhoud.group(0)) == [
+        s.sleutel for s in uitkomst.rapport.secties
+    ]
+    figuren = [b for s in uitkomst.rapport.secties for b in s.blokken if isinstance(b, Grafiek)]
+    assert html.count("<svg ") == len(figuren) >= 12
+    assert "23,0%" in html and "24,8%" in html  # Centrum: aandeel inzet and opgave
+    assert "@media print" in html
+    assert 'class="k-min_sterk"' in html or "k-min_sterk" in html
+
+
+def test_rendering_twice_gives_the_same_html(uitkomst: RapportUitkomst) -> None:
+    assert render_html(uitkomst.rapport) == render_html(uitkomst.rapport)
+
+
+# -- Excel ----------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def boek(uitkomst: RapportUitkomst) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(uitkomst.xlsx)
+
+
+@pytest.fixture(scope="module")
+def waarden(uitkomst: RapportUitkomst) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(uitkomst.xlsx, data_only=True)
+
+
+def _header_row(ws: object, eerste: str = "Code") -> int:
+    for rij in ws.iter_rows(min_row=1, max_row=40):  # type: ignore[attr-defined]
+        if rij[0].value == eerste:
+            return int(rij[0].row)
+    raise AssertionError("kopregel niet gevonden")
+
+
+def test_workbook_sheets_charts_images_and_frozen_headers(boek: openpyxl.Workbook) -> None:
+    assert boek.sheetnames == [
+        "Overzicht",
+        "Openbare bibliotheken",
+        "Schoolbegeleiding naar SES",
+        "Straatreiniging",
+        "Stapeling",
+        "Over deze analyse",
+    ]
+    straat = boek["Straatreiniging"]
+    assert len(straat._charts) == 1  # bars; the map is an image
+    assert len(straat._images) == 1
+    assert straat.freeze_panes == f"C{_header_row(straat) + 1}"
+    bieb = boek["Openbare bibliotheken"]
+    assert len(bieb._charts) == 4  # bars, quadrant scatter, bars per stadsdeel, line
+    assert len(bieb._images) == 2  # OI-index map, reading level per wijk
+    assert len(boek["Schoolbegeleiding naar SES"]._images) == 0
+    assert len(boek["Stapeling"]._charts) == 1 and len(boek["Stapeling"]._images) == 1
+
+
+def test_match_columns_are_formulas_whose_cached_values_are_the_core_numbers(
+    boek: openpyxl.Workbook, waarden: openpyxl.Workbook
+) -> None:
+    ws, wv = boek["Straatreiniging"], waarden["Straatreiniging"]
+    kop = _header_row(ws)
+    koppen = {c.value: c.column_letter for c in ws[kop]}
+    kern = _straat().match()
+    for r in range(kop + 1, kop + 9):
+        code = ws[f"A{r}"].value
+        for naam, kolom in (
+            ("Aandeel inzet", "aandeel_inzet"),
+            ("Aandeel opgave", "aandeel_opgave"),
+            ("Verschil (procentpunt)", "verschil_pp"),
+            ("OI-index", "oi_index"),
+            ("Signaal", "signaal"),
+        ):
+            cel = f"{koppen[naam]}{r}"
+            assert str(ws[cel].value).startswith("="), cel
+            assert (
+                wv[cel].value == pytest.approx(kern.loc[code, kolom])
+                if kolom != "signaal"
+                else (wv[cel].value == kern.loc[code, kolom])
+            )
+    assert ws[f"{koppen['OI-index']}{kop + 1}"].value == (
+        f"=100*{koppen['Aandeel inzet']}{kop + 1}/{koppen['Aandeel opgave']}{kop + 1}"
+    )
+    assert ws[f"{koppen['Aandeel inzet']}{kop + 1}"].number_format == "0.0%"
+
+
+def test_coloured_columns_have_conditional_formats_against_average_and_sd(
+    boek: openpyxl.Workbook, waarden: openpyxl.Workbook
+) -> None:
+    ws = boek["Straatreiniging"]
+    kop = _header_row(ws)
+    koppen = {c.value: c.column_letter for c in ws[kop]}
+    index = koppen["OI-index"]
+    bereik = f"{index}{kop + 1}:{index}{kop + 8}"
+    regels = [r for cf in ws.conditional_formatting if str(cf.sqref) == bereik for r in cf.rules]
+    assert len(regels) == 5
+    formules = [r.formula[0] for r in regels]
+    gem_rij = next(r for r in range(kop, kop + 20) if ws[f"A{r}"].value == RIJ_GEMIDDELDE)
+    assert ws[f"A{gem_rij + 1}"].value == RIJ_SD
+    cel, gem, sd = f"{index}{kop + 1}", f"${index}${gem_rij}", f"${index}${gem_rij + 1}"
+    assert formules[0] == f"AND(ISNUMBER({cel}),{cel}<{gem}-{sd})"
+    assert waarden["Straatreiniging"][f"{index}{gem_rij}"].value == 100
+    sd = float(
+        np.sqrt(
+            np.mean((_straat().match()["oi_index"] - _straat().match()["oi_index"].mean()) ** 2)
+        )
+    )
+    assert waarden["Straatreiniging"][f"{index}{gem_rij + 1}"].value == pytest.approx(sd)
+    assert all(r.stopIfTrue for r in regels)
+
+
+def test_stapeling_sheet_counts_with_a_formula_that_gives_the_same_number(
+    boek: openpyxl.Workbook, waarden: openpyxl.Workbook
+) -> None:
+    ws, wv = boek["Stapeling"], waarden["Stapeling"]
+    kop = _header_row(ws)
+    koppen = {c.value: c.column_letter for c in ws[kop]}
+    kolom = koppen["Aantal ondergemiddeld (berekend)"]
+    formule = ws[f"{kolom}{kop + 1}"].value
+    assert formule.startswith("=SUMPRODUCT(ISNUMBER(")
+    for r in range(kop + 1, kop + 24):
+        assert wv[f"{kolom}{r}"].value == BEREKEND[ws[f"A{r}"].value]
+    assert len(ws.conditional_formatting) >= 9
+
+
+def test_overview_links_to_the_activity_sheets(boek: openpyxl.Workbook) -> None:
+    ws = boek["Overzicht"]
+    links = {c.value: c.hyperlink.location for r in ws.iter_rows() for c in r if c.hyperlink}
+    assert links == {
+        "Straatreiniging": "'Straatreiniging'!A1",
+        "Openbare bibliotheken": "'Openbare bibliotheken'!A1",
+        "Schoolbegeleiding naar SES": "'Schoolbegeleiding naar SES'!A1",
+    }
+
+
+def test_the_report_without_activities_still_has_stapeling(tmp_path: Path) -> None:
+    with isolated():
+        u = make_report(RapportOpties(uitvoer=tmp_path))
+    assert [s.blad for s in u.rapport.secties] == ["Overzicht", "Stapeling", "Over deze analyse"]
+    assert "Geen activiteiten" in u.html.read_text(encoding="utf-8")
+
+
+def test_build_report_is_deterministic_apart_from_the_timestamp() -> None:
+    from datetime import datetime
+
+    moment = datetime(2026, 1, 1, 12, 0)
+    a = build_report([], build_stapeling(), gemaakt=moment)
+    b = build_report([], build_stapeling(), gemaakt=moment)
+    assert render_html(a) == render_html(b)
+    assert a.gemaakt == "01-01-2026 12:00"
+
+
+def test_a_figure_described_wrongly_is_left_out_with_a_remark() -> None:
+    from oi_core import Figuur, Onderdeel
+
+    goed = pd.DataFrame({"naam": ["a", "b"], "waarde": [1.0, 2.0]})
+
+    class Slordig:
+        @hookimpl
+        def register_activiteiten(self, register: object) -> None:
+            def onderdelen(analyse: Analyse) -> list[Onderdeel]:
+                return [
+                    Onderdeel("Kolom fout", figuur=Figuur("staaf", "A", goed, x="naam", y="x")),
+                    Onderdeel("Tekst", figuur=Figuur("staaf", "B", goed, x="naam", y="naam")),
+                    Onderdeel("Leeg", figuur=Figuur("lijn", "C", goed.iloc[:0], y="waarde")),
+                    Onderdeel("Goed", figuur=Figuur("staaf", "D", goed, x="naam", y="waarde")),
+                ]
+
+            register(TP.STRAAT, data=TP.straat_data, onderdelen=onderdelen)  # type: ignore[operator]
+
+    with isolated(Slordig()):
+        from oi_core import activiteit
+
+        h = build_activity(activiteit("straat"), _straat())
+    titels = [g.figuur.titel for g in h.blokken if isinstance(g, Grafiek)]
+    assert titels[-1] == "D" and not {"A", "B", "C"} & set(titels)
+    assert "Figuur bij 'Kolom fout' niet getekend: kolom x ontbreekt" in " ".join(h.opmerkingen)
+    assert "Figuur bij 'Tekst' niet getekend: kolom naam bevat geen getallen" in " ".join(
+        h.opmerkingen
+    )
+    assert "Figuur bij 'Leeg' niet getekend: de figuur heeft geen gegevens" in " ".join(
+        h.opmerkingen
+    )
+
+
+def test_a_map_of_codes_that_are_not_areas_says_so_instead_of_failing() -> None:
+    from oi_rapport.figuren import render_figures
+
+    from oi_core import Figuur
+
+    kaart = Figuur("kaart", "Kaart", pd.DataFrame({"w": [1.0]}, index=["Lage SES"]), y="w")
+    svg = render_figures([Grafiek("k", kaart, niveau=None)], IND, processen=1).svg["k"]
+    assert "Geen kaart: onbekend schaalniveau" in svg
+
+
+def test_a_plugin_table_shows_match_columns_like_the_match_table() -> None:
+    from oi_rapport.tabellen import table_from_frame
+
+    frame = match({"A": 1.0, "B": 3.0}, {"A": 1.0, "B": 1.0})
+    frame.insert(0, "naam", ["Noord", "Zuid"])
+    tabel = table_from_frame("t", "", frame.assign(extra=[1.5, 2.5]))
+    koppen = {k.naam: (k.kop, k.formaat) for k in tabel.kolommen}
+    assert koppen["aandeel_inzet"] == ("Aandeel inzet", "aandeel")
+    assert koppen["verschil_pp"] == ("Verschil (pp)", "pp")
+    assert koppen["oi_index"] == ("OI-index", "index")
+    assert koppen["signaal"] == ("Signaal", "tekst")
+    assert koppen["extra"] == ("extra", "getal")

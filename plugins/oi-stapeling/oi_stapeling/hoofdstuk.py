@@ -1,0 +1,235 @@
+"""The stapeling chapter: nine indicators across life domains, per gebied and per SES group.
+
+Data: the presentation's tables, copied into ``oi_core/rapport/data`` (see HERKOMST.md).
+The count of below-average scores is computed with :func:`oi_core.stapeling`: a score
+counts when it is strictly worse than the average of the 23 gebieden weighted by their
+2024 population (per SES group: the unweighted average of the three groups), in the
+indicator's direction; a missing value does not count. The published count is shown
+beside it, because it cannot be reproduced from the published values with a simple rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import pandas as pd
+from oi_rapport.document import RIJ_GEMIDDELDE, Blok, Grafiek, Kolom, Tabel, Tekst
+from oi_rapport.kleuring import colour_column
+
+from oi_core.gebieden.indeling import Gebiedsindeling
+from oi_core.model.activiteit import Niveau, Richting
+from oi_core.model.registratie import Figuur
+from oi_core.rekenen.metrieken import stapeling
+
+__all__ = ["RIJ_RICHTING", "StapelingHoofdstuk", "build_stapeling", "load_seed"]
+
+RIJ_RICHTING = "Richting (1 hoger is beter, −1 lager is beter)"
+GEWICHT_TEKST = "het gemiddelde van de 23 gebieden, gewogen naar inwoners (CBS, 1 januari 2024)"
+
+
+@dataclass(frozen=True)
+class StapelingGegevens:
+    """The seed tables: indicator metadata, the 23 gebieden and the three SES groups."""
+
+    indicatoren: pd.DataFrame
+    gebieden: pd.DataFrame
+    ses: pd.DataFrame
+
+
+@cache
+def load_seed() -> StapelingGegevens:
+    """The embedded stapeling tables (read once)."""
+    map_ = resources.files("oi_stapeling") / "data"
+
+    def lees(naam: str) -> pd.DataFrame:
+        with (map_ / naam).open(encoding="utf-8") as f:
+            return pd.read_csv(f)
+
+    return StapelingGegevens(
+        indicatoren=lees("indicatoren_stapeling.csv").set_index("indicator"),
+        gebieden=lees("stapeling_gebieden.csv"),
+        ses=lees("stapeling_ses.csv").set_index("doelgroep"),
+    )
+
+
+@dataclass(frozen=True)
+class StapelingHoofdstuk:
+    """The chapter's blocks and the tables behind them (for tests and ``--json``)."""
+
+    blokken: tuple[Blok, ...]
+    gebieden: pd.DataFrame
+    ses: pd.DataFrame
+    gelijk: int
+    """Gebieden where the computed count equals the published one."""
+
+
+def build_stapeling(indeling: Gebiedsindeling | None = None) -> StapelingHoofdstuk:
+    """The stapeling chapter on the embedded data."""
+    indeling = indeling or Gebiedsindeling.amsterdam()
+    seed = load_seed()
+    richtingen = {str(k): Richting(v) for k, v in seed.indicatoren["richting"].items()}
+    gebieden = _areas_table(seed, indeling, richtingen)
+    ses = _ses_table(seed, richtingen)
+    gelijk = int((gebieden.data["aantal_berekend"] == gebieden.data["aantal_gepubliceerd"]).sum())
+    blokken: tuple[Blok, ...] = (
+        Tekst(_intro(gelijk, len(gebieden.data))),
+        gebieden,
+        *_figures(gebieden.data),
+        Tekst(
+            (
+                "Dezelfde negen indicatoren per SES-groep. De presentatie geeft geen "
+                "groepsgrootte; de drie groepen tellen daarom even zwaar in het gemiddelde.",
+            ),
+            kop="Stapeling per SES-groep",
+        ),
+        ses,
+    )
+    return StapelingHoofdstuk(blokken, gebieden.data, ses.data, gelijk)
+
+
+def _intro(gelijk: int, n: int) -> tuple[str, ...]:
+    return (
+        "Ongelijkheden stapelen zich op over levensdomeinen heen. Per gebied staan hier negen "
+        "indicatoren uit de presentatie, gekleurd ten opzichte van het gemiddelde: – slechter, "
+        "+ beter, donker bij meer dan één standaardafwijking verschil.",
+        f"Regel voor de telling: een score is ondergemiddeld als hij strikt slechter is dan "
+        f"{GEWICHT_TEKST}, in de richting van de indicator (hoger of lager is beter). Een "
+        "ontbrekende waarde telt niet mee.",
+        f"De eigen telling komt in {gelijk} van de {n} gebieden overeen met het aantal in de "
+        "presentatie. De presentatie vermeldt niet welke regel zij gebruikte; geen eenvoudige "
+        "regel (gemiddelde, mediaan, gewogen gemiddelde, banden van k standaardafwijkingen) "
+        "reproduceert meer dan 16 van de 23. Daarom staan beide aantallen naast elkaar.",
+    )
+
+
+def _indicator_columns(
+    seed: StapelingGegevens, waarden: pd.DataFrame, gewichten: pd.Series | None, toelichting: str
+) -> list[Kolom]:
+    kolommen = []
+    for code, meta in seed.indicatoren.iterrows():
+        richting = Richting(meta["richting"])
+        kleuring = colour_column(
+            waarden[code], richting, gewichten=gewichten, toelichting=toelichting
+        )
+        kop = f"{meta['domein']}: {meta['omschrijving']} ({meta['eenheid']})"
+        kolommen.append(Kolom(str(code), kop, "getal", kleuring=kleuring))
+    return kolommen
+
+
+def _count_formula(codes: list[str]) -> str:
+    r = f"{codes[0]}..{codes[-1]}"
+    return (
+        f"=SUMPRODUCT(ISNUMBER({{{r}}})*(({{{r}}}-{{{r}@{RIJ_GEMIDDELDE}}})"
+        f"*{{{r}@{RIJ_RICHTING}}}<0))"
+    )
+
+
+def _directions(richtingen: dict[str, Richting]) -> dict[str, float | str | None]:
+    return {k: 1.0 if r is Richting.HOGER_IS_BETER else -1.0 for k, r in richtingen.items()}
+
+
+def _areas_table(
+    seed: StapelingGegevens, indeling: Gebiedsindeling, richtingen: dict[str, Richting]
+) -> Tabel:
+    bron = seed.gebieden
+    codes = indeling.resolve_all(list(bron["gebied"]), Niveau.GEBIED, eerste_rij=2)
+    data = bron.set_axis(pd.Index(codes, name="gebied"), axis=0)
+    gewichten = indeling.bevolking(Niveau.GEBIED).reindex(data.index)
+    waarden = data[list(seed.indicatoren.index)]
+    telling = stapeling(waarden, richtingen, gewichten=gewichten)
+    data = data.rename(columns={"gebied": "naam", "aantal_ondergemiddeld": "aantal_gepubliceerd"})
+    data["aantal_berekend"] = telling["aantal_slechter"].astype(int)
+    data["verschil"] = data["aantal_berekend"] - data["aantal_gepubliceerd"]
+    data.attrs["drempels"] = telling.attrs["drempels"]
+    kolommen = [
+        Kolom("stadsdeel", "Stadsdeel", "tekst"),
+        Kolom("naam", "Gebied", "tekst"),
+        *_indicator_columns(seed, waarden, gewichten, f"t.o.v. {GEWICHT_TEKST}"),
+        Kolom("pct_lage_ses", "% lage SES", "getal", decimalen=0),
+        Kolom(
+            "aantal_berekend",
+            "Aantal ondergemiddeld (berekend)",
+            "aantal",
+            formule=_count_formula(list(seed.indicatoren.index)),
+        ),
+        Kolom("aantal_gepubliceerd", "Aantal ondergemiddeld (gepubliceerd)", "aantal"),
+        Kolom(
+            "verschil",
+            "Verschil berekend − gepubliceerd",
+            "aantal",
+            formule="={aantal_berekend}-{aantal_gepubliceerd}",
+        ),
+    ]
+    return Tabel(
+        sleutel="stapeling-gebieden",
+        titel="Stapeling per gebied",
+        data=data,
+        kolommen=tuple(kolommen),
+        bijschrift="Bron: presentatie Inzicht in ongelijk investeren (Gemeente Amsterdam); "
+        "inwoners: CBS Kerncijfers wijken en buurten 2024. Weesp, Driemond heeft geen "
+        "waarde voor startkwalificatie.",
+        voet={RIJ_RICHTING: _directions(richtingen)},
+        legenda=True,
+    )
+
+
+def _ses_table(seed: StapelingGegevens, richtingen: dict[str, Richting]) -> Tabel:
+    data = seed.ses.copy()
+    data.index.name = "doelgroep"
+    waarden = data[list(seed.indicatoren.index)]
+    data["aantal_berekend"] = stapeling(waarden, richtingen)["aantal_slechter"].astype(int)
+    data.insert(0, "naam", list(data.index))
+    kolommen = [
+        Kolom("naam", "SES-groep", "tekst"),
+        *_indicator_columns(
+            seed, waarden, None, "t.o.v. het ongewogen gemiddelde van de drie SES-groepen"
+        ),
+        Kolom(
+            "aantal_berekend",
+            "Aantal ondergemiddeld (berekend)",
+            "aantal",
+            formule=_count_formula(list(seed.indicatoren.index)),
+        ),
+    ]
+    return Tabel(
+        sleutel="stapeling-ses",
+        titel="Stapeling per SES-groep",
+        data=data,
+        kolommen=tuple(kolommen),
+        bijschrift="Bron: presentatie Inzicht in ongelijk investeren (Gemeente Amsterdam). "
+        "SES: sociaaleconomische score, op basis van inkomen en opleiding.",
+        voet={RIJ_RICHTING: _directions(richtingen)},
+        legenda=True,
+    )
+
+
+def _figures(data: pd.DataFrame) -> list[Grafiek]:
+    kaart = Figuur(
+        soort="kaart",
+        titel="Aantal ondergemiddelde scores per gebied (berekend)",
+        data=data[["naam", "aantal_berekend"]],
+        y="aantal_berekend",
+        y_label="aantal van 9 indicatoren",
+    )
+    spreiding = Figuur(
+        soort="spreiding",
+        titel="Stapeling en lage SES per gebied",
+        data=data[["naam", "pct_lage_ses", "aantal_berekend"]],
+        x="pct_lage_ses",
+        y="aantal_berekend",
+        label="naam",
+        x_label="% lage SES",
+        y_label="aantal ondergemiddelde scores (berekend)",
+    )
+    return [
+        Grafiek(
+            "stapeling-kaart",
+            kaart,
+            "Grijs: gebieden die niet in de presentatie staan (Sloterdijk Nieuw-West, "
+            "Bijlmer-West).",
+            niveau=Niveau.GEBIED,
+        ),
+        Grafiek("stapeling-spreiding", spreiding),
+    ]
