@@ -24,6 +24,8 @@ __all__ = [
     "ExcelArgument",
     "ExcelFunctie",
     "Figuur",
+    "Kolom",
+    "KolomFormaat",
     "Onderdeel",
     "Samenvatting",
 ]
@@ -116,6 +118,31 @@ class ActiviteitRegistratie:
             indeling=indeling,
             jaar=jaar,
         )
+
+
+KolomFormaat = Literal["getal", "aandeel", "procent", "procentpunt", "index", "bedrag", "tekst"]
+"""How a column's values are shown: ``aandeel`` is a fraction 0–1 shown as a percentage,
+``procent`` a number that already is a percentage, ``procentpunt`` a difference of
+percentages, ``index`` an OI-index (100 is in proportion), ``bedrag`` an amount of money."""
+
+
+@dataclass(frozen=True)
+class Kolom:
+    """One column of the column catalogue: how a person sees the column ``sleutel``.
+
+    ``kop`` is the Dutch header every surface shows (CLI table, Excel spill, report,
+    workbook); ``eenheid`` the unit in words (``fte``, ``m² per 100 inwoners``);
+    ``formaat`` and ``decimalen`` how the numbers are written. Plugins register their own
+    columns with the ``register_kolommen`` hook; a code name never reaches a person.
+    """
+
+    sleutel: str
+    kop: str
+    formaat: KolomFormaat = "getal"
+    decimalen: int | None = None
+    eenheid: str = ""
+    beschrijving: str = ""
+    plugin: str = ""
 
 
 ArgumentSoort = Literal["getallen", "getal", "tekst", "teksten", "tabel", "getallentabel", "waarde"]

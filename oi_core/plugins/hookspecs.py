@@ -53,6 +53,15 @@ def register_excel_functies(register: Any) -> None:
 
 
 @hookspec
+def register_kolommen(register: Any) -> None:
+    """Register columns for the column catalogue: call ``register(kolom)`` with a
+    :class:`~oi_core.model.registratie.Kolom` for every column key a plugin's tables,
+    Excel functions or report parts use (its Dutch header, unit, format and decimals).
+    Keys are unique across all plugins; the core registers its own (``oi_index`` …).
+    """
+
+
+@hookspec
 def register_commands(cli: Any) -> None:
     """Add commands to the ``oi`` command line: ``cli`` is the :class:`typer.Typer` app.
 

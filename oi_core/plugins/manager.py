@@ -22,7 +22,7 @@ import pluggy
 
 from oi_core.errors import PluginFout
 from oi_core.model.activiteit import Activiteit
-from oi_core.model.registratie import ActiviteitRegistratie, ExcelFunctie
+from oi_core.model.registratie import ActiviteitRegistratie, ExcelFunctie, Kolom
 from oi_core.plugins import hookspecs
 from oi_core.rekenen.metrieken import Metriek
 
@@ -39,6 +39,7 @@ __all__ = [
     "get_plugin_manager",
     "get_plugins",
     "isolated",
+    "kolommen",
     "metrieken",
     "plugin_problems",
     "register_plugin",
@@ -145,6 +146,7 @@ def plugin_problems() -> list[PluginProbleem]:
     _registry("activiteiten")
     _registry("metrieken")
     _registry("excel_functies")
+    _registry("kolommen")
     return list(_staat.problemen)
 
 
@@ -250,7 +252,20 @@ def _unique(items: list[Any], hook: str, sleutel: Callable[[Any], str]) -> dict[
     return uit
 
 
+def _build_kolommen() -> dict[str, Kolom]:
+    def maak(plugin: str, lijst: list[Any]) -> Callable[..., None]:
+        def register(kolom: Kolom) -> None:
+            if not isinstance(kolom, Kolom):
+                raise PluginFout(f"{kolom!r} is geen Kolom")
+            lijst.append(replace(kolom, plugin=plugin))
+
+        return register
+
+    return _unique(_call_each("register_kolommen", maak), "register_kolommen", lambda k: k.sleutel)
+
+
 _BOUWERS: dict[str, Callable[[], Any]] = {
+    "kolommen": _build_kolommen,
     "activiteiten": _build_activiteiten,
     "metrieken": _build_metrieken,
     "excel_functies": _build_excel_functies,
@@ -274,6 +289,11 @@ def activiteit(code: str) -> ActiviteitRegistratie:
 def metrieken() -> dict[str, Metriek]:
     """Every registered metric by code."""
     return dict(_registry("metrieken"))
+
+
+def kolommen() -> dict[str, Kolom]:
+    """The column catalogue: every registered :class:`Kolom` by key."""
+    return dict(_registry("kolommen"))
 
 
 def excel_functies() -> dict[str, ExcelFunctie]:

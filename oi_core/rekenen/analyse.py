@@ -12,96 +12,29 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import Literal
 
-import numpy as np
 import pandas as pd
 
-from oi_core.errors import Bevinding, DataFout, InvoerFout, MatchFout, OIWaarschuwing
+from oi_core.errors import Bevinding, DataFout, InvoerFout, OIWaarschuwing
 from oi_core.gebieden.indeling import HIERARCHIE, Gebiedsindeling
-from oi_core.invoer.reeksen import Labels, als_reeks
+from oi_core.invoer.reeksen import Labels
 from oi_core.invoer.tidy import validate_data
 from oi_core.model.activiteit import Activiteit, Aggregatie, Indicator, Niveau
+from oi_core.rekenen.kern import BAND, MATCH_KOLOMMEN, signaal, verdeel
 
 __all__ = ["MATCH_KOLOMMEN", "Analyse", "match", "signaal"]
 
 OnvolledigKeuze = Literal["weglaten", "toestaan"]
 
-MATCH_KOLOMMEN = ("aandeel_inzet", "aandeel_opgave", "verschil_pp", "oi_index", "signaal")
 
-
-def match(inzet: Labels, opgave: Labels, *, band: float = 0.10) -> pd.DataFrame:
+def match(inzet: Labels, opgave: Labels, *, band: float = BAND) -> pd.DataFrame:
     """Step 3: does the inzet stand in proportion to the opgave?
 
     ``inzet`` and ``opgave`` are keyed by the same areas. Returns a DataFrame indexed by
     area with ``aandeel_inzet`` and ``aandeel_opgave`` (fractions 0–1), ``verschil_pp``
-    (100·(a−b)), ``oi_index`` (100·a/b) and ``signaal``: ``te weinig`` below
-    100·(1−band), ``te veel`` above 100·(1+band), else ``in verhouding``.
-    Misaligned areas, a missing value, negative inzet and zero or negative opgave raise
-    a :class:`~oi_core.errors.MatchFout` naming every area concerned.
+    (100·(a−b)), ``oi_index`` (100·a/b) and ``signaal`` (see :func:`~oi_core.rekenen.kern.signaal`).
+    The arithmetic and every check are those of :func:`~oi_core.rekenen.kern.verdeel`.
     """
-    if not 0 <= band < 1:
-        raise InvoerFout(f"band {band} moet tussen 0 en 1 liggen (0,10 = 10%)", argument="band")
-    labels, x, y = _aligned(inzet, opgave)
-    if len(labels) == 0:
-        raise MatchFout(["er zijn geen gebieden om te vergelijken"], "Match")
-    a = x / x.sum()
-    b = y / y.sum()
-    index = 100.0 * a / b
-    getallen = np.column_stack((a, b, 100.0 * (a - b), index))
-    uit = pd.DataFrame(getallen, index=labels, columns=list(MATCH_KOLOMMEN[:4]))
-    uit["signaal"] = signaal(index, band)
-    return uit
-
-
-def signaal(oi_index: np.ndarray, band: float = 0.10) -> np.ndarray:
-    """``te weinig`` / ``in verhouding`` / ``te veel`` for OI-index values."""
-    return np.select(
-        [oi_index < 100.0 * (1 - band), oi_index > 100.0 * (1 + band)],
-        ["te weinig", "te veel"],
-        default="in verhouding",
-    )
-
-
-def _aligned(inzet: Labels, opgave: Labels) -> tuple[pd.Index, np.ndarray, np.ndarray]:
-    x = als_reeks(inzet, "inzet")
-    y = als_reeks(opgave, "opgave")
-    if not x.index.equals(y.index):
-        _check_same_labels(x.index, y.index)
-        y = y.reindex(x.index)
-    xv, yv = x.to_numpy(dtype=float), y.to_numpy(dtype=float)
-    _check_values(x.index, xv, yv)
-    return pd.Index(x.index, name=x.index.name or "gebied"), xv, yv
-
-
-def _check_same_labels(x: pd.Index, y: pd.Index) -> None:
-    fouten = [Bevinding(f"gebied '{g}' heeft wel inzet maar geen opgave") for g in x[~x.isin(y)]]
-    fouten += [Bevinding(f"gebied '{g}' heeft wel opgave maar geen inzet") for g in y[~y.isin(x)]]
-    if fouten:
-        raise MatchFout(fouten, "Inzet en opgave gaan niet over dezelfde gebieden")
-
-
-def _check_values(index: pd.Index, x: np.ndarray, y: np.ndarray) -> None:
-    slecht = np.isnan(x).any() or np.isnan(y).any() or (x < 0).any() or (y <= 0).any()
-    if not slecht and x.sum() > 0:
-        return
-    fouten = []
-    for g, xi, yi in zip(index, x, y, strict=True):
-        if np.isnan(xi):
-            fouten.append(Bevinding(f"inzet ontbreekt voor gebied '{g}'", kolom="inzet"))
-        elif xi < 0:
-            fouten.append(Bevinding(f"inzet is negatief ({xi:g}) voor gebied '{g}'", kolom="inzet"))
-        if np.isnan(yi):
-            fouten.append(Bevinding(f"opgave ontbreekt voor gebied '{g}'", kolom="opgave"))
-        elif yi <= 0:
-            fouten.append(
-                Bevinding(
-                    f"opgave is {yi:g} voor gebied '{g}'; een aandeel opgave van 0 maakt de "
-                    "OI-index oneindig",
-                    kolom="opgave",
-                )
-            )
-    if not fouten:
-        fouten.append(Bevinding("de totale inzet is 0", kolom="inzet"))
-    raise MatchFout(fouten, "Inzet en opgave zijn niet te vergelijken")
+    return verdeel(inzet, opgave, band=band).frame()
 
 
 class Analyse:
