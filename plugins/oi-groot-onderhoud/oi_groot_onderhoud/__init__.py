@@ -1,44 +1,29 @@
 """Plugin for the activity 'groot_onderhoud': Groot onderhoud bestrating.
 
-Registered through the ``oi`` entry-point group. The hooks below only hand the core what
-the modules define:
-
-- :mod:`oi_groot_onderhoud.activiteit`: the Activiteit with its Resultatenketen;
-- :mod:`oi_groot_onderhoud.gegevens`: the embedded raw table, published figures, tidy data;
-- :mod:`oi_groot_onderhoud.analyses`: every computation (check of the published figures,
-  context, weighted opgave, compensation);
-- :mod:`oi_groot_onderhoud.rapport`: managementsamenvatting and report parts;
-- :mod:`oi_groot_onderhoud.excel`: the Excel functions ``OI_GROOT_ONDERHOUD_…``.
+The entry point ``oi_groot_onderhoud:plugin`` names the :class:`~oi_core.plugins.activiteitplugin.
+ActiviteitPlugin` below; the modules hold the domain content (activity, data, analyses,
+report, Excel functions, columns).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
-from oi_core import ExcelFunctie, hookimpl
+from oi_core.plugins.activiteitplugin import ActiviteitPlugin
 
 from .activiteit import ACTIVITEIT
 from .excel import EXCEL_FUNCTIES
 from .gegevens import data, gepubliceerd, tabellen
+from .kolommen import KOLOMMEN
 from .rapport import onderdelen, samenvatting
 
-__all__ = ["ACTIVITEIT", "register_activiteiten", "register_excel_functies"]
+__all__ = ["ACTIVITEIT", "plugin"]
 
-
-@hookimpl
-def register_activiteiten(register: Callable[..., Any]) -> None:
-    register(
-        ACTIVITEIT,
-        data=data,
-        tabellen=tabellen,
-        gepubliceerd=gepubliceerd,
-        samenvatting=samenvatting,
-        onderdelen=onderdelen,
-    )
-
-
-@hookimpl
-def register_excel_functies(register: Callable[[ExcelFunctie], Any]) -> None:
-    for functie in EXCEL_FUNCTIES:
-        register(functie)
+plugin = ActiviteitPlugin(
+    ACTIVITEIT,
+    data=data,
+    tabellen=tabellen,
+    gepubliceerd=gepubliceerd,
+    samenvatting=samenvatting,
+    onderdelen=onderdelen,
+    excel_functies=EXCEL_FUNCTIES,
+    kolommen=KOLOMMEN,
+)

@@ -1,43 +1,29 @@
 """Plugin for the activity 'jgz': Jeugdgezondheidszorg (JGZ).
 
-Registered through the ``oi`` entry-point group. The hooks below only hand the core what
-the modules define:
-
-- :mod:`oi_jgz.activiteit`: the Activiteit with its Resultatenketen;
-- :mod:`oi_jgz.gegevens`: the embedded raw table, published figures and tidy data;
-- :mod:`oi_jgz.sleutel` and :mod:`oi_jgz.analyses`: every computation;
-- :mod:`oi_jgz.rapport`: managementsamenvatting and report parts;
-- :mod:`oi_jgz.excel`: the Excel functions ``OI_JGZ_…``.
+The entry point ``oi_jgz:plugin`` names the :class:`~oi_core.plugins.activiteitplugin.
+ActiviteitPlugin` below; the modules hold the domain content (activity, data, analyses,
+report, Excel functions, columns).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
-from oi_core import ExcelFunctie, hookimpl
+from oi_core.plugins.activiteitplugin import ActiviteitPlugin
 
 from .activiteit import ACTIVITEIT
 from .excel import EXCEL_FUNCTIES
 from .gegevens import data, gepubliceerd, tabellen
+from .kolommen import KOLOMMEN
 from .rapport import onderdelen, samenvatting
 
-__all__ = ["ACTIVITEIT", "register_activiteiten", "register_excel_functies"]
+__all__ = ["ACTIVITEIT", "plugin"]
 
-
-@hookimpl
-def register_activiteiten(register: Callable[..., Any]) -> None:
-    register(
-        ACTIVITEIT,
-        data=data,
-        tabellen=tabellen,
-        gepubliceerd=gepubliceerd,
-        samenvatting=samenvatting,
-        onderdelen=onderdelen,
-    )
-
-
-@hookimpl
-def register_excel_functies(register: Callable[[ExcelFunctie], Any]) -> None:
-    for functie in EXCEL_FUNCTIES:
-        register(functie)
+plugin = ActiviteitPlugin(
+    ACTIVITEIT,
+    data=data,
+    tabellen=tabellen,
+    gepubliceerd=gepubliceerd,
+    samenvatting=samenvatting,
+    onderdelen=onderdelen,
+    excel_functies=EXCEL_FUNCTIES,
+    kolommen=KOLOMMEN,
+)

@@ -1,0 +1,94 @@
+"""A plugin for one activity in one declaration: :class:`ActiviteitPlugin`.
+
+pluggy registers any object whose methods carry :data:`~oi_core.hookimpl`, so a
+department plugin needs no hook functions of its own::
+
+    plugin = ActiviteitPlugin(
+        ACTIVITEIT,
+        data=data,
+        tabellen=tabellen,
+        excel_functies=EXCEL_FUNCTIES,
+        kolommen=KOLOMMEN,
+    )
+
+and its entry point names that object: ``jgz = "oi_jgz:plugin"``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+from oi_core.model.activiteit import Activiteit
+from oi_core.model.registratie import ExcelFunctie, Kolom, Onderdeel, Samenvatting
+from oi_core.plugins.hookspecs import hookimpl
+from oi_core.rekenen.analyse import Analyse
+
+__all__ = ["ActiviteitPlugin"]
+
+Tabellen = Callable[[], Mapping[str, pd.DataFrame]]
+
+
+class ActiviteitPlugin:
+    """Registers one activity with its data, report parts, Excel functions and columns.
+
+    The arguments are those of ``register_activiteiten`` (see
+    :class:`~oi_core.model.registratie.ActiviteitRegistratie`), plus the Excel functions,
+    the :class:`~oi_core.model.registratie.Kolom` declarations of the plugin's own columns.
+    ``naam`` is the name pluggy and ``oi check`` use when the object is registered without
+    one (default: the package that defines ``data``, e.g. ``oi_jgz``). A plugin with
+    commands subclasses it and adds a ``@hookimpl def register_commands(self, cli)``.
+    """
+
+    def __init__(
+        self,
+        activiteit: Activiteit,
+        *,
+        data: Callable[[], pd.DataFrame],
+        tabellen: Tabellen | None = None,
+        gepubliceerd: Tabellen | None = None,
+        samenvatting: Callable[[Analyse], Samenvatting] | None = None,
+        onderdelen: Callable[[Analyse], Sequence[Onderdeel]] | None = None,
+        excel_functies: Iterable[ExcelFunctie] = (),
+        kolommen: Iterable[Kolom] = (),
+        naam: str | None = None,
+    ) -> None:
+        self.activiteit = activiteit
+        self.registratie: dict[str, Any] = {
+            "data": data,
+            "tabellen": tabellen,
+            "gepubliceerd": gepubliceerd,
+            "samenvatting": samenvatting,
+            "onderdelen": onderdelen,
+        }
+        self.functies = tuple(excel_functies)
+        self.kolommen = tuple(kolommen)
+        self.__name__ = naam or _package_of(data) or f"oi_{activiteit.code}"
+
+    def __repr__(self) -> str:
+        return f"ActiviteitPlugin({self.activiteit.code!r}, naam={self.__name__!r})"
+
+    @hookimpl
+    def register_activiteiten(self, register: Callable[..., Any]) -> None:
+        """Register the activity with its data and report functions."""
+        register(self.activiteit, **{k: v for k, v in self.registratie.items() if v})
+
+    @hookimpl
+    def register_excel_functies(self, register: Callable[[ExcelFunctie], Any]) -> None:
+        """Register every Excel function of the plugin."""
+        for functie in self.functies:
+            register(functie)
+
+    @hookimpl
+    def register_kolommen(self, register: Callable[[Kolom], Any]) -> None:
+        """Register every column the plugin's tables, spills and report parts show."""
+        for kolom in self.kolommen:
+            register(kolom)
+
+
+def _package_of(functie: Callable[..., Any]) -> str:
+    """The top-level package of the module that defines ``functie`` (``oi_jgz``)."""
+    module = getattr(functie, "__module__", None) or ""
+    return module.split(".")[0] if module not in ("", "__main__") else ""
