@@ -25,6 +25,7 @@ from oi_core import (
     match,
     tov_gemiddelde,
 )
+from oi_core.rekenen import kern
 
 __all__ = [
     "BAND",
@@ -38,8 +39,9 @@ __all__ = [
     "wijk_kwadrant",
 ]
 
-BAND = 0.10
-"""Within 10% of the average counts as 'gemiddeld' (a choice: the presentation is silent)."""
+BAND = kern.BAND
+"""Within the method's band (10%) of the average counts as 'gemiddeld' (a choice: the
+presentation is silent)."""
 
 KWADRANT_ONGUNSTIG = "beide ongunstig"
 

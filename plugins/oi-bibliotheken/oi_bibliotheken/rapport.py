@@ -7,13 +7,11 @@ whose data is missing (for example user data without wijken) is left out.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import numpy as np
 import pandas as pd
 
-from oi_core import Analyse, Figuur, InvoerFout, Niveau, Onderdeel, Samenvatting
+from oi_core import Analyse, Figuur, Niveau, Onderdeel, Samenvatting
+from oi_core.plugins.onderdelen import maak_onderdelen, probeer, zonder_lege
 from oi_core.weergave.tekst import getal, hoofdletter, opsomming, procent, telwoord
 
 from .afstand import vergelijk_scenario
@@ -36,35 +34,27 @@ RELATIEF_WEINIG = 0.25
 """Below this share of all wijken the quadrant is called 'relatief weinig'."""
 
 
-def _probeer(maak: Callable[..., Any], *args: Any) -> Any:
-    """A part that needs data the analysis may lack: ``None`` instead of an error."""
-    try:
-        return maak(*args)
-    except InvoerFout:
-        return None
-
-
 # -- managementsamenvatting ---------------------------------------------------------------
 def samenvatting(analyse: Analyse) -> Samenvatting:
     """Title with the main finding, three to five findings, and the discussion points."""
-    kw = _probeer(wijk_kwadrant, analyse)
-    v = _probeer(voorzieningsniveau, analyse)
+    kw = probeer(wijk_kwadrant, analyse)
+    v = probeer(voorzieningsniveau, analyse)
     bevindingen = [
-        _probeer(_bevinding_concentratie, kw) if kw is not None else None,
-        _probeer(_bevinding_laagste, kw) if kw is not None else None,
+        probeer(_bevinding_concentratie, kw) if kw is not None else None,
+        probeer(_bevinding_laagste, kw) if kw is not None else None,
         _bevinding_stadsdelen(v) if v is not None else None,
         _bevinding_uitgesloten(v) if v is not None else None,
-        _probeer(_bevinding_match, analyse),
+        probeer(_bevinding_match, analyse),
     ]
     discussie = [
-        _probeer(_discussie_compensatie, analyse, v) if v is not None else None,
-        _probeer(_discussie_basisniveau, analyse),
-        _probeer(_discussie_uitruil, analyse),
+        probeer(_discussie_compensatie, analyse, v) if v is not None else None,
+        probeer(_discussie_basisniveau, analyse),
+        probeer(_discussie_uitruil, analyse),
     ]
     return Samenvatting(
         titel=_titel(kw, analyse) if kw is not None else _titel_zonder_wijken(v),
-        bevindingen=tuple(b for b in bevindingen if b),
-        discussiepunten=tuple(d for d in discussie if d),
+        bevindingen=tuple(zonder_lege(bevindingen)),
+        discussiepunten=tuple(zonder_lege(discussie)),
     )
 
 
@@ -275,8 +265,7 @@ def onderdelen(analyse: Analyse) -> list[Onderdeel]:
         _onderdeel_match_varianten,
         _onderdeel_basisniveau,
     )
-    gemaakt = [_probeer(bouw, analyse) for bouw in bouwers]
-    return [o for o in gemaakt if o is not None]
+    return maak_onderdelen(bouwers, analyse)
 
 
 def _onderdeel_voorzieningsniveau(analyse: Analyse) -> Onderdeel:

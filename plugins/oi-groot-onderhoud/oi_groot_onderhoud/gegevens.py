@@ -12,7 +12,7 @@ from importlib import resources
 
 import pandas as pd
 
-from oi_core import Bevinding, DataFout, to_tidy
+from oi_core import Bevinding, DataFout, aandeel, to_tidy
 
 from .activiteit import JAAR
 
@@ -62,7 +62,7 @@ def _aandeel_verharding(ruw: pd.DataFrame) -> pd.DataFrame:
     if verhouding.isna().any() or sd.empty:
         return pd.DataFrame({"stadsdeel": [], "aandeel_verharding": []})
     return pd.DataFrame(
-        {"stadsdeel": sd["stadsdeel"], "aandeel_verharding": 100 * verhouding / verhouding.sum()}
+        {"stadsdeel": sd["stadsdeel"], "aandeel_verharding": 100 * aandeel(verhouding).to_numpy()}
     )
 
 

@@ -20,6 +20,8 @@ import numpy as np
 import pandas as pd
 
 from oi_core import Analyse, InvoerFout, Niveau, match
+from oi_core.rekenen.gepubliceerd import stadswaarde
+from oi_core.rekenen.kern import BAND
 
 from .activiteit import ACTIVITEIT, Leeftijdsgroep
 from .gegevens import data, no_show_tekst
@@ -71,18 +73,6 @@ def index_tov_stad(
     )
 
 
-def stadswaarde(analyse: Analyse, indicator: str) -> float:
-    """The published Amsterdam figure; refused when the data has no city row."""
-    waarde = analyse.city_value(indicator)
-    if waarde is None or np.isnan(waarde):
-        raise InvoerFout(
-            f"de gegevens hebben geen stedelijk gemiddelde voor '{indicator}'; voeg een rij "
-            "'Gemiddelde Amsterdam' toe",
-            argument=indicator,
-        )
-    return waarde
-
-
 def _rates(analyse: Analyse, groep: Leeftijdsgroep) -> tuple[pd.Series, pd.Series]:
     niveau = Niveau.GEBIED
     fte = analyse.values(groep.indicator("fte_per_1000"), niveau=niveau)
@@ -116,7 +106,7 @@ def gepubliceerde_sleutel(groep: Leeftijdsgroep) -> Verdeelsleutel:
 
 
 def match_leeftijdsgroep(
-    analyse: Analyse, groep: Leeftijdsgroep, *, band: float = 0.10
+    analyse: Analyse, groep: Leeftijdsgroep, *, band: float = BAND
 ) -> pd.DataFrame:
     """Step 3 for one age group: estimated FTE against estimated low-SES children."""
     fte = analyse.values(groep.indicator("fte"), niveau=Niveau.GEBIED)

@@ -22,7 +22,15 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
-from oi_core import Bevinding, DataFout, Gebiedsindeling, InvoerFout, Niveau, OIWaarschuwing
+from oi_core import (
+    Bevinding,
+    DataFout,
+    Gebiedsindeling,
+    InvoerFout,
+    Niveau,
+    OIWaarschuwing,
+    aandeel,
+)
 
 __all__ = ["Verdeelsleutel", "fit_verdeelsleutel", "minimax_afwijking", "toedeling"]
 
@@ -249,7 +257,7 @@ def toedeling(
             "aandeel_lage_ses": s.to_numpy(dtype=float),
             "fte_per_1000": tarief,
             "fte": fte,
-            "aandeel_fte": fte / fte.sum(),
+            "aandeel_fte": aandeel(pd.Series(fte, index=s.index)).to_numpy(),
         },
         index=pd.Index(s.index, name="gebied"),
     )
