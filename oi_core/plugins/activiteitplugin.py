@@ -17,6 +17,7 @@ and its entry point names that object: ``jgz = "oi_jgz:plugin"``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -35,7 +36,8 @@ class ActiviteitPlugin:
     """Registers one activity with its data, report parts, Excel functions and columns.
 
     The arguments are those of ``register_activiteiten`` (see
-    :class:`~oi_core.model.registratie.ActiviteitRegistratie`), plus the Excel functions,
+    :class:`~oi_core.model.registratie.ActiviteitRegistratie`; ``data`` may also be the
+    :class:`~pathlib.Path` of a tidy CSV file, read on every call), plus the Excel functions,
     the :class:`~oi_core.model.registratie.Kolom` declarations of the plugin's own columns.
     ``naam`` is the name pluggy and ``oi check`` use when the object is registered without
     one (default: the package that defines ``data``, e.g. ``oi_jgz``). A plugin with
@@ -46,7 +48,7 @@ class ActiviteitPlugin:
         self,
         activiteit: Activiteit,
         *,
-        data: Callable[[], pd.DataFrame],
+        data: Callable[[], pd.DataFrame] | Path,
         tabellen: Tabellen | None = None,
         gepubliceerd: Tabellen | None = None,
         samenvatting: Callable[[Analyse], Samenvatting] | None = None,
@@ -57,7 +59,7 @@ class ActiviteitPlugin:
     ) -> None:
         self.activiteit = activiteit
         self.registratie: dict[str, Any] = {
-            "data": data,
+            "data": data if callable(data) else _tidy_csv(Path(data)),
             "tabellen": tabellen,
             "gepubliceerd": gepubliceerd,
             "samenvatting": samenvatting,
@@ -65,7 +67,7 @@ class ActiviteitPlugin:
         }
         self.functies = tuple(excel_functies)
         self.kolommen = tuple(kolommen)
-        self.__name__ = naam or _package_of(data) or f"oi_{activiteit.code}"
+        self.__name__ = naam or (callable(data) and _package_of(data)) or f"oi_{activiteit.code}"
 
     def __repr__(self) -> str:
         return f"ActiviteitPlugin({self.activiteit.code!r}, naam={self.__name__!r})"
@@ -92,3 +94,13 @@ def _package_of(functie: Callable[..., Any]) -> str:
     """The top-level package of the module that defines ``functie`` (``oi_jgz``)."""
     module = getattr(functie, "__module__", None) or ""
     return module.split(".")[0] if module not in ("", "__main__") else ""
+
+
+def _tidy_csv(pad: Path) -> Callable[[], pd.DataFrame]:
+    """A ``data`` function reading the tidy table (gebied, jaar, indicator, waarde) at ``pad``."""
+
+    def data() -> pd.DataFrame:
+        return pd.read_csv(pad, dtype={"gebied": str})
+
+    data.__doc__ = f"De gegevens uit {pad.name} (gebied, jaar, indicator, waarde)."
+    return data
