@@ -154,3 +154,23 @@ def test_activiteitplugin_registers_activity_functions_and_columns() -> None:
         assert excel_functies()["OI_PROEF"].plugin == "proefplugin"
         assert kolommen()["proef_kolom"].kop == "Proefkolom"
         assert plugin_problems() == []
+
+
+# -- column catalogue --------------------------------------------------------------------
+def test_ongeregistreerde_kolommen_finds_the_code_names_a_part_shows() -> None:
+    from oi_core.check.kolommen import is_code_naam, ongeregistreerde_kolommen
+
+    def deel(a: Analyse) -> list[Onderdeel]:
+        tabel = a.match().assign(fte_per_1000=1.0, **{"0–4 jaar": 2.0})
+        return [Onderdeel(titel="Match", tabel=tabel)]
+
+    kaal = ActiviteitPlugin(ACT, data=lambda: _data(True), onderdelen=deel, naam="kaal")
+    assert ongeregistreerde_kolommen(kaal) == ["fte_per_1000"]  # naam, gebied: the core's
+    extra = pd.DataFrame({"score": [1.0]}).rename_axis("rij")
+    assert ongeregistreerde_kolommen(kaal, [extra]) == ["fte_per_1000", "score", "rij"]
+    uitgebreid = ActiviteitPlugin(
+        ACT, data=lambda: _data(True), onderdelen=deel, kolommen_uit_indicatoren=True,
+        kolommen=(Kolom("fte_per_1000", "FTE per 1000 kinderen", "getal", 2),), naam="vol",
+    )  # fmt: skip
+    assert ongeregistreerde_kolommen(uitgebreid, [extra]) == ["rij"]
+    assert is_code_naam("km_hemelsbreed") and not is_code_naam("Aandeel inzet")

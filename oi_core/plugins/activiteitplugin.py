@@ -26,8 +26,9 @@ from oi_core.model.activiteit import Activiteit
 from oi_core.model.registratie import ExcelFunctie, Kolom, Onderdeel, Samenvatting
 from oi_core.plugins.hookspecs import hookimpl
 from oi_core.rekenen.analyse import Analyse
+from oi_core.weergave.kolommen import KERN_KOLOMMEN
 
-__all__ = ["ActiviteitPlugin"]
+__all__ = ["ActiviteitPlugin", "indicator_kolommen"]
 
 Tabellen = Callable[[], Mapping[str, pd.DataFrame]]
 
@@ -39,6 +40,9 @@ class ActiviteitPlugin:
     :class:`~oi_core.model.registratie.ActiviteitRegistratie`; ``data`` may also be the
     :class:`~pathlib.Path` of a tidy CSV file, read on every call), plus the Excel functions,
     the :class:`~oi_core.model.registratie.Kolom` declarations of the plugin's own columns.
+    With ``kolommen_uit_indicatoren`` every indicator of the activity is a column too (its
+    ``naam`` as header, see :func:`indicator_kolommen`) unless ``kolommen`` declares it.
+    Keys are unique across all plugins, so this is a choice, not the default.
     ``naam`` is the name pluggy and ``oi check`` use when the object is registered without
     one (default: the package that defines ``data``, e.g. ``oi_jgz``). A plugin with
     commands subclasses it and adds a ``@hookimpl def register_commands(self, cli)``.
@@ -55,6 +59,7 @@ class ActiviteitPlugin:
         onderdelen: Callable[[Analyse], Sequence[Onderdeel]] | None = None,
         excel_functies: Iterable[ExcelFunctie] = (),
         kolommen: Iterable[Kolom] = (),
+        kolommen_uit_indicatoren: bool = False,
         naam: str | None = None,
     ) -> None:
         self.activiteit = activiteit
@@ -66,7 +71,10 @@ class ActiviteitPlugin:
             "onderdelen": onderdelen,
         }
         self.functies = tuple(excel_functies)
-        self.kolommen = tuple(kolommen)
+        eigen = tuple(kolommen)
+        afgeleid = indicator_kolommen(activiteit) if kolommen_uit_indicatoren else ()
+        gedeclareerd = {k.sleutel for k in eigen}
+        self.kolommen = eigen + tuple(k for k in afgeleid if k.sleutel not in gedeclareerd)
         self.__name__ = naam or (callable(data) and _package_of(data)) or f"oi_{activiteit.code}"
 
     def __repr__(self) -> str:
@@ -104,3 +112,20 @@ def _tidy_csv(pad: Path) -> Callable[[], pd.DataFrame]:
 
     data.__doc__ = f"De gegevens uit {pad.name} (gebied, jaar, indicator, waarde)."
     return data
+
+
+def indicator_kolommen(activiteit: Activiteit) -> tuple[Kolom, ...]:
+    """A :class:`Kolom` for every indicator: its name as header, its unit, ``procent`` for
+    a unit in percent (``% van het totaal``, ``% leerlingen``) and ``getal`` otherwise."""
+    kern = {k.sleutel for k in KERN_KOLOMMEN}
+    return tuple(
+        Kolom(
+            i.code,
+            i.naam,
+            "procent" if i.eenheid.lstrip().startswith("%") else "getal",
+            eenheid=i.eenheid,
+            beschrijving=i.beschrijving,
+        )
+        for i in activiteit.keten.indicatoren()
+        if i.code not in kern
+    )

@@ -27,4 +27,5 @@ plugin = ActiviteitPlugin(
     onderdelen=onderdelen,
     excel_functies=EXCEL_FUNCTIES,
     kolommen=KOLOMMEN,
+    kolommen_uit_indicatoren=True,
 )

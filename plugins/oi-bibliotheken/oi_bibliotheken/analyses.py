@@ -119,7 +119,14 @@ def wijk_kwadrant(
         x_naam="leesniveau",
         y_naam="afstand",
     )
-    uit = uit.rename(columns={"x": "leesniveau_pct", "y": afstand})
+    uit = uit.rename(
+        columns={
+            "x": "leesniveau_pct",
+            "y": afstand,
+            "x_ongunstig": "leesniveau_ongunstig",
+            "y_ongunstig": "afstand_ongunstig",
+        }
+    )
     uit.insert(0, "naam", analyse.indeling.names(uit.index))
     ouders = analyse.indeling.parents(Niveau.WIJK, Niveau.STADSDEEL).reindex(uit.index)
     uit.insert(1, "stadsdeel", analyse.indeling.names(ouders))
