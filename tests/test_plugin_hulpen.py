@@ -174,3 +174,19 @@ def test_ongeregistreerde_kolommen_finds_the_code_names_a_part_shows() -> None:
     )  # fmt: skip
     assert ongeregistreerde_kolommen(uitgebreid, [extra]) == ["rij"]
     assert is_code_naam("km_hemelsbreed") and not is_code_naam("Aandeel inzet")
+
+
+def test_uit_modules_takes_each_name_from_the_first_module_that_has_it() -> None:
+    from types import SimpleNamespace
+
+    from oi_core import PluginFout
+
+    kol = Kolom("proef_kolom", "Proefkolom")
+    eerste = SimpleNamespace(KOLOMMEN=(kol,))
+    tweede = SimpleNamespace(data=lambda: _data(True), KOLOMMEN=("geen kolom",))
+    plugin = ActiviteitPlugin.uit_modules(ACT, eerste, tweede, naam="modules")  # type: ignore[arg-type]
+    assert plugin.kolommen == (kol,) and plugin.__name__ == "modules"
+    with pytest.raises(PluginFout, match="definieert data"):
+        ActiviteitPlugin.uit_modules(ACT, eerste)  # type: ignore[arg-type]
+    with pytest.raises(PluginFout, match="geen Kolom"):
+        ActiviteitPlugin.uit_modules(ACT, tweede)  # type: ignore[arg-type]

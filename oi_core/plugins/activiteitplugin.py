@@ -11,17 +11,21 @@ department plugin needs no hook functions of its own::
         kolommen=KOLOMMEN,
     )
 
-and its entry point names that object: ``jgz = "oi_jgz:plugin"``.
+or, taking those names from the plugin's own modules,
+``plugin = ActiviteitPlugin.uit_modules(ACTIVITEIT, gegevens, rapport, excel, kolommen)``;
+its entry point names that object: ``jgz = "oi_jgz:plugin"``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pandas as pd
 
+from oi_core.errors import PluginFout
 from oi_core.model.activiteit import Activiteit
 from oi_core.model.registratie import ExcelFunctie, Kolom, Onderdeel, Samenvatting
 from oi_core.plugins.hookspecs import hookimpl
@@ -31,6 +35,17 @@ from oi_core.weergave.kolommen import KERN_KOLOMMEN
 __all__ = ["ActiviteitPlugin", "indicator_kolommen"]
 
 Tabellen = Callable[[], Mapping[str, pd.DataFrame]]
+
+_NAMEN = {
+    "data": "data",
+    "tabellen": "tabellen",
+    "gepubliceerd": "gepubliceerd",
+    "samenvatting": "samenvatting",
+    "onderdelen": "onderdelen",
+    "EXCEL_FUNCTIES": "excel_functies",
+    "KOLOMMEN": "kolommen",
+}
+"""Module attribute → argument of :class:`ActiviteitPlugin` (for :meth:`uit_modules`)."""
 
 
 class ActiviteitPlugin:
@@ -72,10 +87,32 @@ class ActiviteitPlugin:
         }
         self.functies = tuple(excel_functies)
         eigen = tuple(kolommen)
+        vreemd = [repr(k) for k in eigen if not isinstance(k, Kolom)]
+        if vreemd:
+            raise PluginFout(
+                f"kolommen van '{activiteit.code}' zijn geen Kolom: {', '.join(vreemd)}"
+            )
         afgeleid = indicator_kolommen(activiteit) if kolommen_uit_indicatoren else ()
         gedeclareerd = {k.sleutel for k in eigen}
         self.kolommen = eigen + tuple(k for k in afgeleid if k.sleutel not in gedeclareerd)
         self.__name__ = naam or (callable(data) and _package_of(data)) or f"oi_{activiteit.code}"
+
+    @classmethod
+    def uit_modules(
+        cls, activiteit: Activiteit, *modules: ModuleType, **opties: Any
+    ) -> ActiviteitPlugin:
+        """The plugin from what the plugin's modules define, by name.
+
+        Each of ``data``, ``tabellen``, ``gepubliceerd``, ``samenvatting``, ``onderdelen``,
+        ``EXCEL_FUNCTIES`` and ``KOLOMMEN`` is taken from the first module that has it;
+        ``opties`` are passed on (``kolommen_uit_indicatoren=True``, ``naam=…``).
+        """
+        gevonden: dict[str, Any] = {}
+        for module in reversed(modules):
+            gevonden |= {a: getattr(module, n) for n, a in _NAMEN.items() if hasattr(module, n)}
+        if "data" not in gevonden:
+            raise PluginFout(f"geen van de modules van '{activiteit.code}' definieert data()")
+        return cls(activiteit, **gevonden, **opties)
 
     def __repr__(self) -> str:
         return f"ActiviteitPlugin({self.activiteit.code!r}, naam={self.__name__!r})"

@@ -1,31 +1,17 @@
-"""Plugin for the activity 'bibliotheken': Openbare bibliotheken (OBA).
+"""Openbare bibliotheken (OBA): m² bibliotheek tegenover inwoners met een lage SES.
 
-The entry point ``oi_bibliotheken:plugin`` names the :class:`~oi_core.plugins.activiteitplugin.
-ActiviteitPlugin` below; the modules hold the domain content (activity, data, analyses,
-report, Excel functions, columns).
+Domain content only: :mod:`.activiteit` (the Resultatenketen), :mod:`.bronnen` and
+:mod:`.gegevens` (package data), :mod:`.afstand` and :mod:`.analyses` (every computation
+beyond the core's), :mod:`.rapport`, :mod:`.excel` (``OI_BIB_…``) and :mod:`.kolommen`.
 """
-
-from __future__ import annotations
 
 from oi_core.plugins.activiteitplugin import ActiviteitPlugin
 
+from . import bronnen, excel, gegevens, kolommen, rapport
 from .activiteit import ACTIVITEIT
-from .bronnen import gepubliceerd, tabellen
-from .excel import EXCEL_FUNCTIES
-from .gegevens import data
-from .kolommen import KOLOMMEN
-from .rapport import onderdelen, samenvatting
 
 __all__ = ["ACTIVITEIT", "plugin"]
 
-plugin = ActiviteitPlugin(
-    ACTIVITEIT,
-    data=data,
-    tabellen=tabellen,
-    gepubliceerd=gepubliceerd,
-    samenvatting=samenvatting,
-    onderdelen=onderdelen,
-    excel_functies=EXCEL_FUNCTIES,
-    kolommen=KOLOMMEN,
-    kolommen_uit_indicatoren=True,
+plugin = ActiviteitPlugin.uit_modules(
+    ACTIVITEIT, kolommen, excel, rapport, bronnen, gegevens, kolommen_uit_indicatoren=True
 )

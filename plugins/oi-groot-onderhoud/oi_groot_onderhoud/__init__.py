@@ -1,30 +1,16 @@
-"""Plugin for the activity 'groot_onderhoud': Groot onderhoud bestrating.
+"""Groot onderhoud bestrating: projectbudget 2025–2028 tegenover verharding op CROW-niveau D.
 
-The entry point ``oi_groot_onderhoud:plugin`` names the :class:`~oi_core.plugins.activiteitplugin.
-ActiviteitPlugin` below; the modules hold the domain content (activity, data, analyses,
-report, Excel functions, columns).
+What the core does not compute (the check of the published figures against rounding,
+the weighted opgave, the cost per stadsdeel below its share) is in :mod:`.analyses`.
 """
-
-from __future__ import annotations
 
 from oi_core.plugins.activiteitplugin import ActiviteitPlugin
 
+from . import excel, gegevens, kolommen, rapport
 from .activiteit import ACTIVITEIT
-from .excel import EXCEL_FUNCTIES
-from .gegevens import data, gepubliceerd, tabellen
-from .kolommen import KOLOMMEN
-from .rapport import onderdelen, samenvatting
 
 __all__ = ["ACTIVITEIT", "plugin"]
 
-plugin = ActiviteitPlugin(
-    ACTIVITEIT,
-    data=data,
-    tabellen=tabellen,
-    gepubliceerd=gepubliceerd,
-    samenvatting=samenvatting,
-    onderdelen=onderdelen,
-    excel_functies=EXCEL_FUNCTIES,
-    kolommen=KOLOMMEN,
-    kolommen_uit_indicatoren=True,
+plugin = ActiviteitPlugin.uit_modules(
+    ACTIVITEIT, kolommen, excel, rapport, gegevens, kolommen_uit_indicatoren=True
 )

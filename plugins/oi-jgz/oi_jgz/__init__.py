@@ -1,30 +1,17 @@
-"""Plugin for the activity 'jgz': Jeugdgezondheidszorg (JGZ).
+"""Jeugdgezondheidszorg (JGZ): FTE per gebied tegenover kinderen met een lage SES.
 
-The entry point ``oi_jgz:plugin`` names the :class:`~oi_core.plugins.activiteitplugin.
-ActiviteitPlugin` below; the modules hold the domain content (activity, data, analyses,
-report, Excel functions, columns).
+The published figures imply an allocation key (:mod:`.sleutel`); :mod:`.analyses` puts it
+beside the core's match, :mod:`.rapport` writes the summary and :mod:`.excel` the
+``OI_JGZ_…`` functions.
 """
-
-from __future__ import annotations
 
 from oi_core.plugins.activiteitplugin import ActiviteitPlugin
 
+from . import excel, gegevens, kolommen, rapport
 from .activiteit import ACTIVITEIT
-from .excel import EXCEL_FUNCTIES
-from .gegevens import data, gepubliceerd, tabellen
-from .kolommen import KOLOMMEN
-from .rapport import onderdelen, samenvatting
 
 __all__ = ["ACTIVITEIT", "plugin"]
 
-plugin = ActiviteitPlugin(
-    ACTIVITEIT,
-    data=data,
-    tabellen=tabellen,
-    gepubliceerd=gepubliceerd,
-    samenvatting=samenvatting,
-    onderdelen=onderdelen,
-    excel_functies=EXCEL_FUNCTIES,
-    kolommen=KOLOMMEN,
-    kolommen_uit_indicatoren=True,
+plugin = ActiviteitPlugin.uit_modules(
+    ACTIVITEIT, kolommen, excel, rapport, gegevens, kolommen_uit_indicatoren=True
 )

@@ -1,31 +1,17 @@
-"""Plugin for the activity 'straatreiniging': Straatreiniging.
+"""Straatreiniging: FTE per stadsdeel tegenover bewoners en bezoekers, met de schoonnorm.
 
-The entry point ``oi_straatreiniging:plugin`` names the :class:`~oi_core.plugins.activiteitplugin.
-ActiviteitPlugin` below; the modules hold the domain content (activity, data, analyses,
-report, Excel functions, columns).
+The entry point ``oi_straatreiniging:plugin`` is built from the modules' own names
+(data, tabellen, rapport, ``OI_REINIGING_…`` functions, columns); the computations beyond
+the core's are in :mod:`.analyses`.
 """
-
-from __future__ import annotations
 
 from oi_core.plugins.activiteitplugin import ActiviteitPlugin
 
+from . import bronnen, excel, gegevens, kolommen, rapport
 from .activiteit import ACTIVITEIT
-from .bronnen import gepubliceerd, tabellen
-from .excel import EXCEL_FUNCTIES
-from .gegevens import data
-from .kolommen import KOLOMMEN
-from .rapport import onderdelen, samenvatting
 
 __all__ = ["ACTIVITEIT", "plugin"]
 
-plugin = ActiviteitPlugin(
-    ACTIVITEIT,
-    data=data,
-    tabellen=tabellen,
-    gepubliceerd=gepubliceerd,
-    samenvatting=samenvatting,
-    onderdelen=onderdelen,
-    excel_functies=EXCEL_FUNCTIES,
-    kolommen=KOLOMMEN,
-    kolommen_uit_indicatoren=True,
+plugin = ActiviteitPlugin.uit_modules(
+    ACTIVITEIT, kolommen, excel, rapport, bronnen, gegevens, kolommen_uit_indicatoren=True
 )
