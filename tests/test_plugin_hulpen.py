@@ -190,3 +190,18 @@ def test_uit_modules_takes_each_name_from_the_first_module_that_has_it() -> None
         ActiviteitPlugin.uit_modules(ACT, eerste)  # type: ignore[arg-type]
     with pytest.raises(PluginFout, match="geen Kolom"):
         ActiviteitPlugin.uit_modules(ACT, tweede)  # type: ignore[arg-type]
+
+
+def test_staaf_and_spreiding_declare_the_same_figuur_as_by_hand() -> None:
+    from oi_core import Figuur
+    from oi_core.plugins.onderdelen import spreiding, staaf
+
+    t = pd.DataFrame({"naam": ["Noord"], "x": [1.0], "y": [2.0]})
+    assert staaf("T", t, "y", "aantal", x="naam", referentie=100.0) == Figuur(
+        soort="staaf", titel="T", data=t, x="naam", y="y", y_label="aantal",
+        referenties={"y": 100.0},
+    )  # fmt: skip
+    assert spreiding("S", t, {"x": "X-as", "y": "Y-as"}, {"x": 1.0}) == Figuur(
+        soort="spreiding", titel="S", data=t, x="x", y="y", label="naam", x_label="X-as",
+        y_label="Y-as", referenties={"x": 1.0},
+    )  # fmt: skip

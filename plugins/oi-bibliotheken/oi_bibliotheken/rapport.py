@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from oi_core import Analyse, Figuur, Niveau, Onderdeel, Samenvatting
-from oi_core.plugins.onderdelen import maak_onderdelen, probeer, zonder_lege
+from oi_core.plugins.onderdelen import maak_onderdelen, probeer, spreiding, staaf, zonder_lege
 from oi_core.weergave.tekst import getal, hoofdletter, opsomming, procent, telwoord
 
 from .afstand import vergelijk_scenario
@@ -280,16 +280,14 @@ def _onderdeel_voorzieningsniveau(analyse: Analyse) -> Onderdeel:
             "Leesniveau: het percentage groep-8-leerlingen dat op het streefniveau lezen zit.",
         ),
         tabel=v,
-        figuur=Figuur(
-            soort="spreiding",
-            titel="Leesniveau tegenover m² bibliotheek per 100 inwoners",
-            data=v,
-            x="leesniveau_pct",
-            y="m2_per_100_inwoners",
-            label="naam",
-            x_label="Leesniveau (% op streefniveau)",
-            y_label="m² per 100 inwoners",
-            referenties={"x": v.attrs["gemiddelde_leesniveau"], "y": v.attrs["gemiddelde_zonder"]},
+        figuur=spreiding(
+            "Leesniveau tegenover m² bibliotheek per 100 inwoners",
+            v,
+            {
+                "leesniveau_pct": "Leesniveau (% op streefniveau)",
+                "m2_per_100_inwoners": "m² per 100 inwoners",
+            },
+            {"x": v.attrs["gemiddelde_leesniveau"], "y": v.attrs["gemiddelde_zonder"]},
         ),
     )
 
@@ -305,16 +303,14 @@ def _onderdeel_kwadrant(analyse: Analyse) -> Onderdeel:
             "veranderde gebiedsindeling in Zuidoost werd de precieze afstand nog gecontroleerd.",
         ),
         tabel=kw,
-        figuur=Figuur(
-            soort="spreiding",
-            titel="Leesniveau en afstand tot de bibliotheek per wijk",
-            data=kw,
-            x="leesniveau_pct",
-            y="km_tot_bibliotheek",
-            label="naam",
-            x_label="Leesniveau (% op streefniveau)",
-            y_label="km tot bibliotheek",
-            referenties={"x": kw.attrs["x_ref"], "y": kw.attrs["y_ref"]},
+        figuur=spreiding(
+            "Leesniveau en afstand tot de bibliotheek per wijk",
+            kw,
+            {
+                "leesniveau_pct": "Leesniveau (% op streefniveau)",
+                "km_tot_bibliotheek": "km tot bibliotheek",
+            },
+            {"x": kw.attrs["x_ref"], "y": kw.attrs["y_ref"]},
         ),
     )
 
@@ -354,13 +350,12 @@ def _onderdeel_nieuwe_vestiging(analyse: Analyse) -> Onderdeel:
             "waar de afstand meer dan 5 meter verandert.",
         ),
         tabel=veranderd,
-        figuur=Figuur(
-            soort="staaf",
-            titel=f"Afstand met (nu) en zonder {NIEUWE_VESTIGING} (km)",
-            data=veranderd,
+        figuur=staaf(
+            f"Afstand met (nu) en zonder {NIEUWE_VESTIGING} (km)",
+            veranderd,
+            ("km_nu", "km_scenario"),
+            "km",
             x="naam",
-            y=("km_nu", "km_scenario"),
-            y_label="km",
         ),
     )
 
@@ -402,12 +397,5 @@ def _onderdeel_basisniveau(analyse: Analyse) -> Onderdeel:
             "totaal, met de inwoners van 2024.",
         ),
         tabel=b,
-        figuur=Figuur(
-            soort="staaf",
-            titel="Extra m² tot het basisniveau",
-            data=b,
-            x="naam",
-            y="extra_m2",
-            y_label="m²",
-        ),
+        figuur=staaf("Extra m² tot het basisniveau", b, "extra_m2", "m²", x="naam"),
     )

@@ -17,6 +17,7 @@ maintenance below the city. α = β = 0 leaves the opgave as it is.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Required, TypedDict, Unpack
 
 import numpy as np
 import pandas as pd
@@ -169,28 +170,26 @@ def _eis_positief(index: pd.Index, factor: np.ndarray, kolom: str, argument: str
         )
 
 
+class Weegopties(TypedDict, total=False):
+    """The keyword arguments of :func:`weeg_opgave`, passed on by :func:`weging`."""
+
+    alfa: Required[float]
+    beta: Required[float]
+    kwetsbaarheid_stad: float | None
+    oordeel_stad: float | None
+
+
 def weging(
     inzet: Reeks,
     opgave: Reeks,
     kwetsbaarheid: Reeks,
     oordeel: Reeks,
     *,
-    alfa: float,
-    beta: float,
-    kwetsbaarheid_stad: float | None = None,
-    oordeel_stad: float | None = None,
     band: float = BAND,
+    **opties: Unpack[Weegopties],
 ) -> pd.DataFrame:
-    """The OI-index before and after weighting the opgave, per area."""
-    gewogen = weeg_opgave(
-        opgave,
-        kwetsbaarheid,
-        oordeel,
-        alfa=alfa,
-        beta=beta,
-        kwetsbaarheid_stad=kwetsbaarheid_stad,
-        oordeel_stad=oordeel_stad,
-    )
+    """The OI-index before and after weighting the opgave (:func:`weeg_opgave`), per area."""
+    gewogen = weeg_opgave(opgave, kwetsbaarheid, oordeel, **opties)
     x = _reeks(inzet, "inzet")
     voor = match(x, gewogen["opgave"].reindex(x.index), band=band)
     na = match(x, gewogen["opgave_gewogen"].reindex(x.index), band=band)

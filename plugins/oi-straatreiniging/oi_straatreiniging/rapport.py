@@ -10,8 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from oi_core import Analyse, Figuur, Niveau, Onderdeel, Samenvatting
-from oi_core.plugins.onderdelen import maak_onderdelen, probeer, zonder_lege
+from oi_core import Analyse, Niveau, Onderdeel, Samenvatting
+from oi_core.plugins.onderdelen import maak_onderdelen, probeer, staaf, zonder_lege
 from oi_core.weergave.tekst import getal, hoofdletter, opsomming, procent, telwoord
 
 from .activiteit import BEWONERSOORDEEL, GROF_ZWERFVUIL, VULGRAAD
@@ -257,14 +257,13 @@ def _onderdeel_resultaten(analyse: Analyse) -> Onderdeel:
             "inwoners gewogen volgen ze ook uit de stadsdelen.",
         ),
         tabel=res,
-        figuur=Figuur(
-            soort="staaf",
-            titel="Grof zwerfvuil: % metingen minstens niveau B",
-            data=res,
+        figuur=staaf(
+            "Grof zwerfvuil: % metingen minstens niveau B",
+            res,
+            GROF,
+            "% minstens niveau B",
             x="naam",
-            y=GROF,
-            y_label="% minstens niveau B",
-            referenties={"y": res.attrs["norm"]},
+            referentie=res.attrs["norm"],
         ),
     )
 
@@ -306,12 +305,11 @@ def _onderdeel_differentiatie(analyse: Analyse) -> Onderdeel:
             "zwerfvuil. Het totaal aan FTE blijft gelijk.",
         ),
         tabel=tabel,
-        figuur=Figuur(
-            soort="staaf",
-            titel="Verschuiving van FTE ten opzichte van nu (procentpunt)",
-            data=tabel,
+        figuur=staaf(
+            "Verschuiving van FTE ten opzichte van nu (procentpunt)",
+            tabel,
+            ("verschuiving_pp", "verschuiving_pp_met_opslag"),
+            "procentpunt",
             x="naam",
-            y=("verschuiving_pp", "verschuiving_pp_met_opslag"),
-            y_label="procentpunt",
         ),
     )
