@@ -71,10 +71,6 @@ def eis_gelijke_labels(a: pd.Series, b: pd.Series, naam_a: str, naam_b: str) -> 
 
 
 # -- worksheet ranges ---------------------------------------------------------------------
-def _leeg_label(v: object) -> bool:
-    return v is None or (isinstance(v, float) and np.isnan(v)) or str(v).strip() == ""
-
-
 def rijen_als_reeks(waarden: Any, naam: str, lengte: int | None = None) -> pd.Series:
     """A worksheet range as a float Series indexed by row number (1, 2 …).
 
@@ -110,11 +106,13 @@ def bereik_als_tabel(
                 f"{len(namen)} {wat} maar {len(v)} waarden; kies even grote bereiken", argument=k
             )
     matrix = np.column_stack(list(getallen.values())) if getallen else np.empty((len(namen), 0))
-    zonder_label = np.array([_leeg_label(n) for n in namen], dtype=bool)
+    tekst = pd.Series(namen, dtype=object)
+    schoon = tekst.astype(str).str.strip()
+    zonder_label = (tekst.isna() | (schoon == "")).to_numpy(dtype=bool)
     leeg = np.isnan(matrix)
     mee = ~(zonder_label & leeg.all(axis=1))
-    _eis_volledig_bereik(namen, list(getallen), zonder_label & mee, leeg & mee[:, None])
-    index = pd.Index([str(n).strip() for n, m in zip(namen, mee, strict=True) if m])
+    _eis_volledig_bereik(list(schoon), list(getallen), zonder_label & mee, leeg & mee[:, None])
+    index = pd.Index(schoon[mee].to_numpy())
     if not index.is_unique:
         dubbel = index[index.duplicated()].unique()
         raise DataFout([Bevinding(f"'{g}' staat meer dan eens in het bereik") for g in dubbel])
@@ -132,7 +130,7 @@ def _eis_volledig_bereik(
     for i, j in np.argwhere(zonder_label[:, None] & ~leeg):
         fouten.append(Bevinding("waarde zonder gebied", rij=int(i) + 1, kolom=kolommen[j]))
     for i, j in np.argwhere(~zonder_label[:, None] & leeg):
-        naam = str(namen[i]).strip()
+        naam = namen[i]
         fouten.append(Bevinding(f"geen waarde voor '{naam}'", rij=int(i) + 1, kolom=kolommen[j]))
     if fouten:
         fouten.sort(key=lambda b: b.rij or 0)
