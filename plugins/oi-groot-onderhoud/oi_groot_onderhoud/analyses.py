@@ -16,13 +16,13 @@ maintenance below the city. α = β = 0 leaves the opgave as it is.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Required, TypedDict, Unpack
 
 import numpy as np
 import pandas as pd
 
 from oi_core import Analyse, Bevinding, DataFout, InvoerFout, Niveau, index_interval, match
+from oi_core.invoer.reeksen import Labels as Reeks
 from oi_core.invoer.reeksen import als_reeks
 from oi_core.rekenen import gepubliceerd as _gepubliceerd
 from oi_core.rekenen.kern import BAND
@@ -47,8 +47,6 @@ ALFA = 0.5
 """Example weight of vulnerability in the report (a choice, see README)."""
 BETA = 0.5
 """Example weight per report-mark point of residents' judgement in the report."""
-
-Reeks = pd.Series | Mapping[str, float]
 
 
 def _reeks(waarden: Reeks, naam: str) -> pd.Series:

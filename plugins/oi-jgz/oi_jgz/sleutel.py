@@ -15,7 +15,6 @@ rounding margin ``0.05 + |factor| × 0.0005``.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -31,10 +30,10 @@ from oi_core import (
     OIWaarschuwing,
     aandeel,
 )
+from oi_core.invoer.reeksen import Labels as Reeks
+from oi_core.invoer.reeksen import als_reeks
 
 __all__ = ["Verdeelsleutel", "fit_verdeelsleutel", "minimax_afwijking", "toedeling"]
-
-Reeks = pd.Series | Mapping[str, float]
 
 
 @dataclass(frozen=True, eq=False)
@@ -86,11 +85,7 @@ class Verdeelsleutel:
 
 
 def _as_series(waarden: Reeks, naam: str) -> pd.Series:
-    reeks = waarden if isinstance(waarden, pd.Series) else pd.Series(dict(waarden), dtype=float)
-    try:
-        return reeks.astype(float)
-    except (TypeError, ValueError):
-        raise InvoerFout("verwacht getallen", argument=naam) from None
+    return als_reeks(waarden, naam)
 
 
 def _paired(fte: Reeks, ses: Reeks) -> tuple[pd.Index, np.ndarray, np.ndarray]:
