@@ -26,6 +26,7 @@ from oi_core import (
     tov_gemiddelde,
 )
 from oi_core.rekenen import kern
+from oi_core.rekenen.gepubliceerd import stadswaarde
 
 __all__ = [
     "BAND",
@@ -151,7 +152,10 @@ def afstanden_naast_elkaar(analyse: Analyse) -> pd.DataFrame:
     uit = pd.DataFrame(
         {
             "km_gepubliceerd": [*gepubliceerd, analyse.city_value("km_tot_bibliotheek")],
-            "km_hemelsbreed": [*hemelsbreed.reindex(gepubliceerd.index), _stad(analyse)],
+            "km_hemelsbreed": [
+                *hemelsbreed.reindex(gepubliceerd.index),
+                stadswaarde(analyse, "km_hemelsbreed"),
+            ],
         },
         index=pd.Index([*gepubliceerd.index, stad], name="gebied"),
     )
@@ -159,13 +163,6 @@ def afstanden_naast_elkaar(analyse: Analyse) -> pd.DataFrame:
     uit["verhouding"] = uit["km_gepubliceerd"] / uit["km_hemelsbreed"]
     uit.attrs["gemiddelde_alle_wijken"] = float(hemelsbreed.mean())
     return uit
-
-
-def _stad(analyse: Analyse) -> float:
-    waarde = analyse.city_value("km_hemelsbreed")
-    if waarde is None:
-        raise InvoerFout("de gegevens hebben geen stedelijke hemelsbrede afstand")
-    return waarde
 
 
 def basisniveau_m2(
