@@ -1,41 +1,17 @@
-"""Plugin for the activity 'bibliotheken' (Openbare bibliotheken, OBA).
+"""Openbare bibliotheken (OBA): m² bibliotheek tegenover inwoners met een lage SES.
 
-Registered through the ``oi`` entry-point group. It provides the activity with its
-Resultatenketen and embedded data, the managementsamenvatting and report parts, and
-three Excel functions (``OI_BIB_AFSTAND``, ``OI_BIB_VESTIGINGEN``, ``OI_BIB_KWADRANT``).
-Computation lives in plain functions (:mod:`.afstand`, :mod:`.analyses`); the hooks
-below only hand them to the core.
+Domain content only: :mod:`.activiteit` (the Resultatenketen), :mod:`.bronnen` and
+:mod:`.gegevens` (package data), :mod:`.afstand` and :mod:`.analyses` (every computation
+beyond the core's), :mod:`.rapport`, :mod:`.excel` (``OI_BIB_…``) and :mod:`.kolommen`.
 """
 
-from __future__ import annotations
+from oi_core.plugins.activiteitplugin import ActiviteitPlugin
 
-from collections.abc import Callable
-from typing import Any
-
-from oi_core import ExcelFunctie, hookimpl
-
+from . import bronnen, excel, gegevens, kolommen, rapport
 from .activiteit import ACTIVITEIT
-from .bronnen import gepubliceerd, tabellen
-from .excel import EXCEL_FUNCTIES
-from .gegevens import data
-from .rapport import onderdelen, samenvatting
 
-__all__ = ["ACTIVITEIT", "register_activiteiten", "register_excel_functies"]
+__all__ = ["ACTIVITEIT", "plugin"]
 
-
-@hookimpl
-def register_activiteiten(register: Callable[..., None]) -> None:
-    register(
-        ACTIVITEIT,
-        data=data,
-        tabellen=tabellen,
-        gepubliceerd=gepubliceerd,
-        samenvatting=samenvatting,
-        onderdelen=onderdelen,
-    )
-
-
-@hookimpl
-def register_excel_functies(register: Callable[[ExcelFunctie], Any]) -> None:
-    for functie in EXCEL_FUNCTIES:
-        register(functie)
+plugin = ActiviteitPlugin.uit_modules(
+    ACTIVITEIT, kolommen, excel, rapport, bronnen, gegevens, kolommen_uit_indicatoren=True
+)

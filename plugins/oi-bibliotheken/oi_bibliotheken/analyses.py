@@ -25,6 +25,8 @@ from oi_core import (
     match,
     tov_gemiddelde,
 )
+from oi_core.rekenen import kern
+from oi_core.rekenen.gepubliceerd import stadswaarde
 
 __all__ = [
     "BAND",
@@ -38,8 +40,9 @@ __all__ = [
     "wijk_kwadrant",
 ]
 
-BAND = 0.10
-"""Within 10% of the average counts as 'gemiddeld' (a choice: the presentation is silent)."""
+BAND = kern.BAND
+"""Within the method's band (10%) of the average counts as 'gemiddeld' (a choice: the
+presentation is silent)."""
 
 KWADRANT_ONGUNSTIG = "beide ongunstig"
 
@@ -117,7 +120,14 @@ def wijk_kwadrant(
         x_naam="leesniveau",
         y_naam="afstand",
     )
-    uit = uit.rename(columns={"x": "leesniveau_pct", "y": afstand})
+    uit = uit.rename(
+        columns={
+            "x": "leesniveau_pct",
+            "y": afstand,
+            "x_ongunstig": "leesniveau_ongunstig",
+            "y_ongunstig": "afstand_ongunstig",
+        }
+    )
     uit.insert(0, "naam", analyse.indeling.names(uit.index))
     ouders = analyse.indeling.parents(Niveau.WIJK, Niveau.STADSDEEL).reindex(uit.index)
     uit.insert(1, "stadsdeel", analyse.indeling.names(ouders))
@@ -142,7 +152,10 @@ def afstanden_naast_elkaar(analyse: Analyse) -> pd.DataFrame:
     uit = pd.DataFrame(
         {
             "km_gepubliceerd": [*gepubliceerd, analyse.city_value("km_tot_bibliotheek")],
-            "km_hemelsbreed": [*hemelsbreed.reindex(gepubliceerd.index), _stad(analyse)],
+            "km_hemelsbreed": [
+                *hemelsbreed.reindex(gepubliceerd.index),
+                stadswaarde(analyse, "km_hemelsbreed"),
+            ],
         },
         index=pd.Index([*gepubliceerd.index, stad], name="gebied"),
     )
@@ -150,13 +163,6 @@ def afstanden_naast_elkaar(analyse: Analyse) -> pd.DataFrame:
     uit["verhouding"] = uit["km_gepubliceerd"] / uit["km_hemelsbreed"]
     uit.attrs["gemiddelde_alle_wijken"] = float(hemelsbreed.mean())
     return uit
-
-
-def _stad(analyse: Analyse) -> float:
-    waarde = analyse.city_value("km_hemelsbreed")
-    if waarde is None:
-        raise InvoerFout("de gegevens hebben geen stedelijke hemelsbrede afstand")
-    return waarde
 
 
 def basisniveau_m2(

@@ -6,9 +6,11 @@ The CSV files in ``oi_bibliotheken/data`` are package data (provenance in
 
 from __future__ import annotations
 
-from importlib import resources
+from functools import partial
 
 import pandas as pd
+
+from oi_core.invoer.pakketdata import lees_pakket_csv, pakket_tabellen
 
 __all__ = [
     "GEMIDDELDEN",
@@ -27,25 +29,19 @@ GEMIDDELDEN = "gepubliceerd_gemiddelden.csv"
 VESTIGINGEN = "oba_vestigingen.csv"
 
 
-def lees_csv(naam: str) -> pd.DataFrame:
-    """One CSV file of the package data, as stored."""
-    bestand = resources.files("oi_bibliotheken") / "data" / naam
-    with bestand.open(encoding="utf-8") as f:
-        return pd.read_csv(f)
+lees_csv = partial(lees_pakket_csv, "oi_bibliotheken")
+"""One CSV file of the package data, as stored."""
 
+tabellen = pakket_tabellen(
+    "oi_bibliotheken",
+    bibliotheken_stadsdelen=STADSDELEN,
+    bibliotheken_wijken=WIJKEN,
+    oba_vestigingen=VESTIGINGEN,
+)
+"""The raw input tables by name (for ``OI_DATA`` and workbooks)."""
 
-def tabellen() -> dict[str, pd.DataFrame]:
-    """The raw input tables by name (for ``OI_DATA`` and workbooks)."""
-    return {
-        "bibliotheken_stadsdelen": lees_csv(STADSDELEN),
-        "bibliotheken_wijken": lees_csv(WIJKEN),
-        "oba_vestigingen": lees_csv(VESTIGINGEN),
-    }
-
-
-def gepubliceerd() -> dict[str, pd.DataFrame]:
-    """The published averages (Amsterdam and the Netherlands), kept for comparison."""
-    return {"gemiddelden": lees_csv(GEMIDDELDEN)}
+gepubliceerd = pakket_tabellen("oi_bibliotheken", gemiddelden=GEMIDDELDEN)
+"""The published averages (Amsterdam and the Netherlands), kept for comparison."""
 
 
 def vestigingen() -> pd.DataFrame:

@@ -7,13 +7,11 @@ whose data is missing (for example user data without wijken) is left out.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import numpy as np
 import pandas as pd
 
-from oi_core import Analyse, Figuur, InvoerFout, Niveau, Onderdeel, Samenvatting
+from oi_core import Analyse, Figuur, Niveau, Onderdeel, Samenvatting
+from oi_core.plugins.onderdelen import maak_onderdelen, probeer, spreiding, staaf, zonder_lege
 from oi_core.weergave.tekst import getal, hoofdletter, opsomming, procent, telwoord
 
 from .afstand import vergelijk_scenario
@@ -36,35 +34,27 @@ RELATIEF_WEINIG = 0.25
 """Below this share of all wijken the quadrant is called 'relatief weinig'."""
 
 
-def _probeer(maak: Callable[..., Any], *args: Any) -> Any:
-    """A part that needs data the analysis may lack: ``None`` instead of an error."""
-    try:
-        return maak(*args)
-    except InvoerFout:
-        return None
-
-
 # -- managementsamenvatting ---------------------------------------------------------------
 def samenvatting(analyse: Analyse) -> Samenvatting:
     """Title with the main finding, three to five findings, and the discussion points."""
-    kw = _probeer(wijk_kwadrant, analyse)
-    v = _probeer(voorzieningsniveau, analyse)
+    kw = probeer(wijk_kwadrant, analyse)
+    v = probeer(voorzieningsniveau, analyse)
     bevindingen = [
-        _probeer(_bevinding_concentratie, kw) if kw is not None else None,
-        _probeer(_bevinding_laagste, kw) if kw is not None else None,
+        probeer(_bevinding_concentratie, kw) if kw is not None else None,
+        probeer(_bevinding_laagste, kw) if kw is not None else None,
         _bevinding_stadsdelen(v) if v is not None else None,
         _bevinding_uitgesloten(v) if v is not None else None,
-        _probeer(_bevinding_match, analyse),
+        probeer(_bevinding_match, analyse),
     ]
     discussie = [
-        _probeer(_discussie_compensatie, analyse, v) if v is not None else None,
-        _probeer(_discussie_basisniveau, analyse),
-        _probeer(_discussie_uitruil, analyse),
+        probeer(_discussie_compensatie, analyse, v) if v is not None else None,
+        probeer(_discussie_basisniveau, analyse),
+        probeer(_discussie_uitruil, analyse),
     ]
     return Samenvatting(
         titel=_titel(kw, analyse) if kw is not None else _titel_zonder_wijken(v),
-        bevindingen=tuple(b for b in bevindingen if b),
-        discussiepunten=tuple(d for d in discussie if d),
+        bevindingen=tuple(zonder_lege(bevindingen)),
+        discussiepunten=tuple(zonder_lege(discussie)),
     )
 
 
@@ -275,8 +265,7 @@ def onderdelen(analyse: Analyse) -> list[Onderdeel]:
         _onderdeel_match_varianten,
         _onderdeel_basisniveau,
     )
-    gemaakt = [_probeer(bouw, analyse) for bouw in bouwers]
-    return [o for o in gemaakt if o is not None]
+    return maak_onderdelen(bouwers, analyse)
 
 
 def _onderdeel_voorzieningsniveau(analyse: Analyse) -> Onderdeel:
@@ -291,16 +280,14 @@ def _onderdeel_voorzieningsniveau(analyse: Analyse) -> Onderdeel:
             "Leesniveau: het percentage groep-8-leerlingen dat op het streefniveau lezen zit.",
         ),
         tabel=v,
-        figuur=Figuur(
-            soort="spreiding",
-            titel="Leesniveau tegenover m² bibliotheek per 100 inwoners",
-            data=v,
-            x="leesniveau_pct",
-            y="m2_per_100_inwoners",
-            label="naam",
-            x_label="Leesniveau (% op streefniveau)",
-            y_label="m² per 100 inwoners",
-            referenties={"x": v.attrs["gemiddelde_leesniveau"], "y": v.attrs["gemiddelde_zonder"]},
+        figuur=spreiding(
+            "Leesniveau tegenover m² bibliotheek per 100 inwoners",
+            v,
+            {
+                "leesniveau_pct": "Leesniveau (% op streefniveau)",
+                "m2_per_100_inwoners": "m² per 100 inwoners",
+            },
+            {"x": v.attrs["gemiddelde_leesniveau"], "y": v.attrs["gemiddelde_zonder"]},
         ),
     )
 
@@ -316,16 +303,14 @@ def _onderdeel_kwadrant(analyse: Analyse) -> Onderdeel:
             "veranderde gebiedsindeling in Zuidoost werd de precieze afstand nog gecontroleerd.",
         ),
         tabel=kw,
-        figuur=Figuur(
-            soort="spreiding",
-            titel="Leesniveau en afstand tot de bibliotheek per wijk",
-            data=kw,
-            x="leesniveau_pct",
-            y="km_tot_bibliotheek",
-            label="naam",
-            x_label="Leesniveau (% op streefniveau)",
-            y_label="km tot bibliotheek",
-            referenties={"x": kw.attrs["x_ref"], "y": kw.attrs["y_ref"]},
+        figuur=spreiding(
+            "Leesniveau en afstand tot de bibliotheek per wijk",
+            kw,
+            {
+                "leesniveau_pct": "Leesniveau (% op streefniveau)",
+                "km_tot_bibliotheek": "km tot bibliotheek",
+            },
+            {"x": kw.attrs["x_ref"], "y": kw.attrs["y_ref"]},
         ),
     )
 
@@ -365,13 +350,12 @@ def _onderdeel_nieuwe_vestiging(analyse: Analyse) -> Onderdeel:
             "waar de afstand meer dan 5 meter verandert.",
         ),
         tabel=veranderd,
-        figuur=Figuur(
-            soort="staaf",
-            titel=f"Afstand met (nu) en zonder {NIEUWE_VESTIGING} (km)",
-            data=veranderd,
+        figuur=staaf(
+            f"Afstand met (nu) en zonder {NIEUWE_VESTIGING} (km)",
+            veranderd,
+            ("km_nu", "km_scenario"),
+            "km",
             x="naam",
-            y=("km_nu", "km_scenario"),
-            y_label="km",
         ),
     )
 
@@ -413,12 +397,5 @@ def _onderdeel_basisniveau(analyse: Analyse) -> Onderdeel:
             "totaal, met de inwoners van 2024.",
         ),
         tabel=b,
-        figuur=Figuur(
-            soort="staaf",
-            titel="Extra m² tot het basisniveau",
-            data=b,
-            x="naam",
-            y="extra_m2",
-            y_label="m²",
-        ),
+        figuur=staaf("Extra m² tot het basisniveau", b, "extra_m2", "m²", x="naam"),
     )

@@ -14,11 +14,11 @@ from oi_core.plugins.manager import isolated, plugin_problems
 
 def test_the_entry_point_points_at_the_package() -> None:
     punten = {ep.name: ep.value for ep in metadata.entry_points(group="oi")}
-    assert punten.get("bibliotheken") == "oi_bibliotheken"
+    assert punten.get("bibliotheken") == "oi_bibliotheken:plugin"
 
 
 def test_registration_in_isolation() -> None:
-    with isolated(oi_bibliotheken):
+    with isolated(oi_bibliotheken.plugin):
         assert set(activiteiten()) == {"bibliotheken"}
         reg = activiteit("bibliotheken")
         assert reg.activiteit is ACTIVITEIT
@@ -47,7 +47,7 @@ def test_the_resultatenketen_is_complete() -> None:
 
 
 def test_the_three_steps_through_the_registry() -> None:
-    with isolated(oi_bibliotheken):
+    with isolated(oi_bibliotheken.plugin):
         analyse = activiteit("bibliotheken").analyse()
         stap1, stap2, stap3 = analyse.verdeling_inzet(), analyse.opgave(), analyse.match()
     assert stap1["aandeel_inzet"].sum() == pytest.approx(1.0)
@@ -59,7 +59,7 @@ def test_the_three_steps_through_the_registry() -> None:
 def test_oi_analyse_prints_the_three_steps(capsys: pytest.CaptureFixture[str]) -> None:
     from oi_core.cli import main
 
-    with isolated(oi_bibliotheken):
+    with isolated(oi_bibliotheken.plugin):
         code = main(["analyse", "bibliotheken"])
     uit = capsys.readouterr().out
     assert code == 0
@@ -73,7 +73,7 @@ def test_oi_analyse_at_a_level_without_inzet_is_a_dutch_error(
 ) -> None:
     from oi_core.cli import main
 
-    with isolated(oi_bibliotheken):
+    with isolated(oi_bibliotheken.plugin):
         code = main(["analyse", "bibliotheken", "--niveau", "gebied"])
     uitvoer = capsys.readouterr()
     assert code == 1

@@ -1,44 +1,16 @@
-"""Plugin for the activity 'groot_onderhoud': Groot onderhoud bestrating.
+"""Groot onderhoud bestrating: projectbudget 2025–2028 tegenover verharding op CROW-niveau D.
 
-Registered through the ``oi`` entry-point group. The hooks below only hand the core what
-the modules define:
-
-- :mod:`oi_groot_onderhoud.activiteit`: the Activiteit with its Resultatenketen;
-- :mod:`oi_groot_onderhoud.gegevens`: the embedded raw table, published figures, tidy data;
-- :mod:`oi_groot_onderhoud.analyses`: every computation (check of the published figures,
-  context, weighted opgave, compensation);
-- :mod:`oi_groot_onderhoud.rapport`: managementsamenvatting and report parts;
-- :mod:`oi_groot_onderhoud.excel`: the Excel functions ``OI_GROOT_ONDERHOUD_…``.
+What the core does not compute (the check of the published figures against rounding,
+the weighted opgave, the cost per stadsdeel below its share) is in :mod:`.analyses`.
 """
 
-from __future__ import annotations
+from oi_core.plugins.activiteitplugin import ActiviteitPlugin
 
-from collections.abc import Callable
-from typing import Any
-
-from oi_core import ExcelFunctie, hookimpl
-
+from . import excel, gegevens, kolommen, rapport
 from .activiteit import ACTIVITEIT
-from .excel import EXCEL_FUNCTIES
-from .gegevens import data, gepubliceerd, tabellen
-from .rapport import onderdelen, samenvatting
 
-__all__ = ["ACTIVITEIT", "register_activiteiten", "register_excel_functies"]
+__all__ = ["ACTIVITEIT", "plugin"]
 
-
-@hookimpl
-def register_activiteiten(register: Callable[..., Any]) -> None:
-    register(
-        ACTIVITEIT,
-        data=data,
-        tabellen=tabellen,
-        gepubliceerd=gepubliceerd,
-        samenvatting=samenvatting,
-        onderdelen=onderdelen,
-    )
-
-
-@hookimpl
-def register_excel_functies(register: Callable[[ExcelFunctie], Any]) -> None:
-    for functie in EXCEL_FUNCTIES:
-        register(functie)
+plugin = ActiviteitPlugin.uit_modules(
+    ACTIVITEIT, kolommen, excel, rapport, gegevens, kolommen_uit_indicatoren=True
+)

@@ -16,12 +16,16 @@ maintenance below the city. α = β = 0 leaves the opgave as it is.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from typing import Required, TypedDict, Unpack
 
 import numpy as np
 import pandas as pd
 
 from oi_core import Analyse, Bevinding, DataFout, InvoerFout, Niveau, index_interval, match
+from oi_core.invoer.reeksen import Labels as Reeks
+from oi_core.invoer.reeksen import als_reeks
+from oi_core.rekenen import gepubliceerd as _gepubliceerd
+from oi_core.rekenen.kern import BAND
 
 from .activiteit import ACTIVITEIT
 from .gegevens import data, gepubliceerd
@@ -44,15 +48,13 @@ ALFA = 0.5
 BETA = 0.5
 """Example weight per report-mark point of residents' judgement in the report."""
 
-Reeks = pd.Series | Mapping[str, float]
-
 
 def _reeks(waarden: Reeks, naam: str) -> pd.Series:
-    reeks = waarden if isinstance(waarden, pd.Series) else pd.Series(dict(waarden), dtype=float)
-    leeg = [str(g) for g, v in reeks.items() if pd.isna(v)]
-    if leeg:
+    reeks = als_reeks(waarden, naam)
+    leeg = reeks.index[reeks.isna().to_numpy()]
+    if len(leeg):
         raise DataFout([Bevinding(f"waarde ontbreekt voor '{g}'", kolom=naam) for g in leeg])
-    return reeks.astype(float)
+    return reeks
 
 
 # -- published figures against rounding ---------------------------------------------------------
@@ -69,7 +71,8 @@ def controle_gepubliceerd() -> pd.DataFrame:
     f, b = analyse.values("projectbudget"), analyse.values("aandeel_niveau_d")
     pub = gepubliceerd()["match"]
     pub.index = pd.Index(analyse.indeling.resolve_all(list(pub["stadsdeel"]), Niveau.STADSDEEL))
-    interval = index_interval(f, b)
+    pub_index = pub["oi_index"].reindex(f.index)
+    interval = _gepubliceerd.binnen_afronding(pub_index, f, b)
     uit = pd.DataFrame(
         {
             "naam": m["naam"],
@@ -78,14 +81,13 @@ def controle_gepubliceerd() -> pd.DataFrame:
             "pp_gepubliceerd": pub["verschil_pp"].reindex(f.index),
             "pp_uit_afgeronde": f - b.reindex(f.index),
             "pp_berekend": m["verschil_pp"],
-            "oi_index_gepubliceerd": pub["oi_index"].reindex(f.index),
+            "oi_index_gepubliceerd": pub_index,
             "oi_index_berekend": m["oi_index"],
             "ondergrens": interval["ondergrens"],
             "bovengrens": interval["bovengrens"],
+            "binnen_interval": interval["binnen"],
         }
     )
-    index = uit["oi_index_gepubliceerd"]
-    uit["binnen_interval"] = (index >= uit["ondergrens"] - 0.5) & (index <= uit["bovengrens"] + 0.5)
     return uit
 
 
@@ -96,14 +98,10 @@ def stadswaarde(analyse: Analyse, indicator: str) -> float:
     The presentation's table covers eight stadsdelen (not Westpoort), so the aggregation
     over them is allowed explicitly (``onvolledig="toestaan"``).
     """
-    waarde = analyse.city_value(indicator)
-    if waarde is not None and not np.isnan(waarde):
-        return waarde
-    stad = analyse.values(indicator, niveau=Niveau.GEMEENTE, onvolledig="toestaan")
-    return float(stad.iloc[0])
+    return _gepubliceerd.stadswaarde(analyse, indicator, aggregeren=True)
 
 
-def context(analyse: Analyse, *, band: float = 0.10) -> pd.DataFrame:
+def context(analyse: Analyse, *, band: float = BAND) -> pd.DataFrame:
     """The match with vulnerability, residents' judgement and % pavement at D beside it."""
     m = analyse.match(band=band)
     for code in ("lage_ses", "bewonersoordeel", "wijken_onvoldoende", "pct_niveau_d"):
@@ -170,28 +168,26 @@ def _eis_positief(index: pd.Index, factor: np.ndarray, kolom: str, argument: str
         )
 
 
+class Weegopties(TypedDict, total=False):
+    """The keyword arguments of :func:`weeg_opgave`, passed on by :func:`weging`."""
+
+    alfa: Required[float]
+    beta: Required[float]
+    kwetsbaarheid_stad: float | None
+    oordeel_stad: float | None
+
+
 def weging(
     inzet: Reeks,
     opgave: Reeks,
     kwetsbaarheid: Reeks,
     oordeel: Reeks,
     *,
-    alfa: float,
-    beta: float,
-    kwetsbaarheid_stad: float | None = None,
-    oordeel_stad: float | None = None,
-    band: float = 0.10,
+    band: float = BAND,
+    **opties: Unpack[Weegopties],
 ) -> pd.DataFrame:
-    """The OI-index before and after weighting the opgave, per area."""
-    gewogen = weeg_opgave(
-        opgave,
-        kwetsbaarheid,
-        oordeel,
-        alfa=alfa,
-        beta=beta,
-        kwetsbaarheid_stad=kwetsbaarheid_stad,
-        oordeel_stad=oordeel_stad,
-    )
+    """The OI-index before and after weighting the opgave (:func:`weeg_opgave`), per area."""
+    gewogen = weeg_opgave(opgave, kwetsbaarheid, oordeel, **opties)
     x = _reeks(inzet, "inzet")
     voor = match(x, gewogen["opgave"].reindex(x.index), band=band)
     na = match(x, gewogen["opgave_gewogen"].reindex(x.index), band=band)
@@ -211,7 +207,7 @@ def weging(
 
 
 def weging_analyse(
-    analyse: Analyse, *, alfa: float = ALFA, beta: float = BETA, band: float = 0.10
+    analyse: Analyse, *, alfa: float = ALFA, beta: float = BETA, band: float = BAND
 ) -> pd.DataFrame:
     """:func:`weging` on an analysis, with the city's figures as references and names."""
     uit = weging(
@@ -234,14 +230,15 @@ def compensatie(m: pd.DataFrame) -> pd.DataFrame:
     """For every area below its share: what index 100 would take.
 
     ``herverdelen_pp``: percentage points of the budget to move to it within the same total
-    (b − a). ``toevoegen_pct``: extra budget, as % of the current total, if only this area
-    got more: E = (b − a) / (1 − b), from (a + E) / (1 + E) = b.
+    (b − a, the core's ``verschil_pp`` turned round). ``toevoegen_pct``: extra budget, as %
+    of the current total, if only this area got more: E = (b − a) / (1 − b), from
+    (a + E) / (1 + E) = b.
     """
-    tekort = m[m["aandeel_inzet"] < m["aandeel_opgave"]]
-    a = tekort["aandeel_inzet"].to_numpy(dtype=float)
+    tekort = m[m["verschil_pp"] < 0]
+    herverdelen = -tekort["verschil_pp"].to_numpy(dtype=float)
     b = tekort["aandeel_opgave"].to_numpy(dtype=float)
     uit = pd.DataFrame(
-        {"herverdelen_pp": 100 * (b - a), "toevoegen_pct": 100 * (b - a) / (1 - b)},
+        {"herverdelen_pp": herverdelen, "toevoegen_pct": herverdelen / (1 - b)},
         index=tekort.index,
     )
     if "naam" in m.columns:

@@ -13,38 +13,16 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from oi_core import Bevinding, DataFout, ExcelArgument, ExcelFunctie, InvoerFout
+from oi_core import ExcelArgument, ExcelFunctie
+from oi_core.invoer.reeksen import bereik_als_tabel
 
 from .analyses import ALFA, BETA, index_interval, weging
 
 __all__ = ["EXCEL_FUNCTIES", "oi_groot_onderhoud_interval", "oi_groot_onderhoud_weging"]
 
 
-def _leeg(v: object) -> bool:
-    return v is None or (isinstance(v, float) and np.isnan(v)) or str(v).strip() == ""
-
-
-def _tabel(labels: Sequence[str | None], kolommen: dict[str, np.ndarray]) -> pd.DataFrame:
-    """One row per label; fully blank rows are skipped (a roomy range), partial ones refused."""
-    for naam, waarden in kolommen.items():
-        if len(waarden) != len(labels):
-            raise InvoerFout(
-                f"{len(labels)} stadsdelen maar {len(waarden)} waarden; kies even grote bereiken",
-                argument=naam,
-            )
-    rijen, fouten = {}, []
-    for i, label in enumerate(labels):
-        rij = {k: float(v[i]) for k, v in kolommen.items()}
-        leeg = [k for k, w in rij.items() if np.isnan(w)]
-        if _leeg(label) and len(leeg) == len(rij):
-            continue
-        if _leeg(label):
-            fouten.append(Bevinding("waarden zonder stadsdeel", rij=i + 1, kolom="stadsdelen"))
-        fouten += [Bevinding(f"geen waarde voor '{label}'", rij=i + 1, kolom=k) for k in leeg]
-        rijen[str(label).strip()] = rij
-    if fouten:
-        raise DataFout(fouten, "Invoer groot onderhoud")
-    return pd.DataFrame.from_dict(rijen, orient="index")
+def _tabel(labels: Sequence[str | None] | None, kolommen: dict[str, np.ndarray]) -> pd.DataFrame:
+    return bereik_als_tabel(labels, kolommen, wat="stadsdelen")
 
 
 def oi_groot_onderhoud_weging(
@@ -80,10 +58,7 @@ def oi_groot_onderhoud_interval(
     budget_pct: np.ndarray, opgave_pct: np.ndarray, stadsdelen: Sequence[str | None] | None = None
 ) -> pd.DataFrame:
     """Lowest and highest OI-index that whole-percent shares allow."""
-    labels = (
-        list(stadsdelen) if stadsdelen is not None else [str(i + 1) for i in range(len(budget_pct))]
-    )
-    t = _tabel(labels, {"budget_pct": budget_pct, "opgave_pct": opgave_pct})
+    t = _tabel(stadsdelen, {"budget_pct": budget_pct, "opgave_pct": opgave_pct})
     return index_interval(t["budget_pct"], t["opgave_pct"]).rename_axis("stadsdeel").reset_index()
 
 

@@ -8,11 +8,10 @@ Package data, read with :mod:`importlib.resources`; provenance in ``data/HERKOMS
 
 from __future__ import annotations
 
-from importlib import resources
-
 import pandas as pd
 
-from oi_core import Bevinding, DataFout, to_tidy
+from oi_core import Bevinding, DataFout, aandeel, to_tidy
+from oi_core.invoer.pakketdata import pakket_tabellen
 
 from .activiteit import JAAR
 
@@ -31,20 +30,13 @@ KOLOMMEN: dict[str, str] = {
 STAD = ("Amsterdam", "Gemiddelde Amsterdam")
 
 
-def _read_csv(naam: str) -> pd.DataFrame:
-    bestand = resources.files("oi_groot_onderhoud").joinpath("data", naam)
-    with bestand.open("r", encoding="utf-8") as f:
-        return pd.read_csv(f)
+tabellen = pakket_tabellen(
+    "oi_groot_onderhoud", groot_onderhoud_stadsdelen="groot_onderhoud_stadsdelen.csv"
+)
+"""The raw input table by name (without the published derived columns)."""
 
-
-def tabellen() -> dict[str, pd.DataFrame]:
-    """The raw input table by name (without the published derived columns)."""
-    return {"groot_onderhoud_stadsdelen": _read_csv("groot_onderhoud_stadsdelen.csv")}
-
-
-def gepubliceerd() -> dict[str, pd.DataFrame]:
-    """The published derived figures: difference (pp) and OI-index per stadsdeel."""
-    return {"match": _read_csv("groot_onderhoud_gepubliceerd.csv")}
+gepubliceerd = pakket_tabellen("oi_groot_onderhoud", match="groot_onderhoud_gepubliceerd.csv")
+"""The published derived figures: difference (pp) and OI-index per stadsdeel."""
 
 
 def _aandeel_verharding(ruw: pd.DataFrame) -> pd.DataFrame:
@@ -62,7 +54,7 @@ def _aandeel_verharding(ruw: pd.DataFrame) -> pd.DataFrame:
     if verhouding.isna().any() or sd.empty:
         return pd.DataFrame({"stadsdeel": [], "aandeel_verharding": []})
     return pd.DataFrame(
-        {"stadsdeel": sd["stadsdeel"], "aandeel_verharding": 100 * verhouding / verhouding.sum()}
+        {"stadsdeel": sd["stadsdeel"], "aandeel_verharding": 100 * aandeel(verhouding).to_numpy()}
     )
 
 

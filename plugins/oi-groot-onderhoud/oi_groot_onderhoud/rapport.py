@@ -10,7 +10,8 @@ from typing import Any
 
 import pandas as pd
 
-from oi_core import Analyse, Figuur, Onderdeel, Samenvatting
+from oi_core import Analyse, Onderdeel, Samenvatting
+from oi_core.plugins.onderdelen import spreiding, staaf
 from oi_core.weergave.tekst import getal, opsomming, procentpunt
 
 from .analyses import (
@@ -171,13 +172,12 @@ def _onderdeel_match(analyse: Analyse) -> Onderdeel:
             "opnieuw op 100% gebracht.",
         ),
         tabel=m,
-        figuur=Figuur(
-            soort="staaf",
-            titel="OI-index per stadsdeel",
-            data=m.set_index("naam"),
-            y="oi_index",
-            y_label="OI-index (100 = in verhouding)",
-            referenties={"y": 100.0},
+        figuur=staaf(
+            "OI-index per stadsdeel",
+            m.set_index("naam"),
+            "oi_index",
+            "OI-index (100 = in verhouding)",
+            referentie=100.0,
         ),
     )
 
@@ -192,16 +192,14 @@ def _onderdeel_context(analyse: Analyse) -> Onderdeel:
             f"rapportcijfer voor het onderhoud (Amsterdam {getal(stad)}).",
         ),
         tabel=tabel,
-        figuur=Figuur(
-            soort="spreiding",
-            titel="Bewonersoordeel en OI-index",
-            data=tabel,
-            x="bewonersoordeel",
-            y="oi_index",
-            label="naam",
-            x_label="bewonersoordeel onderhoud (rapportcijfer)",
-            y_label="OI-index",
-            referenties={"x": stad, "y": 100.0},
+        figuur=spreiding(
+            "Bewonersoordeel en OI-index",
+            tabel,
+            {
+                "bewonersoordeel": "bewonersoordeel onderhoud (rapportcijfer)",
+                "oi_index": "OI-index",
+            },
+            {"x": stad, "y": 100.0},
         ),
     )
 
@@ -219,13 +217,12 @@ def _onderdeel_weging(analyse: Analyse) -> Onderdeel:
             "OI_GROOT_ONDERHOUD_WEGING.",
         ),
         tabel=tabel,
-        figuur=Figuur(
-            soort="staaf",
-            titel="OI-index voor en na weging",
-            data=tabel.set_index("naam"),
-            y=("oi_index", "oi_index_gewogen"),
-            y_label="OI-index (100 = in verhouding)",
-            referenties={"y": 100.0},
+        figuur=staaf(
+            "OI-index voor en na weging",
+            tabel.set_index("naam"),
+            ("oi_index", "oi_index_gewogen"),
+            "OI-index (100 = in verhouding)",
+            referentie=100.0,
         ),
     )
 

@@ -7,5 +7,5 @@ from oi_core.testing import PluginContract
 
 
 class TestConformiteit(PluginContract):
-    plugin = oi_groot_onderhoud
+    plugin = oi_groot_onderhoud.plugin
     strikt = True

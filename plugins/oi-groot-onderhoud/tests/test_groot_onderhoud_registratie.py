@@ -13,7 +13,7 @@ from oi_core.plugins.manager import isolated, plugin_problems
 
 
 def test_groot_onderhoud_registers_activiteit_and_excel_functions() -> None:
-    with isolated(oi_groot_onderhoud):
+    with isolated(oi_groot_onderhoud.plugin):
         reg = oi_core.activiteit("groot_onderhoud")
         assert reg.activiteit is oi_groot_onderhoud.ACTIVITEIT
         assert reg.tabellen is not None and reg.gepubliceerd is not None
@@ -39,7 +39,7 @@ def test_groot_onderhoud_keten_is_complete() -> None:
 
 
 def test_groot_onderhoud_cli_analyse(capsys: pytest.CaptureFixture[str]) -> None:
-    with isolated(oi_groot_onderhoud):
+    with isolated(oi_groot_onderhoud.plugin):
         assert main(["analyse", "groot_onderhoud"]) == 0
         uit = capsys.readouterr().out
         for stap in ("Stap 1", "Stap 2", "Stap 3"):

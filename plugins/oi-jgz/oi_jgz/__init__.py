@@ -1,43 +1,17 @@
-"""Plugin for the activity 'jgz': Jeugdgezondheidszorg (JGZ).
+"""Jeugdgezondheidszorg (JGZ): FTE per gebied tegenover kinderen met een lage SES.
 
-Registered through the ``oi`` entry-point group. The hooks below only hand the core what
-the modules define:
-
-- :mod:`oi_jgz.activiteit`: the Activiteit with its Resultatenketen;
-- :mod:`oi_jgz.gegevens`: the embedded raw table, published figures and tidy data;
-- :mod:`oi_jgz.sleutel` and :mod:`oi_jgz.analyses`: every computation;
-- :mod:`oi_jgz.rapport`: managementsamenvatting and report parts;
-- :mod:`oi_jgz.excel`: the Excel functions ``OI_JGZ_…``.
+The published figures imply an allocation key (:mod:`.sleutel`); :mod:`.analyses` puts it
+beside the core's match, :mod:`.rapport` writes the summary and :mod:`.excel` the
+``OI_JGZ_…`` functions.
 """
 
-from __future__ import annotations
+from oi_core.plugins.activiteitplugin import ActiviteitPlugin
 
-from collections.abc import Callable
-from typing import Any
-
-from oi_core import ExcelFunctie, hookimpl
-
+from . import excel, gegevens, kolommen, rapport
 from .activiteit import ACTIVITEIT
-from .excel import EXCEL_FUNCTIES
-from .gegevens import data, gepubliceerd, tabellen
-from .rapport import onderdelen, samenvatting
 
-__all__ = ["ACTIVITEIT", "register_activiteiten", "register_excel_functies"]
+__all__ = ["ACTIVITEIT", "plugin"]
 
-
-@hookimpl
-def register_activiteiten(register: Callable[..., Any]) -> None:
-    register(
-        ACTIVITEIT,
-        data=data,
-        tabellen=tabellen,
-        gepubliceerd=gepubliceerd,
-        samenvatting=samenvatting,
-        onderdelen=onderdelen,
-    )
-
-
-@hookimpl
-def register_excel_functies(register: Callable[[ExcelFunctie], Any]) -> None:
-    for functie in EXCEL_FUNCTIES:
-        register(functie)
+plugin = ActiviteitPlugin.uit_modules(
+    ACTIVITEIT, kolommen, excel, rapport, gegevens, kolommen_uit_indicatoren=True
+)

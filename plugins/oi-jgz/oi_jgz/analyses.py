@@ -13,13 +13,16 @@ report, the Excel functions and the tests only call these functions.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from functools import cache
 
 import numpy as np
 import pandas as pd
 
 from oi_core import Analyse, InvoerFout, Niveau, match
+from oi_core.invoer.reeksen import Labels as Reeks
+from oi_core.invoer.reeksen import als_reeks
+from oi_core.rekenen.gepubliceerd import stadswaarde
+from oi_core.rekenen.kern import BAND
 
 from .activiteit import ACTIVITEIT, Leeftijdsgroep
 from .gegevens import data, no_show_tekst
@@ -36,8 +39,6 @@ __all__ = [
     "verdeelsleutel",
 ]
 
-Reeks = pd.Series | Mapping[str, float]
-
 
 def index_tov_stad(
     fte_per_1000: Reeks, lage_ses_per_1000: Reeks, fte_stad: float, lage_ses_stad: float
@@ -53,8 +54,8 @@ def index_tov_stad(
             "het stedelijk gemiddelde van FTE en lage SES moet groter dan 0 zijn",
             argument="stad",
         )
-    f = pd.Series(fte_per_1000, dtype=float)
-    s = pd.Series(lage_ses_per_1000, dtype=float).reindex(f.index)
+    f = als_reeks(fte_per_1000, "fte_per_1000")
+    s = als_reeks(lage_ses_per_1000, "lage_ses_per_1000").reindex(f.index)
     if s.isna().any() or (s <= 0).any():
         leeg = ", ".join(map(str, s[~(s > 0)].index))
         raise InvoerFout(f"geen of geen positief aantal lage SES voor {leeg}", argument="lage_ses")
@@ -69,18 +70,6 @@ def index_tov_stad(
         },
         index=f.index,
     )
-
-
-def stadswaarde(analyse: Analyse, indicator: str) -> float:
-    """The published Amsterdam figure; refused when the data has no city row."""
-    waarde = analyse.city_value(indicator)
-    if waarde is None or np.isnan(waarde):
-        raise InvoerFout(
-            f"de gegevens hebben geen stedelijk gemiddelde voor '{indicator}'; voeg een rij "
-            "'Gemiddelde Amsterdam' toe",
-            argument=indicator,
-        )
-    return waarde
 
 
 def _rates(analyse: Analyse, groep: Leeftijdsgroep) -> tuple[pd.Series, pd.Series]:
@@ -116,7 +105,7 @@ def gepubliceerde_sleutel(groep: Leeftijdsgroep) -> Verdeelsleutel:
 
 
 def match_leeftijdsgroep(
-    analyse: Analyse, groep: Leeftijdsgroep, *, band: float = 0.10
+    analyse: Analyse, groep: Leeftijdsgroep, *, band: float = BAND
 ) -> pd.DataFrame:
     """Step 3 for one age group: estimated FTE against estimated low-SES children."""
     fte = analyse.values(groep.indicator("fte"), niveau=Niveau.GEBIED)

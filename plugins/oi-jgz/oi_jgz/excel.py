@@ -12,39 +12,14 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from oi_core import Bevinding, DataFout, ExcelArgument, ExcelFunctie, InvoerFout
+from oi_core import ExcelArgument, ExcelFunctie, InvoerFout
+from oi_core.invoer.reeksen import bereik_als_tabel
 
 from .activiteit import leeftijdsgroep
 from .analyses import gepubliceerde_sleutel, index_tov_stad
 from .sleutel import fit_verdeelsleutel, toedeling
 
 __all__ = ["EXCEL_FUNCTIES", "oi_jgz_fte", "oi_jgz_index_stad", "oi_jgz_sleutel"]
-
-
-def _leeg(v: object) -> bool:
-    return v is None or (isinstance(v, float) and np.isnan(v)) or str(v).strip() == ""
-
-
-def _paren(labels: Sequence[str | None], waarden: np.ndarray, naam: str) -> pd.Series:
-    """Values keyed by label; rows where both are blank are skipped (a roomy range)."""
-    if len(labels) != len(waarden):
-        raise InvoerFout(
-            f"{len(labels)} gebieden maar {len(waarden)} waarden; kies even grote bereiken",
-            argument=naam,
-        )
-    fouten, paren = [], {}
-    for rij, (label, waarde) in enumerate(zip(labels, waarden, strict=True), start=1):
-        if _leeg(label) and np.isnan(waarde):
-            continue
-        if _leeg(label):
-            fouten.append(Bevinding("waarde zonder gebied", rij=rij, kolom=naam))
-        elif np.isnan(waarde):
-            fouten.append(Bevinding(f"geen waarde voor '{label}'", rij=rij, kolom=naam))
-        else:
-            paren[str(label).strip()] = float(waarde)
-    if fouten:
-        raise DataFout(fouten, f"Argument '{naam}'")
-    return pd.Series(paren, dtype=float)
 
 
 def oi_jgz_fte(
@@ -56,9 +31,14 @@ def oi_jgz_fte(
 ) -> pd.DataFrame:
     """FTE per gebied by the key implied by the presentation's figures."""
     sleutel = gepubliceerde_sleutel(leeftijdsgroep(groep))
-    aandeel = _paren(gebieden, aandeel_lage_ses, "aandeel_lage_ses")
-    n = None if kinderen is None else _paren(gebieden, kinderen, "kinderen")
-    return toedeling(aandeel, sleutel, kinderen=n, totaal_fte=totaal_fte).reset_index()
+    kolommen = {"aandeel_lage_ses": aandeel_lage_ses}
+    if kinderen is not None:
+        kolommen["kinderen"] = kinderen
+    t = bereik_als_tabel(gebieden, kolommen)
+    n = t["kinderen"] if kinderen is not None else None
+    return toedeling(
+        t["aandeel_lage_ses"], sleutel, kinderen=n, totaal_fte=totaal_fte
+    ).reset_index()
 
 
 def oi_jgz_sleutel(
@@ -67,12 +47,8 @@ def oi_jgz_sleutel(
     gebieden: Sequence[str | None] | None = None,
 ) -> pd.DataFrame:
     """Basis, factor, differentiatiefactor and fit quality of the key behind the figures."""
-    labels = (
-        list(gebieden) if gebieden is not None else [str(i + 1) for i in range(len(fte_per_1000))]
-    )
-    fte = _paren(labels, fte_per_1000, "fte_per_1000")
-    ses = _paren(labels, lage_ses_per_1000, "lage_ses_per_1000")
-    return fit_verdeelsleutel(fte, ses).parameters()
+    t = _per_1000(gebieden, fte_per_1000, lage_ses_per_1000)
+    return fit_verdeelsleutel(t["fte_per_1000"], t["lage_ses_per_1000"]).parameters()
 
 
 def oi_jgz_index_stad(
@@ -84,11 +60,15 @@ def oi_jgz_index_stad(
     """OI-index against the city per row: 100 · (fte / fte_stad) / (ses / ses_stad)."""
     if fte_stad is None or lage_ses_stad is None:
         raise InvoerFout("geef het Amsterdams gemiddelde van FTE en lage SES", argument="stad")
-    labels = [str(i + 1) for i in range(len(fte_per_1000))]
-    fte = _paren(labels, fte_per_1000, "fte_per_1000")
-    ses = _paren(labels, lage_ses_per_1000, "lage_ses_per_1000")
-    index = index_tov_stad(fte, ses, fte_stad, lage_ses_stad)["oi_index_stad"]
-    return [[float(v)] for v in index]
+    t = _per_1000(None, fte_per_1000, lage_ses_per_1000)
+    index = index_tov_stad(t["fte_per_1000"], t["lage_ses_per_1000"], fte_stad, lage_ses_stad)
+    return [[float(v)] for v in index["oi_index_stad"]]
+
+
+def _per_1000(
+    gebieden: Sequence[str | None] | None, fte: np.ndarray, ses: np.ndarray
+) -> pd.DataFrame:
+    return bereik_als_tabel(gebieden, {"fte_per_1000": fte, "lage_ses_per_1000": ses})
 
 
 _GROEP = ExcelArgument(

@@ -7,8 +7,6 @@ provenance in ``data/HERKOMST.md``. Resolving area names is the core's job.
 
 from __future__ import annotations
 
-from importlib import resources
-
 import pandas as pd
 
 from oi_core import (
@@ -19,6 +17,7 @@ from oi_core import (
     to_tidy,
     validate_data,
 )
+from oi_core.invoer.pakketdata import pakket_tabellen
 
 from .activiteit import ACTIVITEIT, LEEFTIJDSGROEPEN, PEILJAAR, PEILJAAR_KINDEREN, Leeftijdsgroep
 
@@ -49,19 +48,10 @@ KOLOMMEN = (
 """The columns of the published table (``jgz_gebieden.csv``)."""
 
 
-def _read_csv(naam: str) -> pd.DataFrame:
-    with resources.files("oi_jgz").joinpath("data", naam).open("r", encoding="utf-8") as f:
-        return pd.read_csv(f)
-
-
-def tabellen() -> dict[str, pd.DataFrame]:
-    """The raw input table by name, exactly as in the presentation."""
-    return {"jgz_gebieden": _read_csv("jgz_gebieden.csv")}
-
-
-def gepubliceerd() -> dict[str, pd.DataFrame]:
-    """The published derived figures: the highest and lowest FTE per 1000 children."""
-    return {"differentiatiefactor": _read_csv("jgz_gepubliceerd.csv")}
+tabellen = pakket_tabellen("oi_jgz", jgz_gebieden="jgz_gebieden.csv")
+"""The raw input table by name, exactly as in the presentation."""
+gepubliceerd = pakket_tabellen("oi_jgz", differentiatiefactor="jgz_gepubliceerd.csv")
+"""The published derived figures: the highest and lowest FTE per 1000 children."""
 
 
 def no_show_code(tekst: object, rij: int | None = None) -> float:

@@ -10,7 +10,8 @@ from typing import Any
 
 import pandas as pd
 
-from oi_core import Analyse, Figuur, Onderdeel, Samenvatting
+from oi_core import Analyse, Onderdeel, Samenvatting
+from oi_core.plugins.onderdelen import spreiding, staaf
 from oi_core.weergave.tekst import getal, opsomming
 
 from .activiteit import LEEFTIJDSGROEPEN, Leeftijdsgroep
@@ -200,16 +201,14 @@ def _onderdeel_tov_stad(analyse: Analyse) -> Onderdeel:
             "lage-SES-kinderen als in de hele stad.",
         ),
         tabel=tabel,
-        figuur=Figuur(
-            soort="spreiding",
-            titel=f"FTE en lage-SES-kinderen per 1000 kinderen ({jong.naam})",
-            data=tabel[tabel["leeftijdsgroep"] == jong.naam],
-            x="lage_ses_per_1000",
-            y="fte_per_1000",
-            label="naam",
-            x_label="lage-SES-kinderen per 1000 kinderen",
-            y_label="FTE per 1000 kinderen",
-            referenties={"x": ses, "y": fte},
+        figuur=spreiding(
+            f"FTE en lage-SES-kinderen per 1000 kinderen ({jong.naam})",
+            tabel[tabel["leeftijdsgroep"] == jong.naam],
+            {
+                "lage_ses_per_1000": "lage-SES-kinderen per 1000 kinderen",
+                "fte_per_1000": "FTE per 1000 kinderen",
+            },
+            {"x": ses, "y": fte},
         ),
     )
 
@@ -270,12 +269,11 @@ def _onderdeel_passing(analyse: Analyse) -> Onderdeel:
         titel="Gepubliceerde inzet en inzet volgens de sleutel",
         tekst=("Residu = gepubliceerd − volgens sleutel, in FTE per 1000 kinderen.",),
         tabel=tabel,
-        figuur=Figuur(
-            soort="staaf",
-            titel=f"FTE per 1000 kinderen ({LEEFTIJDSGROEPEN[0].naam})",
-            data=jong,
-            y=("gepubliceerd", "volgens_sleutel"),
-            y_label="FTE per 1000 kinderen",
+        figuur=staaf(
+            f"FTE per 1000 kinderen ({LEEFTIJDSGROEPEN[0].naam})",
+            jong,
+            ("gepubliceerd", "volgens_sleutel"),
+            "FTE per 1000 kinderen",
         ),
     )
 
@@ -291,13 +289,12 @@ def _onderdeel_match(analyse: Analyse) -> Onderdeel:
             "0–14-jarigen (2024); aandelen zijn binnen de vier gebieden berekend.",
         ),
         tabel=_per_groep(tabellen),
-        figuur=Figuur(
-            soort="staaf",
-            titel="OI-index per gebied",
-            data=figuur,
-            y=tuple(figuur.columns),
-            y_label="OI-index (100 = in verhouding)",
-            referenties={"y": 100.0},
+        figuur=staaf(
+            "OI-index per gebied",
+            figuur,
+            tuple(figuur.columns),
+            "OI-index (100 = in verhouding)",
+            referentie=100.0,
         ),
     )
 
@@ -312,13 +309,12 @@ def _onderdeel_resultaten(analyse: Analyse) -> Onderdeel:
             "boven-, onder- of gemiddeld ten opzichte van Amsterdam.",
         ),
         tabel=res,
-        figuur=Figuur(
-            soort="staaf",
-            titel="Vaccinatiegraad per gebied",
-            data=res.set_index("naam"),
-            y="vaccinatiegraad",
-            y_label="% gevaccineerd",
-            referenties={"y": stad},
+        figuur=staaf(
+            "Vaccinatiegraad per gebied",
+            res.set_index("naam"),
+            "vaccinatiegraad",
+            "% gevaccineerd",
+            referentie=stad,
         ),
     )
 

@@ -15,18 +15,25 @@ rounding margin ``0.05 + |factor| × 0.0005``.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import combinations
 
 import numpy as np
 import pandas as pd
 
-from oi_core import Bevinding, DataFout, Gebiedsindeling, InvoerFout, Niveau, OIWaarschuwing
+from oi_core import (
+    Bevinding,
+    DataFout,
+    Gebiedsindeling,
+    InvoerFout,
+    Niveau,
+    OIWaarschuwing,
+    aandeel,
+)
+from oi_core.invoer.reeksen import Labels as Reeks
+from oi_core.invoer.reeksen import als_reeks
 
 __all__ = ["Verdeelsleutel", "fit_verdeelsleutel", "minimax_afwijking", "toedeling"]
-
-Reeks = pd.Series | Mapping[str, float]
 
 
 @dataclass(frozen=True, eq=False)
@@ -78,11 +85,7 @@ class Verdeelsleutel:
 
 
 def _as_series(waarden: Reeks, naam: str) -> pd.Series:
-    reeks = waarden if isinstance(waarden, pd.Series) else pd.Series(dict(waarden), dtype=float)
-    try:
-        return reeks.astype(float)
-    except (TypeError, ValueError):
-        raise InvoerFout("verwacht getallen", argument=naam) from None
+    return als_reeks(waarden, naam)
 
 
 def _paired(fte: Reeks, ses: Reeks) -> tuple[pd.Index, np.ndarray, np.ndarray]:
@@ -249,7 +252,7 @@ def toedeling(
             "aandeel_lage_ses": s.to_numpy(dtype=float),
             "fte_per_1000": tarief,
             "fte": fte,
-            "aandeel_fte": fte / fte.sum(),
+            "aandeel_fte": aandeel(pd.Series(fte, index=s.index)).to_numpy(),
         },
         index=pd.Index(s.index, name="gebied"),
     )

@@ -13,7 +13,7 @@ from oi_core.plugins.manager import isolated, plugin_problems
 
 
 def test_jgz_registers_its_activiteit_and_excel_functions() -> None:
-    with isolated(oi_jgz):
+    with isolated(oi_jgz.plugin):
         reg = oi_core.activiteit("jgz")
         assert reg.activiteit is oi_jgz.ACTIVITEIT
         assert set(reg.tabellen() if reg.tabellen else {}) == {"jgz_gebieden"}
@@ -41,7 +41,7 @@ def test_jgz_keten_is_complete() -> None:
 
 
 def test_jgz_cli_analyse_prints_the_three_steps(capsys: pytest.CaptureFixture[str]) -> None:
-    with isolated(oi_jgz):
+    with isolated(oi_jgz.plugin):
         assert main(["analyse", "jgz"]) == 0
         uit = capsys.readouterr().out
         for stap in ("Stap 1", "Stap 2", "Stap 3"):

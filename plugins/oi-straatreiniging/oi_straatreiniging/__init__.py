@@ -1,40 +1,17 @@
-"""Plugin for the activity 'straatreiniging' (Straatreiniging).
+"""Straatreiniging: FTE per stadsdeel tegenover bewoners en bezoekers, met de schoonnorm.
 
-Registered through the ``oi`` entry-point group. It provides the activity with its
-Resultatenketen and embedded data, the managementsamenvatting and report parts, and two
-Excel functions (``OI_REINIGING_FTE``, ``OI_REINIGING_NORM``). Computation lives in
-plain functions (:mod:`.analyses`); the hooks below only hand them to the core.
+The entry point ``oi_straatreiniging:plugin`` is built from the modules' own names
+(data, tabellen, rapport, ``OI_REINIGING_…`` functions, columns); the computations beyond
+the core's are in :mod:`.analyses`.
 """
 
-from __future__ import annotations
+from oi_core.plugins.activiteitplugin import ActiviteitPlugin
 
-from collections.abc import Callable
-from typing import Any
-
-from oi_core import ExcelFunctie, hookimpl
-
+from . import bronnen, excel, gegevens, kolommen, rapport
 from .activiteit import ACTIVITEIT
-from .bronnen import gepubliceerd, tabellen
-from .excel import EXCEL_FUNCTIES
-from .gegevens import data
-from .rapport import onderdelen, samenvatting
 
-__all__ = ["ACTIVITEIT", "register_activiteiten", "register_excel_functies"]
+__all__ = ["ACTIVITEIT", "plugin"]
 
-
-@hookimpl
-def register_activiteiten(register: Callable[..., None]) -> None:
-    register(
-        ACTIVITEIT,
-        data=data,
-        tabellen=tabellen,
-        gepubliceerd=gepubliceerd,
-        samenvatting=samenvatting,
-        onderdelen=onderdelen,
-    )
-
-
-@hookimpl
-def register_excel_functies(register: Callable[[ExcelFunctie], Any]) -> None:
-    for functie in EXCEL_FUNCTIES:
-        register(functie)
+plugin = ActiviteitPlugin.uit_modules(
+    ACTIVITEIT, kolommen, excel, rapport, bronnen, gegevens, kolommen_uit_indicatoren=True
+)

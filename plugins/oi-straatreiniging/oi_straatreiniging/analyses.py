@@ -16,7 +16,9 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from oi_core import Analyse, InvoerFout, Niveau, index_interval, tov_gemiddelde
+from oi_core import Analyse, InvoerFout, Niveau, compensatie, index_interval, tov_gemiddelde
+from oi_core.rekenen.gepubliceerd import binnen_afronding
+from oi_core.rekenen.kern import verdeel
 
 from .activiteit import BEWONERSOORDEEL, CROW_INDICATOREN, GROF_ZWERFVUIL, VULGRAAD
 from .bronnen import gepubliceerd
@@ -138,7 +140,7 @@ def differentiatie(
     """
     x, b, t = _check_differentiatie(fte, bewoners_bezoekers, tekort, opslag_per_pp)
     gewicht = b * (1.0 + opslag_per_pp * t)
-    return _verdeling(fte.index, x, gewicht / gewicht.sum(), bool(opslag_per_pp * t.sum() > 0))
+    return _verdeling(fte.index, x, gewicht, bool(opslag_per_pp * t.sum() > 0))
 
 
 def toevoegen(fte: pd.Series, tekort: pd.Series, opslag_per_pp: float) -> pd.Series:
@@ -150,27 +152,30 @@ def toevoegen(fte: pd.Series, tekort: pd.Series, opslag_per_pp: float) -> pd.Ser
 
 
 def _verdeling(
-    index: pd.Index, x: np.ndarray, sleutel: np.ndarray, tekort_gebruikt: bool
+    index: pd.Index, x: np.ndarray, gewicht: np.ndarray, tekort_gebruikt: bool
 ) -> pd.DataFrame:
-    totaal = x.sum()
-    nieuw = sleutel * totaal
-    with np.errstate(divide="ignore", invalid="ignore"):
-        factor = np.where(x > 0, nieuw / x, np.nan)
+    """The current FTE against the key: the core's shares, difference and index."""
+    fte, sleutel = pd.Series(x, index=index), pd.Series(gewicht, index=index)
+    v = verdeel(fte, sleutel)
+    totaal = float(x.sum())
+    nieuw = v.aandeel_opgave * totaal
+    with np.errstate(divide="ignore"):
+        factor = np.where(x > 0, 100.0 / v.oi_index, np.nan)
     uit = pd.DataFrame(
         {
             "fte_nu": x,
-            "aandeel_nu": x / totaal,
-            "sleutel": sleutel,
+            "aandeel_nu": v.aandeel_inzet,
+            "sleutel": v.aandeel_opgave,
             "fte_nieuw": nieuw,
             "verschuiving_fte": nieuw - x,
-            "verschuiving_pp": 100 * (sleutel - x / totaal),
+            "verschuiving_pp": -v.verschil_pp,
             "factor": factor,
         },
         index=index,
     )
     uit.attrs.update(
-        totaal_fte=float(totaal),
-        extra_zonder_korten=float(np.clip(nieuw - x, 0, None).sum()),
+        totaal_fte=totaal,
+        extra_zonder_korten=compensatie(fte, sleutel).herverdelen,
         tekort_gebruikt=tekort_gebruikt,
     )
     return uit
@@ -240,7 +245,7 @@ def match_gepubliceerd(analyse: Analyse) -> pd.DataFrame:
     )
     fte = analyse.values("fte_pct", niveau=Niveau.STADSDEEL)
     bb = analyse.values("bewoners_bezoekers_pct", niveau=Niveau.STADSDEEL)
-    marge = index_marge(fte, bb)
+    marge = binnen_afronding(pub["index"].reindex(m.index), fte, bb)
     uit = pd.DataFrame(
         {
             "naam": m["naam"],
@@ -250,9 +255,7 @@ def match_gepubliceerd(analyse: Analyse) -> pd.DataFrame:
             "index_gepubliceerd": pub["index"].reindex(m.index),
             "ondergrens": marge["ondergrens"],
             "bovengrens": marge["bovengrens"],
+            "binnen_marge": marge["binnen"].reindex(m.index),
         }
-    )
-    uit["binnen_marge"] = uit["index_gepubliceerd"].between(
-        uit["ondergrens"] - 0.5, uit["bovengrens"] + 0.5
     )
     return uit

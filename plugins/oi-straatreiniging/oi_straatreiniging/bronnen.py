@@ -6,9 +6,9 @@ The CSV files in ``oi_straatreiniging/data`` are package data (provenance in
 
 from __future__ import annotations
 
-from importlib import resources
+from functools import partial
 
-import pandas as pd
+from oi_core.invoer.pakketdata import lees_pakket_csv, pakket_tabellen
 
 __all__ = ["GEPUBLICEERD", "STADSDELEN", "gepubliceerd", "lees_csv", "tabellen"]
 
@@ -16,18 +16,11 @@ STADSDELEN = "straatreiniging_stadsdelen.csv"
 GEPUBLICEERD = "gepubliceerd.csv"
 
 
-def lees_csv(naam: str) -> pd.DataFrame:
-    """One CSV file of the package data, as stored."""
-    bestand = resources.files("oi_straatreiniging") / "data" / naam
-    with bestand.open(encoding="utf-8") as f:
-        return pd.read_csv(f)
+lees_csv = partial(lees_pakket_csv, "oi_straatreiniging")
+"""One CSV file of the package data, as stored."""
 
+tabellen = pakket_tabellen("oi_straatreiniging", straatreiniging_stadsdelen=STADSDELEN)
+"""The raw input table by name (for ``OI_DATA`` and workbooks)."""
 
-def tabellen() -> dict[str, pd.DataFrame]:
-    """The raw input table by name (for ``OI_DATA`` and workbooks)."""
-    return {"straatreiniging_stadsdelen": lees_csv(STADSDELEN)}
-
-
-def gepubliceerd() -> dict[str, pd.DataFrame]:
-    """The published derived columns (difference in pp and index), kept for comparison."""
-    return {"verschil_en_index": lees_csv(GEPUBLICEERD)}
+gepubliceerd = pakket_tabellen("oi_straatreiniging", verschil_en_index=GEPUBLICEERD)
+"""The published derived columns (difference in pp and index), kept for comparison."""

@@ -10,23 +10,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from oi_core import ExcelArgument, ExcelFunctie, InvoerFout
+from oi_core import ExcelArgument, ExcelFunctie
+from oi_core.invoer.reeksen import rijen_als_reeks as _reeks
 
 from .analyses import NORM_SOBER, differentiatie, normtoets, tekort_tot_norm
 
 __all__ = ["EXCEL_FUNCTIES", "reiniging_fte", "reiniging_norm"]
-
-
-def _reeks(waarden: np.ndarray, naam: str, lengte: int | None = None) -> pd.Series:
-    x = np.asarray(waarden, dtype=float).ravel()
-    if lengte is not None and len(x) != lengte:
-        raise InvoerFout(
-            f"heeft {len(x)} waarden, verwacht {lengte} (één per gebied)", argument=naam
-        )
-    leeg = [str(i) for i, v in enumerate(x, start=1) if np.isnan(v)]
-    if leeg:
-        raise InvoerFout(f"lege cel op rij {', '.join(leeg)}", argument=naam)
-    return pd.Series(x, index=pd.RangeIndex(1, len(x) + 1, name="rij"))
 
 
 def _norm(norm: float | None) -> float:

@@ -7,13 +7,11 @@ compensation costs is :data:`OPSLAG_DISCUSSIE`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import numpy as np
 import pandas as pd
 
-from oi_core import Analyse, Figuur, InvoerFout, Niveau, Onderdeel, Samenvatting
+from oi_core import Analyse, Niveau, Onderdeel, Samenvatting
+from oi_core.plugins.onderdelen import maak_onderdelen, probeer, staaf, zonder_lege
 from oi_core.weergave.tekst import getal, hoofdletter, opsomming, procent, telwoord
 
 from .activiteit import BEWONERSOORDEEL, GROF_ZWERFVUIL, VULGRAAD
@@ -32,14 +30,6 @@ OPSLAG_DISCUSSIE = 0.05
 """5% more FTE per percentage point under the norm: the example in the discussion."""
 
 GROF, VUL, OORDEEL = GROF_ZWERFVUIL.code, VULGRAAD.code, BEWONERSOORDEEL.code
-
-
-def _probeer(maak: Callable[..., Any], *args: Any) -> Any:
-    """A part that needs data the analysis may lack: ``None`` instead of an error."""
-    try:
-        return maak(*args)
-    except InvoerFout:
-        return None
 
 
 def _pp(x: float) -> str:
@@ -72,20 +62,20 @@ def maak_samenvatting(analyse: Analyse, norm: float = NORM_SOBER) -> Samenvattin
     """Title with the main finding, three to five findings and the discussion points."""
     res = resultaten(analyse, norm)
     bevindingen = [
-        _probeer(_bevinding_match, analyse),
-        _probeer(_bevinding_inzet_resultaat, analyse, res),
+        probeer(_bevinding_match, analyse),
+        probeer(_bevinding_inzet_resultaat, analyse, res),
         _bevinding_vulgraad(res),
         _bevinding_bewoners(res),
     ]
     discussie = [
-        _probeer(_discussie_uitruil, analyse, res),
-        _probeer(_discussie_kosten, analyse, res),
+        probeer(_discussie_uitruil, analyse, res),
+        probeer(_discussie_kosten, analyse, res),
         _discussie_basisniveau(res),
     ]
     return Samenvatting(
         titel=_titel(res),
-        bevindingen=tuple(b for b in bevindingen if b),
-        discussiepunten=tuple(d for d in discussie if d),
+        bevindingen=tuple(zonder_lege(bevindingen)),
+        discussiepunten=tuple(zonder_lege(discussie)),
     )
 
 
@@ -252,8 +242,7 @@ def _discussie_basisniveau(res: pd.DataFrame) -> str:
 def onderdelen(analyse: Analyse) -> list[Onderdeel]:
     """The street-cleaning parts of the report, in reading order."""
     bouwers = (_onderdeel_resultaten, _onderdeel_index, _onderdeel_differentiatie)
-    gemaakt = [_probeer(bouw, analyse) for bouw in bouwers]
-    return [o for o in gemaakt if o is not None]
+    return maak_onderdelen(bouwers, analyse)
 
 
 def _onderdeel_resultaten(analyse: Analyse) -> Onderdeel:
@@ -268,14 +257,13 @@ def _onderdeel_resultaten(analyse: Analyse) -> Onderdeel:
             "inwoners gewogen volgen ze ook uit de stadsdelen.",
         ),
         tabel=res,
-        figuur=Figuur(
-            soort="staaf",
-            titel="Grof zwerfvuil: % metingen minstens niveau B",
-            data=res,
+        figuur=staaf(
+            "Grof zwerfvuil: % metingen minstens niveau B",
+            res,
+            GROF,
+            "% minstens niveau B",
             x="naam",
-            y=GROF,
-            y_label="% minstens niveau B",
-            referenties={"y": res.attrs["norm"]},
+            referentie=res.attrs["norm"],
         ),
     )
 
@@ -317,12 +305,11 @@ def _onderdeel_differentiatie(analyse: Analyse) -> Onderdeel:
             "zwerfvuil. Het totaal aan FTE blijft gelijk.",
         ),
         tabel=tabel,
-        figuur=Figuur(
-            soort="staaf",
-            titel="Verschuiving van FTE ten opzichte van nu (procentpunt)",
-            data=tabel,
+        figuur=staaf(
+            "Verschuiving van FTE ten opzichte van nu (procentpunt)",
+            tabel,
+            ("verschuiving_pp", "verschuiving_pp_met_opslag"),
+            "procentpunt",
             x="naam",
-            y=("verschuiving_pp", "verschuiving_pp_met_opslag"),
-            y_label="procentpunt",
         ),
     )

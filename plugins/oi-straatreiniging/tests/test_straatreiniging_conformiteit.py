@@ -7,5 +7,5 @@ from oi_core.testing import PluginContract
 
 
 class TestConformiteit(PluginContract):
-    plugin = oi_straatreiniging
+    plugin = oi_straatreiniging.plugin
     strikt = True

@@ -14,11 +14,11 @@ from oi_core.plugins.manager import isolated, plugin_problems
 
 def test_the_entry_point_points_at_the_package() -> None:
     punten = {ep.name: ep.value for ep in metadata.entry_points(group="oi")}
-    assert punten.get("straatreiniging") == "oi_straatreiniging"
+    assert punten.get("straatreiniging") == "oi_straatreiniging:plugin"
 
 
 def test_registration_in_isolation() -> None:
-    with isolated(oi_straatreiniging):
+    with isolated(oi_straatreiniging.plugin):
         assert set(activiteiten()) == {"straatreiniging"}
         reg = activiteit("straatreiniging")
         assert reg.activiteit is ACTIVITEIT
@@ -48,7 +48,7 @@ def test_the_resultatenketen_follows_the_presentations_example() -> None:
 def test_oi_analyse_prints_the_three_steps(capsys: pytest.CaptureFixture[str]) -> None:
     from oi_core.cli import main
 
-    with isolated(oi_straatreiniging):
+    with isolated(oi_straatreiniging.plugin):
         code = main(["analyse", "straatreiniging"])
     uit = capsys.readouterr().out
     assert code == 0

@@ -1,0 +1,168 @@
+"""A plugin for one activity in one declaration: :class:`ActiviteitPlugin`.
+
+pluggy registers any object whose methods carry :data:`~oi_core.hookimpl`, so a
+department plugin needs no hook functions of its own::
+
+    plugin = ActiviteitPlugin(
+        ACTIVITEIT,
+        data=data,
+        tabellen=tabellen,
+        excel_functies=EXCEL_FUNCTIES,
+        kolommen=KOLOMMEN,
+    )
+
+or, taking those names from the plugin's own modules,
+``plugin = ActiviteitPlugin.uit_modules(ACTIVITEIT, gegevens, rapport, excel, kolommen)``;
+its entry point names that object: ``jgz = "oi_jgz:plugin"``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pandas as pd
+
+from oi_core.errors import PluginFout
+from oi_core.model.activiteit import Activiteit
+from oi_core.model.registratie import ExcelFunctie, Kolom, Onderdeel, Samenvatting
+from oi_core.plugins.hookspecs import hookimpl
+from oi_core.rekenen.analyse import Analyse
+from oi_core.weergave.kolommen import KERN_KOLOMMEN
+
+__all__ = ["ActiviteitPlugin", "indicator_kolommen"]
+
+Tabellen = Callable[[], Mapping[str, pd.DataFrame]]
+
+_NAMEN = {
+    "data": "data",
+    "tabellen": "tabellen",
+    "gepubliceerd": "gepubliceerd",
+    "samenvatting": "samenvatting",
+    "onderdelen": "onderdelen",
+    "EXCEL_FUNCTIES": "excel_functies",
+    "KOLOMMEN": "kolommen",
+}
+"""Module attribute → argument of :class:`ActiviteitPlugin` (for :meth:`uit_modules`)."""
+
+
+class ActiviteitPlugin:
+    """Registers one activity with its data, report parts, Excel functions and columns.
+
+    The arguments are those of ``register_activiteiten`` (see
+    :class:`~oi_core.model.registratie.ActiviteitRegistratie`; ``data`` may also be the
+    :class:`~pathlib.Path` of a tidy CSV file, read on every call), plus the Excel functions,
+    the :class:`~oi_core.model.registratie.Kolom` declarations of the plugin's own columns.
+    With ``kolommen_uit_indicatoren`` every indicator of the activity is a column too (its
+    ``naam`` as header, see :func:`indicator_kolommen`) unless ``kolommen`` declares it.
+    Keys are unique across all plugins, so this is a choice, not the default.
+    ``naam`` is the name pluggy and ``oi check`` use when the object is registered without
+    one (default: the package that defines ``data``, e.g. ``oi_jgz``). A plugin with
+    commands subclasses it and adds a ``@hookimpl def register_commands(self, cli)``.
+    """
+
+    def __init__(
+        self,
+        activiteit: Activiteit,
+        *,
+        data: Callable[[], pd.DataFrame] | Path,
+        tabellen: Tabellen | None = None,
+        gepubliceerd: Tabellen | None = None,
+        samenvatting: Callable[[Analyse], Samenvatting] | None = None,
+        onderdelen: Callable[[Analyse], Sequence[Onderdeel]] | None = None,
+        excel_functies: Iterable[ExcelFunctie] = (),
+        kolommen: Iterable[Kolom] = (),
+        kolommen_uit_indicatoren: bool = False,
+        naam: str | None = None,
+    ) -> None:
+        self.activiteit = activiteit
+        self.registratie: dict[str, Any] = {
+            "data": data if callable(data) else _tidy_csv(Path(data)),
+            "tabellen": tabellen,
+            "gepubliceerd": gepubliceerd,
+            "samenvatting": samenvatting,
+            "onderdelen": onderdelen,
+        }
+        self.functies = tuple(excel_functies)
+        eigen = tuple(kolommen)
+        vreemd = [repr(k) for k in eigen if not isinstance(k, Kolom)]
+        if vreemd:
+            raise PluginFout(
+                f"kolommen van '{activiteit.code}' zijn geen Kolom: {', '.join(vreemd)}"
+            )
+        afgeleid = indicator_kolommen(activiteit) if kolommen_uit_indicatoren else ()
+        gedeclareerd = {k.sleutel for k in eigen}
+        self.kolommen = eigen + tuple(k for k in afgeleid if k.sleutel not in gedeclareerd)
+        self.__name__ = naam or (callable(data) and _package_of(data)) or f"oi_{activiteit.code}"
+
+    @classmethod
+    def uit_modules(
+        cls, activiteit: Activiteit, *modules: ModuleType, **opties: Any
+    ) -> ActiviteitPlugin:
+        """The plugin from what the plugin's modules define, by name.
+
+        Each of ``data``, ``tabellen``, ``gepubliceerd``, ``samenvatting``, ``onderdelen``,
+        ``EXCEL_FUNCTIES`` and ``KOLOMMEN`` is taken from the first module that has it;
+        ``opties`` are passed on (``kolommen_uit_indicatoren=True``, ``naam=…``).
+        """
+        gevonden: dict[str, Any] = {}
+        for module in reversed(modules):
+            gevonden |= {a: getattr(module, n) for n, a in _NAMEN.items() if hasattr(module, n)}
+        if "data" not in gevonden:
+            raise PluginFout(f"geen van de modules van '{activiteit.code}' definieert data()")
+        return cls(activiteit, **gevonden, **opties)
+
+    def __repr__(self) -> str:
+        return f"ActiviteitPlugin({self.activiteit.code!r}, naam={self.__name__!r})"
+
+    @hookimpl
+    def register_activiteiten(self, register: Callable[..., Any]) -> None:
+        """Register the activity with its data and report functions."""
+        register(self.activiteit, **{k: v for k, v in self.registratie.items() if v})
+
+    @hookimpl
+    def register_excel_functies(self, register: Callable[[ExcelFunctie], Any]) -> None:
+        """Register every Excel function of the plugin."""
+        for functie in self.functies:
+            register(functie)
+
+    @hookimpl
+    def register_kolommen(self, register: Callable[[Kolom], Any]) -> None:
+        """Register every column the plugin's tables, spills and report parts show."""
+        for kolom in self.kolommen:
+            register(kolom)
+
+
+def _package_of(functie: Callable[..., Any]) -> str:
+    """The top-level package of the module that defines ``functie`` (``oi_jgz``)."""
+    module = getattr(functie, "__module__", None) or ""
+    return module.split(".")[0] if module not in ("", "__main__") else ""
+
+
+def _tidy_csv(pad: Path) -> Callable[[], pd.DataFrame]:
+    """A ``data`` function reading the tidy table (gebied, jaar, indicator, waarde) at ``pad``."""
+
+    def data() -> pd.DataFrame:
+        return pd.read_csv(pad, dtype={"gebied": str})
+
+    data.__doc__ = f"De gegevens uit {pad.name} (gebied, jaar, indicator, waarde)."
+    return data
+
+
+def indicator_kolommen(activiteit: Activiteit) -> tuple[Kolom, ...]:
+    """A :class:`Kolom` for every indicator: its name as header, its unit, ``procent`` for
+    a unit in percent (``% van het totaal``, ``% leerlingen``) and ``getal`` otherwise."""
+    kern = {k.sleutel for k in KERN_KOLOMMEN}
+    return tuple(
+        Kolom(
+            i.code,
+            i.naam,
+            "procent" if i.eenheid.lstrip().startswith("%") else "getal",
+            eenheid=i.eenheid,
+            beschrijving=i.beschrijving,
+        )
+        for i in activiteit.keten.indicatoren()
+        if i.code not in kern
+    )
