@@ -138,11 +138,12 @@ class ProefPlugin:
 
 @pytest.fixture
 def met_testplugin() -> Iterator[None]:
-    """Built-ins, the test plugin and ``oi excel``; ``oi_excel`` rebuilt before and after."""
+    """The plugin ``excel`` (built-in functions, ``oi excel``) and the test plugin; the
+    generated functions of ``oi_excel`` are rebuilt before and after."""
     import oi_excel
-    import oi_excel.cli
+    import oi_excel.plugin
 
-    with isolated(ProefPlugin(), oi_excel.cli):
+    with isolated(ProefPlugin(), oi_excel.plugin):
         oi_excel.refresh()
         yield
     oi_excel.refresh()
