@@ -1,15 +1,18 @@
 """The built-in Excel functions: ``OI_MATCH``, ``OI_INDEX``, ``OI_GEBIED`` …
 
-Framework-free declarations (:class:`~oi_core.registratie.ExcelFunctie`), registered by
-the core's own plugin through the ``register_excel_functies`` hook exactly like a plugin's
-functions; ``oi_excel`` turns every registered function into an Excel function. Each
-function here only shapes its arguments and calls the core function that computes the
-number (:func:`~oi_core.metrieken.aandeel`, :func:`~oi_core.analyse.match` …), so Excel,
-the CLI and the report give the same figures.
+Framework-free declarations (:class:`~oi_core.model.registratie.ExcelFunctie`),
+registered by the plugin ``excel`` (:mod:`oi_excel.plugin`) through the
+``register_excel_functies`` hook exactly like a department plugin's functions;
+:mod:`oi_excel.udfs` turns every registered function into an Excel function. Each function
+here only shapes its arguments and calls the core function that computes the number
+(:func:`~oi_core.rekenen.metrieken.aandeel`, :func:`~oi_core.rekenen.analyse.match` …, all
+on the one kernel :func:`~oi_core.rekenen.kern.verdeel`), so Excel, the CLI and the report
+give the same figures. No share, index, band or compensation is computed here.
 
-Arguments arrive converted by :mod:`oi_core.excelconversie`: ranges (a row or a column)
-as float arrays with NaN for empty cells. Values without area names are labelled
-``waarde 1``, ``waarde 2`` … so an error names the position.
+Arguments arrive converted by :mod:`oi_excel.conversie`: ranges (a row or a column) as
+float arrays with NaN for empty cells. Values without area names are labelled ``waarde 1``,
+``waarde 2`` … so an error names the position. A DataFrame result keeps the column keys
+of the core (``aandeel_inzet``); the conversion writes their Dutch headers.
 """
 
 from __future__ import annotations
@@ -22,10 +25,11 @@ import pandas as pd
 
 from oi_core.errors import InvoerFout
 from oi_core.gebieden.indeling import Gebiedsindeling
-from oi_core.model.activiteit import Niveau, Richting
+from oi_core.model.activiteit import Activiteit, Niveau, Richting
 from oi_core.model.registratie import ExcelArgument, ExcelFunctie
 from oi_core.rekenen.analyse import match
 from oi_core.rekenen.compensatie import compensatie
+from oi_core.rekenen.kern import BAND, MATCH_KOLOMMEN
 from oi_core.rekenen.metrieken import (
     aandeel,
     concentratie_index,
@@ -37,10 +41,10 @@ from oi_core.rekenen.metrieken import (
     verschil_pp,
 )
 
-__all__ = ["BUILTIN_EXCEL_FUNCTIES", "MATCH_KOPPEN"]
+__all__ = ["BUILTIN_EXCEL_FUNCTIES", "MATCH_SLEUTELS"]
 
-MATCH_KOPPEN = ("Gebied", "Aandeel inzet", "Aandeel opgave", "Verschil (pp)", "OI-index", "Signaal")
-"""Header row of ``OI_MATCH``."""
+MATCH_SLEUTELS = ("gebied", *MATCH_KOLOMMEN)
+"""Column keys of ``OI_MATCH``'s table (spilled with their Dutch headers)."""
 
 
 # -- helpers ------------------------------------------------------------------------------
@@ -160,10 +164,8 @@ def oi_match(
 ) -> pd.DataFrame:
     _same_length(("gebieden", gebieden), ("inzet", inzet), ("opgave", opgave))
     labels = _area_labels(gebieden)
-    uit = match(_reeks(inzet, labels), _reeks(opgave, labels), band=0.10 if band is None else band)
-    uit = uit.reset_index()
-    uit.columns = list(MATCH_KOPPEN)
-    return uit
+    uit = match(_reeks(inzet, labels), _reeks(opgave, labels), band=BAND if band is None else band)
+    return uit.rename_axis(MATCH_SLEUTELS[0]).reset_index()
 
 
 # -- against the average, stapeling, kwadrant, concentration -------------------------------
@@ -304,7 +306,7 @@ def oi_data(code: str | None, tabel: str | None) -> pd.DataFrame:
         )
     reg = activiteit(code)
     if tabel is None:
-        return reg.data().reset_index(drop=True)
+        return _indicator_headers(reg.data().reset_index(drop=True), reg.activiteit)
     tabellen = dict(reg.tabellen()) if reg.tabellen is not None else {}
     if tabel not in tabellen:
         bekend = ", ".join(tabellen) or "geen"
@@ -312,7 +314,18 @@ def oi_data(code: str | None, tabel: str | None) -> pd.DataFrame:
             f"activiteit '{code}' heeft geen tabel '{tabel}' (wel: {bekend})", argument="tabel"
         )
     uit = tabellen[tabel]
-    return uit if isinstance(uit.index, pd.RangeIndex) else uit.reset_index()
+    uit = uit if isinstance(uit.index, pd.RangeIndex) else uit.reset_index()
+    return _indicator_headers(uit, reg.activiteit)
+
+
+def _indicator_headers(tabel: pd.DataFrame, activiteit: Activiteit) -> pd.DataFrame:
+    """A column named after an indicator code gets the indicator's Dutch name, unless the
+    column catalogue has a header for that key."""
+    from oi_core.plugins.manager import kolommen
+
+    catalogus = kolommen()
+    namen = {i.code: i.naam for i in activiteit.keten.indicatoren() if i.code not in catalogus}
+    return tabel.rename(columns=namen)
 
 
 # -- the catalogue ---------------------------------------------------------------------------
@@ -382,10 +395,14 @@ BUILTIN_EXCEL_FUNCTIES: tuple[ExcelFunctie, ...] = (
             ),
             _getallen("inzet", _INZET),
             _getallen("opgave", _OPGAVE),
-            _getal("band", "Optioneel: marge rond 100 voor 'in verhouding' (standaard 10%)."),
+            _getal(
+                "band",
+                f"Optioneel: marge rond 100 voor 'in verhouding' (standaard {BAND:.0%}).",
+            ),
         ),
         voorbeeld="=OI_MATCH(A2:A9;B2:B9;C2:C9)",
-        resultaat="Tabel met kopregel: " + ", ".join(MATCH_KOPPEN) + ".",
+        resultaat="Tabel met kopregel: gebied, aandeel inzet, aandeel opgave, verschil "
+        "(procentpunt), OI-index en signaal.",
     ),
     ExcelFunctie(
         naam="OI_TOV_GEMIDDELDE",

@@ -36,6 +36,7 @@ from oi_core import (
     oi_index,
     to_tidy,
 )
+from oi_core.model.registratie import Kolom
 from oi_core.plugins.manager import isolated
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -134,6 +135,19 @@ class ProefPlugin:
     @hookimpl
     def register_excel_functies(self, register: Any) -> None:
         register(TEST_FUNCTIE)
+
+    @hookimpl
+    def register_kolommen(self, register: Any) -> None:
+        for kolom in TEST_KOLOMMEN:
+            register(kolom)
+
+
+TEST_KOLOMMEN = (
+    Kolom("index", "Index (gepubliceerd)", "index", 0),
+    Kolom("vulgraad_afvalbakken_pct", "Vulgraad afvalbakken", "procent", 0),
+    Kolom("bewoners_oordeel_pct_schoon", "Bewoners: buurt schoon", "procent", 0),
+)
+"""The columns of the test plugin's source table that are not indicators of its activity."""
 
 
 @pytest.fixture

@@ -28,6 +28,8 @@ from oi_core import (
     tov_gemiddelde,
     verschil_pp,
 )
+from oi_core.rekenen.kern import MATCH_KOLOMMEN
+from oi_core.weergave.kolommen import kolom
 
 
 @pytest.fixture
@@ -86,10 +88,11 @@ def test_match_reproduces_core_and_published_figures(
         "Gebied",
         "Aandeel inzet",
         "Aandeel opgave",
-        "Verschil (pp)",
+        "Verschil (procentpunt)",
         "OI-index",
         "Signaal",
     ]
+    assert uit[0][1:] == [kolom(k).kop for k in MATCH_KOLOMMEN]  # from the column catalogue
     kern = match(
         pd.Series(straat["fte_pct"].to_numpy(float), index=straat["stadsdeel"]),
         pd.Series(straat["bewoners_bezoekers_pct"].to_numpy(float), index=straat["stadsdeel"]),
@@ -279,10 +282,12 @@ def test_activiteiten_and_data_of_a_plugin(hulp: SimpleNamespace, met_testplugin
     ]
     data = hulp.call("OI_DATA", "straatreiniging")
     verwacht = hulp.straatreiniging_data()
-    assert data[0] == list(verwacht.columns)
+    assert data[0] == [kolom(k).kop for k in verwacht.columns]
+    assert data[0][:4] == ["Gebied", "Jaar", "Indicator", "Waarde"]
     assert len(data) == len(verwacht) + 1
     bron = hulp.call("OI_DATA", "straatreiniging", "stadsdelen")
-    assert bron[0][0] == "stadsdeel" and bron[3][0] == "Noord"
+    assert bron[0][:3] == ["Stadsdeel", "FTE straatreiniging", "Bewoners en bezoekers"]
+    assert bron[3][0] == "Noord"
 
 
 def test_a_plugin_function_appears_without_touching_oi_excel(

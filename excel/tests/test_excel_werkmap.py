@@ -21,6 +21,7 @@ from oi_excel.werkmap.lezen import (
 
 from oi_core import DataFout, Niveau, activiteit, validate_data
 from oi_core.cli import main
+from oi_core.rekenen.kern import BAND
 
 
 @pytest.fixture
@@ -39,13 +40,13 @@ def test_sheets_table_and_formulas(werkmap: Path) -> None:
     tabel = invoer.tables[TABEL_INVOER]
     assert tabel.ref == "A1:F9"  # header + 8 stadsdelen with data (Westpoort has none)
     koppen = [c.value for c in invoer[1]]
-    assert koppen == [
+    assert koppen == [  # Dutch headers: the indicators' names, never their codes
         "Code",
         "Gebied",
         "Inwoners",
-        "fte_pct",
-        "bewoners_bezoekers_pct",
-        "grof_zwerfvuil_pct_min_b",
+        "FTE straatreiniging",
+        "Bewoners en bezoekers",
+        "Grof zwerfvuil minimaal niveau B",
     ]
     assert [invoer.cell(r, 1).value for r in range(2, 10)] == [
         "A",
@@ -61,8 +62,9 @@ def test_sheets_table_and_formulas(werkmap: Path) -> None:
     resultaat = boek[BLAD_RESULTAAT]
     formule = resultaat["A5"].value
     tekst = getattr(formule, "text", formule)
-    assert (
-        tekst == "=OI_MATCH(OI_Invoer[Gebied],OI_Invoer[fte_pct],OI_Invoer[bewoners_bezoekers_pct])"
+    assert tekst == (
+        "=OI_MATCH(OI_Invoer[Gebied],OI_Invoer[FTE straatreiniging],"
+        f"OI_Invoer[Bewoners en bezoekers],{BAND:g})"
     )
     assert getattr(formule, "ref", None) == "A5:F13"  # an array formula that spills
     assert "OI_TOV_GEMIDDELDE(H6:H13,OI_Invoer[Inwoners]" in getattr(
@@ -80,9 +82,10 @@ def test_conditional_formatting_minus_plus(werkmap: Path) -> None:
     assert {"E6:E13", "I6:I13"} <= set(regels)
     teksten = {r.text for r in regels["I6:I13"]}
     assert {"(–)", "(+)", "sterk onder (–)", "sterk boven (+)"} == teksten
-    assert {(r.operator, tuple(r.formula)) for r in regels["E6:E13"]} == {
-        ("lessThan", ("90",)),
-        ("greaterThan", ("110",)),
+    # the index is coloured by the core's signal next to it, so no band is typed twice
+    assert {(r.type, tuple(r.formula)) for r in regels["E6:E13"]} == {
+        ("expression", ('$F6="te weinig"',)),
+        ("expression", ('$F6="te veel"',)),
     }
 
 
@@ -94,11 +97,15 @@ def test_uitleg_and_meta(werkmap: Path) -> None:
     assert "Westpoort" not in uitleg and "B" in uitleg  # left out: code B (no data)
     meta = {r[0].value: r[1].value for r in boek[BLAD_META].iter_rows(min_row=2)}
     assert meta == {
-        "layout_versie": 1,
+        "layout_versie": 2,
         "activiteit": "straatreiniging",
         "niveau": "stadsdeel",
         "jaar": 2023,
+        "kolom:fte_pct": "FTE straatreiniging",
+        "kolom:bewoners_bezoekers_pct": "Bewoners en bezoekers",
+        "kolom:grof_zwerfvuil_pct_min_b": "Grof zwerfvuil minimaal niveau B",
     }
+    assert "fte_pct" not in uitleg and "FTE straatreiniging: FTE straatreiniging" in uitleg
 
 
 def test_reads_back_to_the_same_data(werkmap: Path, hulp: SimpleNamespace) -> None:
@@ -130,15 +137,17 @@ def test_never_overwrites_without_overschrijf(
 
 def test_reader_names_sheet_row_and_column(werkmap: Path, tmp_path: Path) -> None:
     boek = openpyxl.load_workbook(werkmap)
-    boek[BLAD_INVOER]["D4"] = "veel"  # F Nieuw-West, fte_pct
+    boek[BLAD_INVOER]["D4"] = "veel"  # F Nieuw-West, FTE straatreiniging
     boek[BLAD_INVOER]["A6"] = "Nergenshuizen"
     fout_pad = tmp_path / "fout.xlsx"
     boek.save(fout_pad)
     with pytest.raises(DataFout) as fout:
         read_werkmap(fout_pad)
     plaatsen = {(b.blad, b.rij, b.kolom) for b in fout.value.bevindingen}
-    assert plaatsen == {(BLAD_INVOER, 4, "fte_pct"), (BLAD_INVOER, 6, "Code")}
-    assert "blad 'Invoer', rij 4, kolom 'fte_pct': 'veel' is geen getal" in str(fout.value)
+    assert plaatsen == {(BLAD_INVOER, 4, "FTE straatreiniging"), (BLAD_INVOER, 6, "Code")}
+    assert "blad 'Invoer', rij 4, kolom 'FTE straatreiniging': 'veel' is geen getal" in str(
+        fout.value
+    )
 
 
 def test_reader_refuses_a_workbook_without_meta(tmp_path: Path) -> None:
