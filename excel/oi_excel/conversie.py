@@ -36,9 +36,10 @@ import pandas as pd
 
 from oi_core.errors import InvoerFout, PluginFout
 from oi_core.invoer.getallen import GetalFout, is_empty, parse_number
-from oi_core.model.registratie import ExcelArgument, ExcelFunctie
+from oi_core.model.registratie import ExcelArgument, ExcelFunctie, Kolom
 
 __all__ = [
+    "KERN_AANVULLING",
     "as_2d",
     "call_function",
     "convert_argument",
@@ -173,6 +174,22 @@ _OMZETTERS = {
 # -- headers ------------------------------------------------------------------------------
 _CODENAAM = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 
+KERN_AANVULLING: tuple[Kolom, ...] = (
+    Kolom("gebied", "Gebied", "tekst"),
+    Kolom("stadsdeel", "Stadsdeel", "tekst"),
+    Kolom("wijk", "Wijk", "tekst"),
+    Kolom("buurt", "Buurt", "tekst"),
+    Kolom("code", "Code", "tekst"),
+    Kolom("naam", "Naam", "tekst"),
+    Kolom("jaar", "Jaar", "getal", 0),
+    Kolom("indicator", "Indicator", "tekst"),
+    Kolom("waarde", "Waarde", "getal"),
+    Kolom("niveau", "Niveau", "tekst"),
+)
+"""Core keys that built-in functions spill (``OI_MATCH``'s areas, ``OI_DATA``'s tidy
+columns), used only while the core's catalogue
+(:data:`~oi_core.weergave.kolommen.KERN_KOLOMMEN`) does not register them itself."""
+
 
 def is_code_name(tekst: str) -> bool:
     """True for a key as code writes it (``fte_per_1000``, ``gebied``), not for a header."""
@@ -189,7 +206,7 @@ def header(sleutel: Any) -> str:
     from oi_core.plugins.manager import kolommen
 
     tekst = str(sleutel)
-    catalogus = kolommen()
+    catalogus = {k.sleutel: k for k in KERN_AANVULLING} | kolommen()
     if tekst in catalogus:
         return catalogus[tekst].kop
     if is_code_name(tekst):

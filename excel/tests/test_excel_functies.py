@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 import xlwings
 import xlwings.server
+from oi_excel.conversie import headers
 
 from oi_core import (
     Gebiedsindeling,
@@ -282,7 +283,7 @@ def test_activiteiten_and_data_of_a_plugin(hulp: SimpleNamespace, met_testplugin
     ]
     data = hulp.call("OI_DATA", "straatreiniging")
     verwacht = hulp.straatreiniging_data()
-    assert data[0] == [kolom(k).kop for k in verwacht.columns]
+    assert data[0] == headers(verwacht.columns)
     assert data[0][:4] == ["Gebied", "Jaar", "Indicator", "Waarde"]
     assert len(data) == len(verwacht) + 1
     bron = hulp.call("OI_DATA", "straatreiniging", "stadsdelen")

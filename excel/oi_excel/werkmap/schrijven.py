@@ -25,8 +25,9 @@ import xlsxwriter  # type: ignore[import-untyped]
 from xlsxwriter.workbook import Workbook  # type: ignore[import-untyped]
 from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
 
-from oi_core import InvoerFout, Niveau, OIFout, activiteit, excel_functies, write_atomic
+from oi_core import InvoerFout, Niveau, OIFout, activiteit, write_atomic
 from oi_core.rekenen.kern import BAND
+from oi_excel.catalogus import BUILTIN_EXCEL_FUNCTIES
 from oi_excel.conversie import Cellen, call_function
 from oi_excel.werkmap.lezen import (
     BLAD_INVOER,
@@ -43,6 +44,9 @@ from oi_excel.werkmap.lezen import (
 )
 
 __all__ = ["make_werkmap", "write_werkmap"]
+
+_INGEBOUWD = {f.naam: f for f in BUILTIN_EXCEL_FUNCTIES}
+"""The workbook's formulas are oi_excel's own functions, registered or not."""
 
 EERSTE_RIJ = 4  # 0-based row of the OI_MATCH formula on the Resultaat sheet (Excel row 5)
 
@@ -184,7 +188,7 @@ def _write_function(
     """
     formule = f"={naam}({','.join(a for a, _ in argumenten)})"
     try:
-        cellen = call_function(excel_functies()[naam], [w for _, w in argumenten])
+        cellen = call_function(_INGEBOUWD[naam], [w for _, w in argumenten])
     except OIFout as fout:
         cellen = [[f"{naam}: {fout}"]]
     rij, kol = plek
@@ -330,13 +334,10 @@ def _explanation(invoer: WerkmapInvoer) -> list[tuple[str, str]]:
 
 
 def _functions_text() -> list[tuple[str, str]]:
-    gebruikt = ("OI_MATCH", "OI_PER", "OI_TOV_GEMIDDELDE", "OI_CONCENTRATIE")
-    functies = excel_functies()
     regels: list[tuple[str, str]] = [("kop", "Functies")]
-    for naam in gebruikt:
-        if naam in functies:
-            f = functies[naam]
-            regels.append(("tekst", f"{f.voorbeeld}  —  {f.beschrijving}"))
+    for naam in ("OI_MATCH", "OI_PER", "OI_TOV_GEMIDDELDE", "OI_CONCENTRATIE"):
+        f = _INGEBOUWD[naam]
+        regels.append(("tekst", f"{f.voorbeeld}  —  {f.beschrijving}"))
     return regels
 
 
