@@ -327,3 +327,27 @@ def test_the_command_line_does_not_load_xlwings_or_the_udfs() -> None:
     )
     uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert uit.stdout.split() == ["False", "False"]
+
+
+def test_the_core_knows_nothing_of_excel_frameworks() -> None:
+    """Everything that knows xlwings or converts Excel arguments lives in oi_excel."""
+    import ast
+    from pathlib import Path
+
+    import oi_core
+
+    verboden = {"xlwings", "oi_excel"}
+    gevonden = []
+    for pad in Path(oi_core.__file__).parent.rglob("*.py"):
+        for knoop in ast.walk(ast.parse(pad.read_text(encoding="utf-8"))):
+            namen = [a.name for a in getattr(knoop, "names", [])] + [getattr(knoop, "module", "")]
+            if isinstance(knoop, ast.Import | ast.ImportFrom) and any(
+                (n or "").split(".")[0] in verboden for n in namen
+            ):
+                gevonden.append(str(pad))
+            if isinstance(knoop, ast.FunctionDef) and knoop.name in {
+                "convert_argument",
+                "to_cells",
+            }:
+                gevonden.append(f"{pad}: {knoop.name}")
+    assert gevonden == []
