@@ -107,3 +107,31 @@ def test_in_excel_an_undeclared_column_is_a_dutch_error(hulp: SimpleNamespace) -
         with pytest.raises(XlwingsError, match=r"OI_ZONDER_KOLOM: kolom 'fte_per_1000' .*Kolom"):
             hulp.call("OI_ZONDER_KOLOM", [[1.0]])
     oi_excel.refresh()
+
+
+# -- the department plugins' functions (installed through their entry points) -----------------
+SD = [[s] for s in ("Centrum", "N-West", "Noord", "Oost", "West", "Zuid", "Zuidoost", "Weesp")]
+FTE = [[v] for v in (23.0, 15, 12, 12, 14, 12, 11, 1)]  # straatreiniging, published
+BEWONERS = [[v] for v in (25.0, 15, 9, 13, 13, 16, 8, 2)]
+SCHOUW = [[v] for v in (79.0, 81, 89, 85, 80, 91, 77, 94)]
+
+PLUGIN_VOORBEELDEN: dict[str, tuple[Any, ...]] = {
+    "OI_JGZ_FTE": ([["GF07"], ["GF08"], ["GF09"]], [[0.3], [0.2], [0.5]]),
+    "OI_JGZ_SLEUTEL": ([[5.0], [6.0], [7.0], [8.0]], [[100.0], [200.0], [300.0], [450.0]]),
+    "OI_REINIGING_FTE": (FTE, BEWONERS, SCHOUW, 80.0, 0.05),
+    "OI_GROOT_ONDERHOUD_WEGING": (SD, FTE, BEWONERS, SCHOUW, BEWONERS),
+    "OI_GROOT_ONDERHOUD_INTERVAL": (FTE, BEWONERS, SD),
+    "OI_BIB_VESTIGINGEN": (),
+}
+"""Example inputs of the plugin functions that spill a table (the others give one column)."""
+
+
+@pytest.mark.parametrize("naam", sorted(PLUGIN_VOORBEELDEN))
+def test_no_header_of_a_plugin_table_is_a_code_name(naam: str) -> None:
+    from oi_excel.conversie import call_function
+
+    functies = excel_functies()
+    if naam not in functies:
+        pytest.skip(f"de plugin van {naam} is niet geïnstalleerd")
+    koppen = call_function(functies[naam], PLUGIN_VOORBEELDEN[naam])[0]
+    assert len(koppen) > 1 and not [k for k in koppen if is_code_name(str(k))], koppen
