@@ -269,7 +269,8 @@ def oi_gebied(namen: list[str | None], niveau: str | None) -> list[list[str]]:
     return uit
 
 
-GEBIEDEN_KOPPEN = ("Code", "Naam", "Inwoners", "Inwoners 0-14 jaar")
+GEBIEDEN_SLEUTELS = ("code", "naam", "inwoners", "inwoners_0_14")
+"""Column keys of ``OI_GEBIEDEN`` (spilled with their Dutch headers)."""
 
 
 def oi_gebieden(niveau: str | None) -> pd.DataFrame:
@@ -277,14 +278,19 @@ def oi_gebieden(niveau: str | None) -> pd.DataFrame:
     if n is None or n is Niveau.DOELGROEP:
         raise InvoerFout("kies een niveau: stadsdeel, gebied, wijk of buurt", argument="niveau")
     tabel = Gebiedsindeling.amsterdam().table(n)
+    code, naam, inwoners, jong = GEBIEDEN_SLEUTELS
     return pd.DataFrame(
         {
-            "Code": tabel.index.astype(str),
-            "Naam": tabel["naam"].to_numpy(),
-            "Inwoners": tabel["inwoners"].to_numpy(dtype=float),
-            "Inwoners 0-14 jaar": tabel["inwoners_0_14"].to_numpy(dtype=float),
+            code: tabel.index.astype(str),
+            naam: tabel["naam"].to_numpy(),
+            inwoners: tabel["inwoners"].to_numpy(dtype=float),
+            jong: tabel["inwoners_0_14"].to_numpy(dtype=float),
         }
     )
+
+
+ACTIVITEITEN_SLEUTELS = ("code", "naam", "afdeling", "niveau", "plugin")
+"""Column keys of ``OI_ACTIVITEITEN`` (spilled with their Dutch headers)."""
 
 
 def oi_activiteiten() -> pd.DataFrame:
@@ -294,7 +300,7 @@ def oi_activiteiten() -> pd.DataFrame:
         [r.code, r.activiteit.naam, r.activiteit.afdeling, r.activiteit.niveau.value, r.plugin]
         for r in activiteiten().values()
     ]
-    return pd.DataFrame(rijen, columns=["Code", "Naam", "Afdeling", "Niveau", "Plugin"])
+    return pd.DataFrame(rijen, columns=list(ACTIVITEITEN_SLEUTELS))
 
 
 def oi_data(code: str | None, tabel: str | None) -> pd.DataFrame:
@@ -514,7 +520,7 @@ BUILTIN_EXCEL_FUNCTIES: tuple[ExcelFunctie, ...] = (
         "(indeling 2022, inwoners 2024).",
         argumenten=(_tekst("niveau", "stadsdeel, gebied, wijk of buurt.", optioneel=False),),
         voorbeeld='=OI_GEBIEDEN("stadsdeel")',
-        resultaat="Tabel met kopregel: " + ", ".join(GEBIEDEN_KOPPEN) + ".",
+        resultaat="Tabel met kopregel: code, naam, inwoners en inwoners van 0-14 jaar.",
     ),
     ExcelFunctie(
         naam="OI_ACTIVITEITEN",

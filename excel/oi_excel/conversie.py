@@ -185,9 +185,13 @@ KERN_AANVULLING: tuple[Kolom, ...] = (
     Kolom("indicator", "Indicator", "tekst"),
     Kolom("waarde", "Waarde", "getal"),
     Kolom("niveau", "Niveau", "tekst"),
+    Kolom("inwoners", "Inwoners", "getal", 0, eenheid="inwoners"),
+    Kolom("inwoners_0_14", "Inwoners 0-14 jaar", "getal", 0, eenheid="inwoners"),
+    Kolom("afdeling", "Afdeling", "tekst"),
+    Kolom("plugin", "Plugin", "tekst"),
 )
 """Core keys that built-in functions spill (``OI_MATCH``'s areas, ``OI_DATA``'s tidy
-columns), used only while the core's catalogue
+columns, ``OI_GEBIEDEN``, ``OI_ACTIVITEITEN``), used only while the core's catalogue
 (:data:`~oi_core.weergave.kolommen.KERN_KOLOMMEN`) does not register them itself."""
 
 
