@@ -213,10 +213,12 @@ def test_cached_values_are_the_core_s_figures(werkmap: Path) -> None:
     assert -1 < resultaat["K6"].value < 1
 
 
-def test_a_other_band_changes_formula_and_cached_signal(
+def test_another_band_changes_formula_and_cached_signal(
     tmp_path: Path, met_testplugin: None
 ) -> None:
-    pad = make_werkmap("straatreiniging", tmp_path / "band.xlsx", band=0.3)
+    pad = tmp_path / "band.xlsx"
+    assert main(["excel", "werkmap", "straatreiniging", "--band", "0.3", "-o", str(pad)]) == 0
+    assert make_werkmap("straatreiniging", tmp_path / "b.xlsx", band=0.3).read_bytes()
     assert openpyxl.load_workbook(pad)[BLAD_RESULTAAT]["A5"].value.text.endswith(",0.3)")
     boek = openpyxl.load_workbook(pad, data_only=True)
     analyse = activiteit("straatreiniging").analyse()
