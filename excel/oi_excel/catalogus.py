@@ -148,7 +148,9 @@ def oi_index_(inzet: np.ndarray, opgave: np.ndarray) -> pd.Series:
 
 def oi_per(waarden: np.ndarray, noemer: np.ndarray, per_: float | None) -> pd.Series:
     _same_length(("waarden", waarden), ("noemer", noemer))
-    return per(_reeks(waarden), _reeks(noemer), per=100.0 if per_ is None else per_)
+    if per_ is None:  # the core's default
+        return per(_reeks(waarden), _reeks(noemer))
+    return per(_reeks(waarden), _reeks(noemer), per=per_)
 
 
 # -- match ---------------------------------------------------------------------------------
