@@ -76,12 +76,12 @@ def test_code_names_are_told_apart_from_headers() -> None:
 
 
 def test_an_unregistered_key_is_refused_not_shown() -> None:
-    with pytest.raises(PluginFout, match="kolom 'fte_per_1000' heeft geen Nederlandse kop"):
-        to_cells(pd.DataFrame({"fte_per_1000": [1.0]}))
+    with pytest.raises(PluginFout, match="kolom 'fte_zonder_kop' heeft geen Nederlandse kop"):
+        to_cells(pd.DataFrame({"fte_zonder_kop": [1.0]}))
 
 
 def _per_duizend(waarden: np.ndarray) -> pd.DataFrame:
-    return pd.DataFrame({"fte_per_1000": waarden})
+    return pd.DataFrame({"fte_zonder_kop": waarden})
 
 
 class ZonderKolom:
@@ -104,7 +104,7 @@ def test_in_excel_an_undeclared_column_is_a_dutch_error(hulp: SimpleNamespace) -
 
     with isolated(ZonderKolom()):
         oi_excel.refresh()
-        with pytest.raises(XlwingsError, match=r"OI_ZONDER_KOLOM: kolom 'fte_per_1000' .*Kolom"):
+        with pytest.raises(XlwingsError, match=r"OI_ZONDER_KOLOM: kolom 'fte_zonder_kop' .*Kolom"):
             hulp.call("OI_ZONDER_KOLOM", [[1.0]])
     oi_excel.refresh()
 
@@ -114,12 +114,14 @@ SD = [[s] for s in ("Centrum", "N-West", "Noord", "Oost", "West", "Zuid", "Zuido
 FTE = [[v] for v in (23.0, 15, 12, 12, 14, 12, 11, 1)]  # straatreiniging, published
 BEWONERS = [[v] for v in (25.0, 15, 9, 13, 13, 16, 8, 2)]
 SCHOUW = [[v] for v in (79.0, 81, 89, 85, 80, 91, 77, 94)]
+LAGE_SES = [[v] for v in (20.0, 45, 40, 25, 25, 15, 45, 30)]  # % lage SES, illustrative
+OORDEEL = [[v] for v in (6.8, 6.2, 6.3, 6.6, 6.7, 7.0, 6.1, 6.9)]  # rapportcijfer, illustrative
 
 PLUGIN_VOORBEELDEN: dict[str, tuple[Any, ...]] = {
     "OI_JGZ_FTE": ([["GF07"], ["GF08"], ["GF09"]], [[0.3], [0.2], [0.5]]),
     "OI_JGZ_SLEUTEL": ([[5.0], [6.0], [7.0], [8.0]], [[100.0], [200.0], [300.0], [450.0]]),
     "OI_REINIGING_FTE": (FTE, BEWONERS, SCHOUW, 80.0, 0.05),
-    "OI_GROOT_ONDERHOUD_WEGING": (SD, FTE, BEWONERS, SCHOUW, BEWONERS),
+    "OI_GROOT_ONDERHOUD_WEGING": (SD, FTE, BEWONERS, LAGE_SES, OORDEEL),
     "OI_GROOT_ONDERHOUD_INTERVAL": (FTE, BEWONERS, SD),
     "OI_BIB_VESTIGINGEN": (),
 }
