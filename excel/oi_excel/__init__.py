@@ -2,8 +2,9 @@
 
 This module *is* the UDF module: set *UDF Modules* to ``oi_excel`` in the classic add-in,
 or import it in an xlwings Server project (``from oi_excel import *``). Its functions are
-generated on first use from :func:`oi_core.excel_functies` — the core's built-ins plus
-whatever plugins register — so a new plugin's functions appear without a change here.
+generated on first use from :func:`oi_core.excel_functies` — the built-ins of the plugin
+``excel`` (:mod:`oi_excel.catalogus`, registered by :mod:`oi_excel.plugin`) plus whatever
+other plugins register — so a new plugin's functions appear without a change here.
 
 Generation is lazy (module ``__getattr__``/``__dir__``): importing ``oi_excel`` (as the
 ``oi`` command line does for ``oi excel …``) loads neither xlwings nor the plugins.

@@ -1,15 +1,18 @@
 """The built-in Excel functions: ``OI_MATCH``, ``OI_INDEX``, ``OI_GEBIED`` …
 
-Framework-free declarations (:class:`~oi_core.registratie.ExcelFunctie`), registered by
-the core's own plugin through the ``register_excel_functies`` hook exactly like a plugin's
-functions; ``oi_excel`` turns every registered function into an Excel function. Each
-function here only shapes its arguments and calls the core function that computes the
-number (:func:`~oi_core.metrieken.aandeel`, :func:`~oi_core.analyse.match` …), so Excel,
-the CLI and the report give the same figures.
+Framework-free declarations (:class:`~oi_core.model.registratie.ExcelFunctie`),
+registered by the plugin ``excel`` (:mod:`oi_excel.plugin`) through the
+``register_excel_functies`` hook exactly like a department plugin's functions;
+:mod:`oi_excel.udfs` turns every registered function into an Excel function. Each function
+here only shapes its arguments and calls the core function that computes the number
+(:func:`~oi_core.rekenen.metrieken.aandeel`, :func:`~oi_core.rekenen.analyse.match` …, all
+on the one kernel :func:`~oi_core.rekenen.kern.verdeel`), so Excel, the CLI and the report
+give the same figures. No share, index, band or compensation is computed here.
 
-Arguments arrive converted by :mod:`oi_core.excelconversie`: ranges (a row or a column)
-as float arrays with NaN for empty cells. Values without area names are labelled
-``waarde 1``, ``waarde 2`` … so an error names the position.
+Arguments arrive converted by :mod:`oi_excel.conversie`: ranges (a row or a column) as
+float arrays with NaN for empty cells. Values without area names are labelled ``waarde 1``,
+``waarde 2`` … so an error names the position. A DataFrame result keeps the column keys
+of the core (``aandeel_inzet``); the conversion writes their Dutch headers.
 """
 
 from __future__ import annotations
@@ -22,10 +25,11 @@ import pandas as pd
 
 from oi_core.errors import InvoerFout
 from oi_core.gebieden.indeling import Gebiedsindeling
-from oi_core.model.activiteit import Niveau, Richting
+from oi_core.model.activiteit import Activiteit, Niveau, Richting
 from oi_core.model.registratie import ExcelArgument, ExcelFunctie
 from oi_core.rekenen.analyse import match
 from oi_core.rekenen.compensatie import compensatie
+from oi_core.rekenen.kern import BAND, MATCH_KOLOMMEN
 from oi_core.rekenen.metrieken import (
     aandeel,
     concentratie_index,
@@ -37,10 +41,10 @@ from oi_core.rekenen.metrieken import (
     verschil_pp,
 )
 
-__all__ = ["BUILTIN_EXCEL_FUNCTIES", "MATCH_KOPPEN"]
+__all__ = ["BUILTIN_EXCEL_FUNCTIES", "MATCH_SLEUTELS"]
 
-MATCH_KOPPEN = ("Gebied", "Aandeel inzet", "Aandeel opgave", "Verschil (pp)", "OI-index", "Signaal")
-"""Header row of ``OI_MATCH``."""
+MATCH_SLEUTELS = ("gebied", *MATCH_KOLOMMEN)
+"""Column keys of ``OI_MATCH``'s table (spilled with their Dutch headers)."""
 
 
 # -- helpers ------------------------------------------------------------------------------
@@ -144,7 +148,9 @@ def oi_index_(inzet: np.ndarray, opgave: np.ndarray) -> pd.Series:
 
 def oi_per(waarden: np.ndarray, noemer: np.ndarray, per_: float | None) -> pd.Series:
     _same_length(("waarden", waarden), ("noemer", noemer))
-    return per(_reeks(waarden), _reeks(noemer), per=100.0 if per_ is None else per_)
+    if per_ is None:  # the core's default
+        return per(_reeks(waarden), _reeks(noemer))
+    return per(_reeks(waarden), _reeks(noemer), per=per_)
 
 
 # -- match ---------------------------------------------------------------------------------
@@ -160,10 +166,8 @@ def oi_match(
 ) -> pd.DataFrame:
     _same_length(("gebieden", gebieden), ("inzet", inzet), ("opgave", opgave))
     labels = _area_labels(gebieden)
-    uit = match(_reeks(inzet, labels), _reeks(opgave, labels), band=0.10 if band is None else band)
-    uit = uit.reset_index()
-    uit.columns = list(MATCH_KOPPEN)
-    return uit
+    uit = match(_reeks(inzet, labels), _reeks(opgave, labels), band=BAND if band is None else band)
+    return uit.rename_axis(MATCH_SLEUTELS[0]).reset_index()
 
 
 # -- against the average, stapeling, kwadrant, concentration -------------------------------
@@ -267,7 +271,8 @@ def oi_gebied(namen: list[str | None], niveau: str | None) -> list[list[str]]:
     return uit
 
 
-GEBIEDEN_KOPPEN = ("Code", "Naam", "Inwoners", "Inwoners 0-14 jaar")
+GEBIEDEN_SLEUTELS = ("code", "naam", "inwoners", "inwoners_0_14")
+"""Column keys of ``OI_GEBIEDEN`` (spilled with their Dutch headers)."""
 
 
 def oi_gebieden(niveau: str | None) -> pd.DataFrame:
@@ -275,14 +280,19 @@ def oi_gebieden(niveau: str | None) -> pd.DataFrame:
     if n is None or n is Niveau.DOELGROEP:
         raise InvoerFout("kies een niveau: stadsdeel, gebied, wijk of buurt", argument="niveau")
     tabel = Gebiedsindeling.amsterdam().table(n)
+    code, naam, inwoners, jong = GEBIEDEN_SLEUTELS
     return pd.DataFrame(
         {
-            "Code": tabel.index.astype(str),
-            "Naam": tabel["naam"].to_numpy(),
-            "Inwoners": tabel["inwoners"].to_numpy(dtype=float),
-            "Inwoners 0-14 jaar": tabel["inwoners_0_14"].to_numpy(dtype=float),
+            code: tabel.index.astype(str),
+            naam: tabel["naam"].to_numpy(),
+            inwoners: tabel["inwoners"].to_numpy(dtype=float),
+            jong: tabel["inwoners_0_14"].to_numpy(dtype=float),
         }
     )
+
+
+ACTIVITEITEN_SLEUTELS = ("code", "naam", "afdeling", "niveau", "plugin")
+"""Column keys of ``OI_ACTIVITEITEN`` (spilled with their Dutch headers)."""
 
 
 def oi_activiteiten() -> pd.DataFrame:
@@ -292,7 +302,7 @@ def oi_activiteiten() -> pd.DataFrame:
         [r.code, r.activiteit.naam, r.activiteit.afdeling, r.activiteit.niveau.value, r.plugin]
         for r in activiteiten().values()
     ]
-    return pd.DataFrame(rijen, columns=["Code", "Naam", "Afdeling", "Niveau", "Plugin"])
+    return pd.DataFrame(rijen, columns=list(ACTIVITEITEN_SLEUTELS))
 
 
 def oi_data(code: str | None, tabel: str | None) -> pd.DataFrame:
@@ -304,7 +314,7 @@ def oi_data(code: str | None, tabel: str | None) -> pd.DataFrame:
         )
     reg = activiteit(code)
     if tabel is None:
-        return reg.data().reset_index(drop=True)
+        return _indicator_headers(reg.data().reset_index(drop=True), reg.activiteit)
     tabellen = dict(reg.tabellen()) if reg.tabellen is not None else {}
     if tabel not in tabellen:
         bekend = ", ".join(tabellen) or "geen"
@@ -312,7 +322,18 @@ def oi_data(code: str | None, tabel: str | None) -> pd.DataFrame:
             f"activiteit '{code}' heeft geen tabel '{tabel}' (wel: {bekend})", argument="tabel"
         )
     uit = tabellen[tabel]
-    return uit if isinstance(uit.index, pd.RangeIndex) else uit.reset_index()
+    uit = uit if isinstance(uit.index, pd.RangeIndex) else uit.reset_index()
+    return _indicator_headers(uit, reg.activiteit)
+
+
+def _indicator_headers(tabel: pd.DataFrame, activiteit: Activiteit) -> pd.DataFrame:
+    """A column named after an indicator code gets the indicator's Dutch name, unless the
+    column catalogue has a header for that key."""
+    from oi_core.plugins.manager import kolommen
+
+    catalogus = kolommen()
+    namen = {i.code: i.naam for i in activiteit.keten.indicatoren() if i.code not in catalogus}
+    return tabel.rename(columns=namen)
 
 
 # -- the catalogue ---------------------------------------------------------------------------
@@ -382,10 +403,14 @@ BUILTIN_EXCEL_FUNCTIES: tuple[ExcelFunctie, ...] = (
             ),
             _getallen("inzet", _INZET),
             _getallen("opgave", _OPGAVE),
-            _getal("band", "Optioneel: marge rond 100 voor 'in verhouding' (standaard 10%)."),
+            _getal(
+                "band",
+                f"Optioneel: marge rond 100 voor 'in verhouding' (standaard {BAND:.0%}).",
+            ),
         ),
         voorbeeld="=OI_MATCH(A2:A9;B2:B9;C2:C9)",
-        resultaat="Tabel met kopregel: " + ", ".join(MATCH_KOPPEN) + ".",
+        resultaat="Tabel met kopregel: gebied, aandeel inzet, aandeel opgave, verschil "
+        "(procentpunt), OI-index en signaal.",
     ),
     ExcelFunctie(
         naam="OI_TOV_GEMIDDELDE",
@@ -497,7 +522,7 @@ BUILTIN_EXCEL_FUNCTIES: tuple[ExcelFunctie, ...] = (
         "(indeling 2022, inwoners 2024).",
         argumenten=(_tekst("niveau", "stadsdeel, gebied, wijk of buurt.", optioneel=False),),
         voorbeeld='=OI_GEBIEDEN("stadsdeel")',
-        resultaat="Tabel met kopregel: " + ", ".join(GEBIEDEN_KOPPEN) + ".",
+        resultaat="Tabel met kopregel: code, naam, inwoners en inwoners van 0-14 jaar.",
     ),
     ExcelFunctie(
         naam="OI_ACTIVITEITEN",

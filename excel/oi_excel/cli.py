@@ -43,16 +43,26 @@ def werkmap_command(
         typer.Option("--niveau", "-n", help="Schaalniveau; standaard dat van de activiteit."),
     ] = None,
     overschrijf: Annotated[bool, typer.Option(help="Vervang een bestaand bestand.")] = False,
+    band: Annotated[
+        float | None,
+        typer.Option(
+            "--band",
+            help="Marge rond 100 waarbinnen de inzet 'in verhouding' is, als fractie "
+            "(0,2 = 20%); standaard de band van de rekenkern.",
+        ),
+    ] = None,
     json_: Annotated[
         bool, typer.Option("--json", help="Uitvoer als JSON, voor scripts en CI.")
     ] = False,
 ) -> None:
     """Maak een werkmap met invoertabel, resultaten met OI_-functies en uitleg."""
     from oi_core.cli.uitvoer import console, print_json
+    from oi_core.rekenen.kern import BAND
     from oi_excel.werkmap.schrijven import make_werkmap
 
     pad = uitvoer or Path(f"{code}-{(niveau.value if niveau else 'standaard')}.xlsx")
-    geschreven = make_werkmap(code, pad, niveau=niveau, overschrijf=overschrijf)
+    marge = BAND if band is None else band
+    geschreven = make_werkmap(code, pad, niveau=niveau, overschrijf=overschrijf, band=marge)
     if json_:
         print_json({"werkmap": str(geschreven), "activiteit": code})
     else:

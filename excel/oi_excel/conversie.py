@@ -1,10 +1,13 @@
 """Turning what Excel passes into what an Excel function expects, and results into cells.
 
-Framework-free: the Excel layer (``oi_excel``) hands every argument over as Excel gives
-it — a 2-D list for a range, a scalar for a single value, ``None`` for an omitted
+Framework-free: the Excel layer (``oi_excel.udfs``) hands every argument over as Excel
+gives it — a 2-D list for a range, a scalar for a single value, ``None`` for an omitted
 argument — and :func:`convert_argument` converts it per
-:attr:`~oi_core.registratie.ExcelArgument.soort`. :func:`to_cells` turns any result into
-the 2-D list of cell values that Excel spills.
+:attr:`~oi_core.model.registratie.ExcelArgument.soort`. :func:`to_cells` turns any result
+into the 2-D list of cell values that Excel spills; a DataFrame's column keys become their
+Dutch headers from the column catalogue (:func:`header`). :func:`call_function` does all
+three for one registered function, so the add-in and the workbook's cached values
+(:mod:`oi_excel.werkmap.schrijven`) give the same cells.
 
 How Excel hands over values:
 
@@ -15,7 +18,7 @@ How Excel hands over values:
   number belongs), Excel error values as their text (``#N/A``, ``#DEEL/0!``) and are
   refused with their name;
 - Dutch number text (``"7,2"``, ``"1.234,5"``, ``"47%"``) is read by
-  :func:`~oi_core.invoer.parse_number`.
+  :func:`~oi_core.invoer.getallen.parse_number`.
 
 Every user mistake raises :class:`~oi_core.errors.InvoerFout` naming the argument and the
 row or column within the range.
@@ -24,19 +27,25 @@ row or column within the range.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from oi_core.errors import InvoerFout
+from oi_core.errors import InvoerFout, PluginFout
 from oi_core.invoer.getallen import GetalFout, is_empty, parse_number
-from oi_core.model.registratie import ExcelArgument
+from oi_core.model.registratie import ExcelArgument, ExcelFunctie, Kolom
 
 __all__ = [
+    "KERN_AANVULLING",
     "as_2d",
+    "call_function",
     "convert_argument",
+    "header",
+    "headers",
+    "is_code_name",
     "is_row",
     "to_cells",
 ]
@@ -162,17 +171,91 @@ _OMZETTERS = {
 }
 
 
+# -- headers ------------------------------------------------------------------------------
+_CODENAAM = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
+
+KERN_AANVULLING: tuple[Kolom, ...] = (
+    Kolom("gebied", "Gebied", "tekst"),
+    Kolom("stadsdeel", "Stadsdeel", "tekst"),
+    Kolom("wijk", "Wijk", "tekst"),
+    Kolom("buurt", "Buurt", "tekst"),
+    Kolom("code", "Code", "tekst"),
+    Kolom("naam", "Naam", "tekst"),
+    Kolom("jaar", "Jaar", "getal", 0),
+    Kolom("indicator", "Indicator", "tekst"),
+    Kolom("waarde", "Waarde", "getal"),
+    Kolom("niveau", "Niveau", "tekst"),
+    Kolom("inwoners", "Inwoners", "getal", 0, eenheid="inwoners"),
+    Kolom("inwoners_0_14", "Inwoners 0-14 jaar", "getal", 0, eenheid="inwoners"),
+    Kolom("afdeling", "Afdeling", "tekst"),
+    Kolom("plugin", "Plugin", "tekst"),
+)
+"""Core keys that built-in functions spill (``OI_MATCH``'s areas, ``OI_DATA``'s tidy
+columns, ``OI_GEBIEDEN``, ``OI_ACTIVITEITEN``), used only while the core's catalogue
+(:data:`~oi_core.weergave.kolommen.KERN_KOLOMMEN`) does not register them itself."""
+
+
+def is_code_name(tekst: str) -> bool:
+    """True for a key as code writes it (``fte_per_1000``, ``gebied``), not for a header."""
+    return _CODENAAM.fullmatch(tekst) is not None
+
+
+def header(sleutel: Any) -> str:
+    """The Dutch header of a column: the column catalogue's ``kop`` for a registered key.
+
+    A header that is already written for people (``Gebied``, ``Inwoners 0-14 jaar``) is
+    kept. A code name without a registered :class:`~oi_core.model.registratie.Kolom` is
+    refused with a :class:`~oi_core.errors.PluginFout`, so it never reaches a person.
+    """
+    from oi_core.plugins.manager import kolommen
+
+    tekst = str(sleutel)
+    catalogus = {k.sleutel: k for k in KERN_AANVULLING} | kolommen()
+    if tekst in catalogus:
+        return catalogus[tekst].kop
+    if is_code_name(tekst):
+        raise PluginFout(
+            f"kolom '{tekst}' heeft geen Nederlandse kop: de plugin moet hem registreren "
+            "met register_kolommen (Kolom)"
+        )
+    return tekst
+
+
+def headers(sleutels: Iterable[Any]) -> list[str]:
+    """:func:`header` of every key, in order."""
+    return [header(k) for k in sleutels]
+
+
 # -- results ------------------------------------------------------------------------------
+def call_function(functie: ExcelFunctie, args: Sequence[Any]) -> Cellen:
+    """Call a registered function as Excel does: convert ``args``, call, return its cells.
+
+    ``args`` are as Excel hands them over (missing trailing arguments are ``None``). A user
+    mistake raises :class:`~oi_core.errors.OIFout`.
+    """
+    waarden = list(args) + [None] * (len(functie.argumenten) - len(args))
+    omgezet = [convert_argument(w, a) for w, a in zip(waarden, functie.argumenten, strict=True)]
+    return to_cells(functie.functie(*omgezet), liggend=_horizontal(functie, waarden))
+
+
+def _horizontal(functie: ExcelFunctie, waarden: list[Any]) -> bool:
+    """A 1-D result follows the first argument when that is a row or column of values."""
+    if not functie.argumenten or functie.argumenten[0].soort not in ("getallen", "teksten"):
+        return False
+    return is_row(waarden[0])
+
+
 def to_cells(resultaat: Any, *, liggend: bool = False) -> Cellen:
     """Any result as the 2-D list of cells Excel spills.
 
     A number or text is one cell; a Series, 1-D array or flat list one column (one row
-    with ``liggend``); a 2-D list or array its rows; a DataFrame its header row and then
-    its rows (the index is not written: put labels in a column). Missing values (NaN,
-    ``None``, ``pd.NA``) become empty cells, numpy scalars plain Python values.
+    with ``liggend``); a 2-D list or array its rows; a DataFrame its header row (the Dutch
+    :func:`header` of each column key) and then its rows (the index is not written: put
+    labels in a column). Missing values (NaN, ``None``, ``pd.NA``) become empty cells,
+    numpy scalars plain Python values.
     """
     if isinstance(resultaat, pd.DataFrame):
-        kop = [str(k) for k in resultaat.columns]
+        kop: list[Any] = headers(resultaat.columns)
         return [kop] + [[_cell(v) for v in rij] for rij in resultaat.itertuples(index=False)]
     if isinstance(resultaat, pd.Series):
         resultaat = resultaat.tolist()

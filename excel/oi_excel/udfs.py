@@ -7,11 +7,11 @@ xlwings' own choice at import time (classic COM add-in on Windows, Office.js cus
 functions with ``XLWINGS_ON_SERVER=true``, no-op elsewhere) unless a runtime is asked for
 explicitly (tests).
 
-A wrapper only converts: arguments per :attr:`ExcelArgument.soort`
-(:func:`oi_core.excelconversie.convert_argument`), the result to cells
-(:func:`~oi_core.excelconversie.to_cells`). A user mistake (:class:`~oi_core.OIFout`)
-becomes an :class:`xlwings.XlwingsError` with the Dutch message — HTTP 400 in xlwings
-Server, so Excel does not retry; anything else is a bug and stays what it is.
+A wrapper only converts, through :func:`oi_excel.conversie.call_function`: arguments per
+:attr:`ExcelArgument.soort`, the result to cells with Dutch headers. A user mistake
+(:class:`~oi_core.OIFout`) becomes an :class:`xlwings.XlwingsError` with the Dutch
+message — HTTP 400 in xlwings Server, so Excel does not retry; anything else is a bug and
+stays what it is.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from oi_core import DataFout, ExcelFunctie, OIFout, OIWaarschuwing, excel_functies
-from oi_excel.conversie import convert_argument, is_row, to_cells
+from oi_excel.conversie import call_function
 
 __all__ = ["Decorateurs", "build_functions", "decorators", "message"]
 
@@ -117,20 +117,10 @@ def message(functie: ExcelFunctie, fout: OIFout) -> str:
 
 
 def _call(functie: ExcelFunctie, args: tuple[Any, ...], fout: type[Exception]) -> list[list[Any]]:
-    waarden = list(args) + [None] * (len(functie.argumenten) - len(args))
     try:
-        omgezet = [convert_argument(w, a) for w, a in zip(waarden, functie.argumenten, strict=True)]
-        resultaat = functie.functie(*omgezet)
+        return call_function(functie, args)
     except OIFout as e:
         raise fout(message(functie, e)) from e
-    return to_cells(resultaat, liggend=_horizontal(functie, waarden))
-
-
-def _horizontal(functie: ExcelFunctie, waarden: list[Any]) -> bool:
-    """A 1-D result follows the first argument when that is a row or column of values."""
-    if not functie.argumenten or functie.argumenten[0].soort not in ("getallen", "teksten"):
-        return False
-    return is_row(waarden[0])
 
 
 def _signature(functie: ExcelFunctie) -> inspect.Signature:

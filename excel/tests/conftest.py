@@ -36,6 +36,7 @@ from oi_core import (
     oi_index,
     to_tidy,
 )
+from oi_core.model.registratie import Kolom
 from oi_core.plugins.manager import isolated
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -135,14 +136,28 @@ class ProefPlugin:
     def register_excel_functies(self, register: Any) -> None:
         register(TEST_FUNCTIE)
 
+    @hookimpl
+    def register_kolommen(self, register: Any) -> None:
+        for kolom in TEST_KOLOMMEN:
+            register(kolom)
+
+
+TEST_KOLOMMEN = (
+    Kolom("index", "Index (gepubliceerd)", "index", 0),
+    Kolom("vulgraad_afvalbakken_pct", "Vulgraad afvalbakken", "procent", 0),
+    Kolom("bewoners_oordeel_pct_schoon", "Bewoners: buurt schoon", "procent", 0),
+)
+"""The columns of the test plugin's source table that are not indicators of its activity."""
+
 
 @pytest.fixture
 def met_testplugin() -> Iterator[None]:
-    """Built-ins, the test plugin and ``oi excel``; ``oi_excel`` rebuilt before and after."""
+    """The plugin ``excel`` (built-in functions, ``oi excel``) and the test plugin; the
+    generated functions of ``oi_excel`` are rebuilt before and after."""
     import oi_excel
-    import oi_excel.cli
+    import oi_excel.plugin
 
-    with isolated(ProefPlugin(), oi_excel.cli):
+    with isolated(ProefPlugin(), oi_excel.plugin):
         oi_excel.refresh()
         yield
     oi_excel.refresh()

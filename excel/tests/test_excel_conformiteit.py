@@ -1,10 +1,10 @@
-"""The core's conformance suite for the Excel plugin module (its commands)."""
+"""The core's conformance suite for the plugin ``excel`` (built-in functions, commands)."""
 
-import oi_excel.cli
+import oi_excel.plugin
 
 from oi_core.testing import PluginContract
 
 
 class TestConformiteit(PluginContract):
-    plugin = oi_excel.cli
+    plugin = oi_excel.plugin
     strikt = True

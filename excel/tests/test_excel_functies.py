@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 import xlwings
 import xlwings.server
+from oi_excel.conversie import headers
 
 from oi_core import (
     Gebiedsindeling,
@@ -28,6 +29,8 @@ from oi_core import (
     tov_gemiddelde,
     verschil_pp,
 )
+from oi_core.rekenen.kern import MATCH_KOLOMMEN
+from oi_core.weergave.kolommen import kolom
 
 
 @pytest.fixture
@@ -86,10 +89,11 @@ def test_match_reproduces_core_and_published_figures(
         "Gebied",
         "Aandeel inzet",
         "Aandeel opgave",
-        "Verschil (pp)",
+        "Verschil (procentpunt)",
         "OI-index",
         "Signaal",
     ]
+    assert uit[0][1:] == [kolom(k).kop for k in MATCH_KOLOMMEN]  # from the column catalogue
     kern = match(
         pd.Series(straat["fte_pct"].to_numpy(float), index=straat["stadsdeel"]),
         pd.Series(straat["bewoners_bezoekers_pct"].to_numpy(float), index=straat["stadsdeel"]),
@@ -264,7 +268,8 @@ def test_gebied_resolves_seed_spellings(hulp: SimpleNamespace) -> None:
 
 def test_gebieden_lists_codes_and_population(hulp: SimpleNamespace) -> None:
     uit = hulp.call("OI_GEBIEDEN", "stadsdeel")
-    assert uit[0] == ["Code", "Naam", "Inwoners", "Inwoners 0-14 jaar"]
+    assert uit[0][:3] == ["Code", "Naam", "Inwoners"]
+    assert uit[0] == headers(["code", "naam", "inwoners", "inwoners_0_14"])
     tabel = Gebiedsindeling.amsterdam().table("stadsdeel")
     assert [r[0] for r in uit[1:]] == list(tabel.index)
     assert sum(r[2] for r in uit[1:]) == tabel["inwoners"].sum()
@@ -279,10 +284,12 @@ def test_activiteiten_and_data_of_a_plugin(hulp: SimpleNamespace, met_testplugin
     ]
     data = hulp.call("OI_DATA", "straatreiniging")
     verwacht = hulp.straatreiniging_data()
-    assert data[0] == list(verwacht.columns)
+    assert data[0] == headers(verwacht.columns)
+    assert data[0][:4] == ["Gebied", "Jaar", "Indicator", "Waarde"]
     assert len(data) == len(verwacht) + 1
     bron = hulp.call("OI_DATA", "straatreiniging", "stadsdelen")
-    assert bron[0][0] == "stadsdeel" and bron[3][0] == "Noord"
+    assert bron[0][:3] == ["Stadsdeel", "FTE straatreiniging", "Bewoners en bezoekers"]
+    assert bron[3][0] == "Noord"
 
 
 def test_a_plugin_function_appears_without_touching_oi_excel(
@@ -321,3 +328,27 @@ def test_the_command_line_does_not_load_xlwings_or_the_udfs() -> None:
     )
     uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert uit.stdout.split() == ["False", "False"]
+
+
+def test_the_core_knows_nothing_of_excel_frameworks() -> None:
+    """Everything that knows xlwings or converts Excel arguments lives in oi_excel."""
+    import ast
+    from pathlib import Path
+
+    import oi_core
+
+    verboden = {"xlwings", "oi_excel"}
+    gevonden = []
+    for pad in Path(oi_core.__file__).parent.rglob("*.py"):
+        for knoop in ast.walk(ast.parse(pad.read_text(encoding="utf-8"))):
+            namen = [a.name for a in getattr(knoop, "names", [])] + [getattr(knoop, "module", "")]
+            if isinstance(knoop, ast.Import | ast.ImportFrom) and any(
+                (n or "").split(".")[0] in verboden for n in namen
+            ):
+                gevonden.append(str(pad))
+            if isinstance(knoop, ast.FunctionDef) and knoop.name in {
+                "convert_argument",
+                "to_cells",
+            }:
+                gevonden.append(f"{pad}: {knoop.name}")
+    assert gevonden == []

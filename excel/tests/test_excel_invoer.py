@@ -112,3 +112,15 @@ def test_a_bug_is_not_disguised_as_a_user_mistake(hulp: SimpleNamespace) -> None
         with pytest.raises(ZeroDivisionError):
             hulp.call("OI_KAPOT", [[1.0]])
     oi_excel.refresh()
+
+
+def test_index_and_match_refuse_negative_inzet_alike(hulp: SimpleNamespace) -> None:
+    """One kernel, one set of checks: OI_INDEX, OI_VERSCHIL and OI_MATCH refuse the same input."""
+    inzet, opgave = [[1.0], [-3.0]], [[1.0], [1.0]]
+    for naam, args in (
+        ("OI_INDEX", (inzet, opgave)),
+        ("OI_VERSCHIL", (inzet, opgave)),
+        ("OI_MATCH", ([["waarde 1"], ["waarde 2"]], inzet, opgave)),
+    ):
+        with pytest.raises(XlwingsError, match=rf"{naam}: .*inzet is negatief \(-3\)"):
+            hulp.call(naam, *args)

@@ -6,10 +6,14 @@ import shutil
 import subprocess
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
+import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
+from oi_excel.conversie import is_code_name
+from oi_excel.werkmap import make_werkmap
 from oi_excel.werkmap.lezen import (
     BLAD_INVOER,
     BLAD_META,
@@ -19,8 +23,9 @@ from oi_excel.werkmap.lezen import (
     read_werkmap,
 )
 
-from oi_core import DataFout, Niveau, activiteit, validate_data
+from oi_core import DataFout, Gebiedsindeling, Niveau, activiteit, per, validate_data
 from oi_core.cli import main
+from oi_core.rekenen.kern import BAND, verdeel
 
 
 @pytest.fixture
@@ -39,13 +44,13 @@ def test_sheets_table_and_formulas(werkmap: Path) -> None:
     tabel = invoer.tables[TABEL_INVOER]
     assert tabel.ref == "A1:F9"  # header + 8 stadsdelen with data (Westpoort has none)
     koppen = [c.value for c in invoer[1]]
-    assert koppen == [
+    assert koppen == [  # Dutch headers: the indicators' names, never their codes
         "Code",
         "Gebied",
         "Inwoners",
-        "fte_pct",
-        "bewoners_bezoekers_pct",
-        "grof_zwerfvuil_pct_min_b",
+        "FTE straatreiniging",
+        "Bewoners en bezoekers",
+        "Grof zwerfvuil minimaal niveau B",
     ]
     assert [invoer.cell(r, 1).value for r in range(2, 10)] == [
         "A",
@@ -61,8 +66,9 @@ def test_sheets_table_and_formulas(werkmap: Path) -> None:
     resultaat = boek[BLAD_RESULTAAT]
     formule = resultaat["A5"].value
     tekst = getattr(formule, "text", formule)
-    assert (
-        tekst == "=OI_MATCH(OI_Invoer[Gebied],OI_Invoer[fte_pct],OI_Invoer[bewoners_bezoekers_pct])"
+    assert tekst == (
+        "=OI_MATCH(OI_Invoer[Gebied],OI_Invoer[FTE straatreiniging],"
+        f"OI_Invoer[Bewoners en bezoekers],{BAND:g})"
     )
     assert getattr(formule, "ref", None) == "A5:F13"  # an array formula that spills
     assert "OI_TOV_GEMIDDELDE(H6:H13,OI_Invoer[Inwoners]" in getattr(
@@ -80,9 +86,10 @@ def test_conditional_formatting_minus_plus(werkmap: Path) -> None:
     assert {"E6:E13", "I6:I13"} <= set(regels)
     teksten = {r.text for r in regels["I6:I13"]}
     assert {"(–)", "(+)", "sterk onder (–)", "sterk boven (+)"} == teksten
-    assert {(r.operator, tuple(r.formula)) for r in regels["E6:E13"]} == {
-        ("lessThan", ("90",)),
-        ("greaterThan", ("110",)),
+    # the index is coloured by the core's signal next to it, so no band is typed twice
+    assert {(r.type, tuple(r.formula)) for r in regels["E6:E13"]} == {
+        ("expression", ('$F6="te weinig"',)),
+        ("expression", ('$F6="te veel"',)),
     }
 
 
@@ -94,11 +101,15 @@ def test_uitleg_and_meta(werkmap: Path) -> None:
     assert "Westpoort" not in uitleg and "B" in uitleg  # left out: code B (no data)
     meta = {r[0].value: r[1].value for r in boek[BLAD_META].iter_rows(min_row=2)}
     assert meta == {
-        "layout_versie": 1,
+        "layout_versie": 2,
         "activiteit": "straatreiniging",
         "niveau": "stadsdeel",
         "jaar": 2023,
+        "kolom:fte_pct": "FTE straatreiniging",
+        "kolom:bewoners_bezoekers_pct": "Bewoners en bezoekers",
+        "kolom:grof_zwerfvuil_pct_min_b": "Grof zwerfvuil minimaal niveau B",
     }
+    assert "fte_pct" not in uitleg and "FTE straatreiniging: FTE straatreiniging" in uitleg
 
 
 def test_reads_back_to_the_same_data(werkmap: Path, hulp: SimpleNamespace) -> None:
@@ -130,15 +141,17 @@ def test_never_overwrites_without_overschrijf(
 
 def test_reader_names_sheet_row_and_column(werkmap: Path, tmp_path: Path) -> None:
     boek = openpyxl.load_workbook(werkmap)
-    boek[BLAD_INVOER]["D4"] = "veel"  # F Nieuw-West, fte_pct
+    boek[BLAD_INVOER]["D4"] = "veel"  # F Nieuw-West, FTE straatreiniging
     boek[BLAD_INVOER]["A6"] = "Nergenshuizen"
     fout_pad = tmp_path / "fout.xlsx"
     boek.save(fout_pad)
     with pytest.raises(DataFout) as fout:
         read_werkmap(fout_pad)
     plaatsen = {(b.blad, b.rij, b.kolom) for b in fout.value.bevindingen}
-    assert plaatsen == {(BLAD_INVOER, 4, "fte_pct"), (BLAD_INVOER, 6, "Code")}
-    assert "blad 'Invoer', rij 4, kolom 'fte_pct': 'veel' is geen getal" in str(fout.value)
+    assert plaatsen == {(BLAD_INVOER, 4, "FTE straatreiniging"), (BLAD_INVOER, 6, "Code")}
+    assert "blad 'Invoer', rij 4, kolom 'FTE straatreiniging': 'veel' is geen getal" in str(
+        fout.value
+    )
 
 
 def test_reader_refuses_a_workbook_without_meta(tmp_path: Path) -> None:
@@ -160,3 +173,82 @@ def test_libreoffice_converts_it(werkmap: Path, tmp_path: Path) -> None:
     assert ods.is_file() and ods.stat().st_size > 5000
     terug = pd.read_excel(ods, sheet_name=BLAD_INVOER, engine="calamine")
     assert list(terug["Code"]) == ["A", "E", "F", "K", "M", "N", "S", "T"]
+
+
+# -- one number, one place: cached values are the functions' own results ----------------------
+_MATCH = ("fte_pct", "bewoners_bezoekers_pct")
+
+
+def _codes(boek: Any) -> list[str]:
+    """The area codes in the order of the Invoer rows (and so of the spilled match)."""
+    return [r[0] for r in _rows(boek[BLAD_INVOER], "A2:A9")]
+
+
+def _rows(blad: Any, bereik: str) -> list[list[Any]]:
+    return [[c.value for c in rij] for rij in blad[bereik]]
+
+
+def test_cached_values_are_the_core_s_figures(werkmap: Path) -> None:
+    """A viewer without the add-in (openpyxl, LibreOffice) sees the core's match."""
+    boek = openpyxl.load_workbook(werkmap, data_only=True)
+    resultaat = boek[BLAD_RESULTAAT]
+    kern = activiteit("straatreiniging").analyse().match().reindex(_codes(boek))
+    rijen = _rows(resultaat, "A5:F13")
+    assert rijen[0] == ["Gebied", "Aandeel inzet", "Aandeel opgave", "Verschil (procentpunt)",
+                        "OI-index", "Signaal"]  # fmt: skip
+    assert [r[0] for r in rijen[1:]] == list(kern["naam"])
+    # xlsxwriter writes 16 significant digits, so a value may differ in its last bit
+    for j, sleutel in ((1, "aandeel_inzet"), (3, "verschil_pp"), (4, "oi_index")):
+        kolom = [r[j] for r in rijen[1:]]
+        np.testing.assert_allclose(kolom, kern[sleutel].to_numpy(), rtol=1e-15, atol=1e-15)
+    assert [r[5] for r in rijen[1:]] == list(kern["signaal"])
+    inwoners = Gebiedsindeling.amsterdam().bevolking("stadsdeel").reindex(kern.index)
+    fte = activiteit("straatreiniging").analyse().values("fte_pct").reindex(kern.index)
+    np.testing.assert_allclose(
+        [r[0] for r in _rows(resultaat, "H6:H13")],
+        per(fte, inwoners, per=1000).to_numpy(),
+        rtol=1e-15,
+    )
+    assert all(isinstance(r[0], str) and r[0] for r in _rows(resultaat, "I6:I13"))
+    assert -1 < resultaat["K6"].value < 1
+
+
+def test_another_band_changes_formula_and_cached_signal(
+    tmp_path: Path, met_testplugin: None
+) -> None:
+    pad = tmp_path / "band.xlsx"
+    assert main(["excel", "werkmap", "straatreiniging", "--band", "0.3", "-o", str(pad)]) == 0
+    assert make_werkmap("straatreiniging", tmp_path / "b.xlsx", band=0.3).read_bytes()
+    assert openpyxl.load_workbook(pad)[BLAD_RESULTAAT]["A5"].value.text.endswith(",0.3)")
+    boek = openpyxl.load_workbook(pad, data_only=True)
+    analyse = activiteit("straatreiniging").analyse()
+    fte, bewoners = (analyse.values(k).reindex(_codes(boek)) for k in _MATCH)
+    signaal = [r[5] for r in _rows(boek[BLAD_RESULTAAT], "A6:F13")]
+    assert signaal == list(verdeel(fte, bewoners, band=0.3).signaal)
+    assert signaal != list(verdeel(fte, bewoners).signaal)  # the band made a difference
+
+
+def test_no_header_in_the_workbook_is_a_code_name(werkmap: Path) -> None:
+    boek = openpyxl.load_workbook(werkmap, data_only=True)
+    koppen = [c.value for c in boek[BLAD_INVOER][1]]
+    koppen += [c.value for c in boek[BLAD_RESULTAAT][5] if c.value is not None]
+    assert len(koppen) == 6 + 6 + 3
+    assert not [k for k in koppen if is_code_name(str(k))], koppen
+
+
+def test_a_version_1_workbook_with_code_headers_still_reads(
+    werkmap: Path, tmp_path: Path, hulp: SimpleNamespace
+) -> None:
+    boek = openpyxl.load_workbook(werkmap)
+    invoer, meta = boek[BLAD_INVOER], boek[BLAD_META]
+    for cel, code in zip(invoer[1][3:], ("fte_pct", "bewoners_bezoekers_pct",
+                                         "grof_zwerfvuil_pct_min_b"), strict=True):  # fmt: skip
+        cel.value = code
+    for rij in meta.iter_rows(min_row=2):
+        if str(rij[0].value).startswith("kolom:"):
+            rij[0].value = rij[1].value = None
+        elif rij[0].value == "layout_versie":
+            rij[1].value = 1
+    oud = tmp_path / "versie1.xlsx"
+    boek.save(oud)
+    pd.testing.assert_frame_equal(read_werkmap(oud)[2], read_werkmap(werkmap)[2])

@@ -7,10 +7,13 @@ names defined here, so the layout lives in exactly one place:
 - sheet :data:`BLAD_INVOER` holds the Excel Table :data:`TABEL_INVOER` at ``A1``: the
   columns :data:`KOLOM_CODE` (area code), :data:`KOLOM_GEBIED` (area name) and
   :data:`KOLOM_INWONERS` (population, for per-capita figures), then one column per
-  indicator, headed by the indicator code (``fte_pct``);
+  indicator, headed by its Dutch header (:func:`indicator_header`: the column catalogue's
+  ``kop``, else the indicator's ``naam``), never by its code;
 - sheet :data:`BLAD_META` holds a two-column table (:data:`META_KOLOMMEN`) with the keys
-  ``layout_versie``, ``activiteit``, ``niveau``, ``jaar`` and optionally
-  ``jaar:<indicator>`` when an indicator was measured in another year;
+  ``layout_versie``, ``activiteit``, ``niveau``, ``jaar``, ``kolom:<indicator>`` (the
+  header of that indicator's column) and optionally ``jaar:<indicator>`` when an indicator
+  was measured in another year. Layout version 1 (headers were the indicator codes) is
+  still read;
 - sheets :data:`BLAD_RESULTAAT` (formulas with the ``OI_`` functions) and
   :data:`BLAD_UITLEG` (Dutch explanation) are for people; the reader ignores them.
 
@@ -29,11 +32,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from oi_core.errors import Bevinding, DataFout, GebiedFout, InvoerFout, OIFout
+from oi_core.errors import Bevinding, DataFout, GebiedFout, InvoerFout, OIFout, PluginFout
 from oi_core.gebieden.indeling import Gebiedsindeling
 from oi_core.invoer.getallen import GetalFout, is_empty, parse_amount, parse_number
 from oi_core.model.activiteit import Activiteit, Niveau
 from oi_core.rekenen.analyse import Analyse
+from oi_core.weergave.kolommen import kolom
 
 __all__ = [
     "BLAD_INVOER",
@@ -47,12 +51,13 @@ __all__ = [
     "META_KOLOMMEN",
     "TABEL_INVOER",
     "VASTE_KOLOMMEN",
-    "Invoer",
+    "WerkmapInvoer",
     "build_invoer",
+    "indicator_header",
     "read_werkmap",
 ]
 
-LAYOUT_VERSIE = 1
+LAYOUT_VERSIE = 2
 BLAD_INVOER = "Invoer"
 BLAD_RESULTAAT = "Resultaat"
 BLAD_UITLEG = "Uitleg"
@@ -66,12 +71,13 @@ META_KOLOMMEN = ("Sleutel", "Waarde")
 
 
 @dataclass(frozen=True)
-class Invoer:
+class WerkmapInvoer:
     """The input table of a workbook, before it is written.
 
     ``tabel`` has the columns :data:`VASTE_KOLOMMEN` and then one per indicator code;
     ``jaren`` gives the year of each indicator column; ``jaar`` is the workbook's year
-    (the latest of them). ``inzet`` and ``opgave`` name the columns the match uses.
+    (the latest of them). ``inzet`` and ``opgave`` name the columns the match uses;
+    :meth:`header` gives the Dutch header a person sees above a column.
     """
 
     activiteit: Activiteit
@@ -87,6 +93,12 @@ class Invoer:
     def indicatoren(self) -> list[str]:
         return [str(k) for k in self.tabel.columns if k not in VASTE_KOLOMMEN]
 
+    def header(self, kolom: str) -> str:
+        """The Dutch header of a column of :attr:`tabel` (a fixed column or an indicator)."""
+        if kolom in VASTE_KOLOMMEN:
+            return kolom
+        return indicator_header(self.activiteit, kolom)
+
     def meta(self) -> list[tuple[str, Any]]:
         """The rows of the :data:`BLAD_META` sheet."""
         rijen: list[tuple[str, Any]] = [
@@ -95,8 +107,18 @@ class Invoer:
             ("niveau", self.niveau.value),
             ("jaar", self.jaar),
         ]
+        rijen += [(f"kolom:{k}", self.header(k)) for k in self.indicatoren]
         rijen += [(f"jaar:{k}", j) for k, j in self.jaren.items() if j != self.jaar]
         return rijen
+
+
+def indicator_header(activiteit: Activiteit, code: str) -> str:
+    """The header of an indicator's column: the column catalogue's ``kop`` when the key is
+    registered, else the indicator's Dutch ``naam`` (declared with the activity)."""
+    try:
+        return kolom(code).kop
+    except KeyError:
+        return activiteit.keten.indicator(code).naam
 
 
 # -- building the input table -------------------------------------------------------------
@@ -106,7 +128,7 @@ def build_invoer(
     niveau: Niveau | str | None = None,
     *,
     indeling: Gebiedsindeling | None = None,
-) -> Invoer:
+) -> WerkmapInvoer:
     """The input table of ``activiteit`` at ``niveau``, filled from its tidy ``data``.
 
     Rows are the areas of that level that have a value for at least one indicator (all
@@ -122,7 +144,8 @@ def build_invoer(
     for code, reeks in kolommen.items():
         tabel[code] = reeks.reindex(tabel[KOLOM_CODE]).to_numpy(dtype=float)
     weggelaten = _left_out(analyse, gebieden, indeling)
-    return Invoer(
+    _check_unique_headers(activiteit, list(kolommen))
+    return WerkmapInvoer(
         activiteit=activiteit,
         niveau=analyse.niveau,
         tabel=tabel.reset_index(drop=True),
@@ -132,6 +155,17 @@ def build_invoer(
         jaar=max(jaren.values()) if jaren else int(data["jaar"].max()),
         weggelaten=weggelaten,
     )
+
+
+def _check_unique_headers(activiteit: Activiteit, codes: list[str]) -> None:
+    """An Excel Table needs distinct headers; two indicators with one name are a plugin bug."""
+    koppen = [indicator_header(activiteit, c) for c in codes] + list(VASTE_KOLOMMEN)
+    dubbel = sorted({k for k in koppen if koppen.count(k) > 1})
+    if dubbel:
+        raise PluginFout(
+            f"activiteit '{activiteit.code}': meer dan één kolom heet "
+            f"{', '.join(repr(k) for k in dubbel)}; geef de indicatoren verschillende namen"
+        )
 
 
 def _indicator_columns(analyse: Analyse) -> tuple[dict[str, pd.Series], dict[str, int]]:
@@ -199,12 +233,23 @@ def read_werkmap(
     bladen = _read_sheets(pad)
     meta = _read_meta(bladen[BLAD_META])
     code, niveau, jaar = _meta_required(meta)
-    invoer = bladen[BLAD_INVOER]
+    koppen = _header_codes(meta)
+    invoer = bladen[BLAD_INVOER].rename(columns=lambda k: koppen.get(str(k).strip(), k))
     fouten = _check_columns(invoer, activiteit, code)
     if fouten:
         raise DataFout(fouten, f"Werkmap '{pad.name}' is niet te lezen")
-    tidy = _tidy(invoer, niveau, jaar, meta, indeling or Gebiedsindeling.amsterdam())
+    getoond = {c: k for k, c in koppen.items()}
+    tidy = _tidy(invoer, niveau, jaar, meta, indeling or Gebiedsindeling.amsterdam(), getoond)
     return code, niveau, tidy
+
+
+def _header_codes(meta: Mapping[str, tuple[Any, int]]) -> dict[str, str]:
+    """Header → indicator code, from the ``kolom:<code>`` rows of the Meta sheet."""
+    return {
+        str(waarde).strip(): sleutel.removeprefix("kolom:")
+        for sleutel, (waarde, _) in meta.items()
+        if sleutel.startswith("kolom:") and not is_empty(waarde)
+    }
 
 
 def _read_sheets(pad: Path) -> dict[str, pd.DataFrame]:
@@ -333,14 +378,17 @@ def _tidy(
     jaar: int,
     meta: Mapping[str, tuple[Any, int]],
     indeling: Gebiedsindeling,
+    getoond: Mapping[str, str],
 ) -> pd.DataFrame:
+    """The tidy rows of the Invoer sheet; a problem names the column by the header shown
+    (``getoond``: indicator code → header)."""
     invoer = invoer.rename(columns=lambda k: str(k).strip())
     indicatoren = _indicator_names(list(invoer.columns))
     fouten: list[Bevinding] = []
     jaren = {k: _indicator_year(meta, k, jaar, fouten) for k in indicatoren}
     rijen = []
     for rij, record in enumerate(invoer.to_dict("records"), start=2):
-        waarden = {k: _cell_number(record[k], rij, k, fouten) for k in indicatoren}
+        waarden = {k: _cell_number(record[k], rij, getoond.get(k, k), fouten) for k in indicatoren}
         if is_empty(record[KOLOM_CODE]):
             if any(not np.isnan(v) for v in waarden.values()):
                 fouten.append(

@@ -1,19 +1,34 @@
 """Writing a ready-to-use workbook (*werkmap*) for one activity with xlsxwriter.
 
-The layout is the contract in :mod:`oi_core.werkmap` (sheet, table and column names, the
-Meta sheet), so ``oi rapport --data`` can read the workbook back. The Resultaat sheet uses
-the ``OI_`` functions on the input table; Excel computes them through the add-in, so the
-figures are the core's. A file is never overwritten unless asked.
+The layout is the contract in :mod:`oi_excel.werkmap.lezen` (sheet, table and column
+names, the Meta sheet), so ``oi rapport --data`` can read the workbook back. Every header
+is Dutch: the fixed columns, the indicators (:func:`~oi_excel.werkmap.lezen.indicator_header`)
+and the spilled tables (the column catalogue, through :func:`oi_excel.conversie.to_cells`).
+
+The Resultaat sheet uses the ``OI_`` functions on the input table; Excel computes them
+through the add-in. Each formula cell also carries its cached value, and that value is the
+registered Excel function's own result on the table (:func:`oi_excel.conversie.call_function`):
+one number, one place, and a viewer without the add-in shows the core's figures. The match
+uses the core's default band :data:`~oi_core.rekenen.kern.BAND` unless another is given,
+and its colours follow the core's signal, so no threshold is typed here. A file is never
+overwritten unless asked.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import xlsxwriter  # type: ignore[import-untyped]
-from oi_excel.catalogus import MATCH_KOPPEN
+from xlsxwriter.workbook import Workbook  # type: ignore[import-untyped]
+from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
+
+from oi_core import InvoerFout, Niveau, OIFout, activiteit, write_atomic
+from oi_core.rekenen.kern import BAND
+from oi_excel.catalogus import BUILTIN_EXCEL_FUNCTIES
+from oi_excel.conversie import Cellen, call_function
 from oi_excel.werkmap.lezen import (
     BLAD_INVOER,
     BLAD_META,
@@ -24,21 +39,25 @@ from oi_excel.werkmap.lezen import (
     META_KOLOMMEN,
     TABEL_INVOER,
     VASTE_KOLOMMEN,
-    Invoer,
+    WerkmapInvoer,
     build_invoer,
 )
-from xlsxwriter.workbook import Workbook  # type: ignore[import-untyped]
-from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
-
-from oi_core import InvoerFout, Niveau, activiteit, excel_functies, write_atomic
 
 __all__ = ["make_werkmap", "write_werkmap"]
+
+_INGEBOUWD = {f.naam: f for f in BUILTIN_EXCEL_FUNCTIES}
+"""The workbook's formulas are oi_excel's own functions, registered or not."""
 
 EERSTE_RIJ = 4  # 0-based row of the OI_MATCH formula on the Resultaat sheet (Excel row 5)
 
 
 def make_werkmap(
-    code: str, pad: str | Path, *, niveau: Niveau | str | None = None, overschrijf: bool = False
+    code: str,
+    pad: str | Path,
+    *,
+    niveau: Niveau | str | None = None,
+    overschrijf: bool = False,
+    band: float = BAND,
 ) -> Path:
     """Write the workbook of the registered activity ``code`` at ``niveau`` to ``pad``."""
     pad = Path(pad)
@@ -46,20 +65,25 @@ def make_werkmap(
         raise InvoerFout(f"'{pad.name}': een werkmap eindigt op .xlsx", argument="uitvoer")
     reg = activiteit(code)
     invoer = build_invoer(reg.activiteit, reg.data(), niveau)
-    return write_werkmap(invoer, pad, overschrijf=overschrijf)
+    return write_werkmap(invoer, pad, overschrijf=overschrijf, band=band)
 
 
-def write_werkmap(invoer: Invoer, pad: str | Path, *, overschrijf: bool = False) -> Path:
-    """Write ``invoer`` as a workbook; an existing ``pad`` only with ``overschrijf``."""
-    return write_atomic(pad, lambda p: _write(invoer, p), overschrijf=overschrijf)
+def write_werkmap(
+    invoer: WerkmapInvoer, pad: str | Path, *, overschrijf: bool = False, band: float = BAND
+) -> Path:
+    """Write ``invoer`` as a workbook; an existing ``pad`` only with ``overschrijf``.
+
+    ``band`` is the margin of *in verhouding* that the ``OI_MATCH`` formula passes on.
+    """
+    return write_atomic(pad, lambda p: _write(invoer, p, band), overschrijf=overschrijf)
 
 
-def _write(invoer: Invoer, pad: Path) -> None:
+def _write(invoer: WerkmapInvoer, pad: Path, band: float) -> None:
     boek = xlsxwriter.Workbook(str(pad))
     opmaak = _formats(boek)
     uitleg = boek.add_worksheet(BLAD_UITLEG)
     _write_input(boek.add_worksheet(BLAD_INVOER), invoer, opmaak)
-    _write_result(boek.add_worksheet(BLAD_RESULTAAT), invoer, opmaak)
+    _write_result(boek.add_worksheet(BLAD_RESULTAAT), invoer, opmaak, band)
     _write_explanation(uitleg, invoer, opmaak)
     _write_meta(boek.add_worksheet(BLAD_META), invoer, opmaak)
     boek.get_worksheet_by_name(BLAD_INVOER).activate()
@@ -82,6 +106,7 @@ def _formats(boek: Workbook) -> dict[str, Any]:
         "sterk_plus": boek.add_format({"bg_color": "#38761D", "font_color": "#FFFFFF"}),
         "weinig": boek.add_format({"bg_color": "#F4C7C3"}),
         "veel": boek.add_format({"bg_color": "#CFE2F3"}),
+        "leeg": boek.add_format(),
     }
 
 
@@ -92,10 +117,13 @@ def _cell(waarde: Any) -> Any:
     return waarde.item() if isinstance(waarde, np.generic) else waarde
 
 
-def _write_input(blad: Worksheet, invoer: Invoer, opmaak: dict[str, Any]) -> None:
+def _write_input(blad: Worksheet, invoer: WerkmapInvoer, opmaak: dict[str, Any]) -> None:
     tabel = invoer.tabel
     rijen = [[_cell(v) for v in rij] for rij in tabel.itertuples(index=False)]
-    kolommen = [{"header": str(k), "format": _column_format(str(k), opmaak)} for k in tabel.columns]
+    kolommen = [
+        {"header": invoer.header(str(k)), "format": _column_format(str(k), opmaak)}
+        for k in tabel.columns
+    ]
     laatste = max(len(rijen), 1)
     blad.add_table(
         0,
@@ -126,20 +154,57 @@ def _column_format(kolom: str, opmaak: dict[str, Any]) -> Any:
     return opmaak["getal"]
 
 
-def _column_help(invoer: Invoer, code: str) -> str:
+def _column_help(invoer: WerkmapInvoer, code: str) -> str:
     ind = invoer.activiteit.keten.indicator(code)
     jaar = invoer.jaren.get(code, invoer.jaar)
     return f"{ind.naam} ({ind.eenheid}); {ind.rol.value}, {jaar}. {ind.beschrijving}".strip()
 
 
 # -- Resultaat --------------------------------------------------------------------------------
-def _ref(kolom: str) -> str:
-    return f"{TABEL_INVOER}[{kolom}]"
+def _ref(invoer: WerkmapInvoer, kolom: str) -> str:
+    """A structured reference to a column of the input table, by its Dutch header."""
+    kop = "".join(f"'{t}" if t in "[]#'" else t for t in invoer.header(kolom))
+    return f"{TABEL_INVOER}[{kop}]"
 
 
-def _write_result(blad: Worksheet, invoer: Invoer, opmaak: dict[str, Any]) -> None:
+def _column(invoer: WerkmapInvoer, kolom: str) -> Cellen:
+    """A column of the input table as Excel hands a range to a function."""
+    return [[_cell(v)] for v in invoer.tabel[kolom]]
+
+
+def _write_function(
+    blad: Worksheet,
+    plek: tuple[int, int],
+    naam: str,
+    argumenten: Sequence[tuple[str, Any]],
+    opmaak: Any,
+    leeg: Any,
+) -> Cellen:
+    """Write ``=naam(...)`` as a spilling formula whose cells hold the function's result.
+
+    ``argumenten`` pairs each formula argument with the value Excel would pass; the cached
+    cells are :func:`call_function` of the registered function on those values. When the
+    core refuses them, the formula's cell holds the Dutch message, as Excel would show.
+    """
+    formule = f"={naam}({','.join(a for a, _ in argumenten)})"
+    try:
+        cellen = call_function(_INGEBOUWD[naam], [w for _, w in argumenten])
+    except OIFout as fout:
+        cellen = [[f"{naam}: {fout}"]]
+    rij, kol = plek
+    onder, rechts = rij + len(cellen) - 1, kol + len(cellen[0]) - 1
+    blad.write_dynamic_array_formula(rij, kol, onder, rechts, formule, opmaak, cellen[0][0])
+    for i, cel_rij in enumerate(cellen):
+        for j, waarde in enumerate(cel_rij):
+            if i or j:
+                blad.write(rij + i, kol + j, waarde, opmaak if waarde is not None else leeg)
+    return cellen
+
+
+def _write_result(
+    blad: Worksheet, invoer: WerkmapInvoer, opmaak: dict[str, Any], band: float
+) -> None:
     a = invoer.activiteit
-    n = max(len(invoer.tabel), 1)
     blad.write(
         0, 0, f"{a.naam}: match tussen inzet en opgave ({invoer.niveau.value})", opmaak["titel"]
     )
@@ -151,14 +216,14 @@ def _write_result(blad: Worksheet, invoer: Invoer, opmaak: dict[str, Any]) -> No
         f"{BLAD_UITLEG}.",
     )
     blad.write(EERSTE_RIJ - 1, 0, "Stap 3 — match (OI_MATCH)", opmaak["kop"])
-    onder = EERSTE_RIJ + n
-    blad.write_dynamic_array_formula(
-        EERSTE_RIJ,
-        0,
-        onder,
-        len(MATCH_KOPPEN) - 1,
-        f"=OI_MATCH({_ref(KOLOM_GEBIED)},{_ref(invoer.inzet)},{_ref(invoer.opgave)})",
-    )
+    argumenten = [
+        (_ref(invoer, KOLOM_GEBIED), _column(invoer, KOLOM_GEBIED)),
+        (_ref(invoer, invoer.inzet), _column(invoer, invoer.inzet)),
+        (_ref(invoer, invoer.opgave), _column(invoer, invoer.opgave)),
+        (f"{band:g}", band),
+    ]
+    _write_function(blad, (EERSTE_RIJ, 0), "OI_MATCH", argumenten, None, opmaak["leeg"])
+    onder = EERSTE_RIJ + max(len(invoer.tabel), 1)
     _format_match(blad, onder, opmaak)
     if invoer.tabel[KOLOM_INWONERS].notna().all() and len(invoer.tabel):
         _write_per_capita(blad, invoer, onder, opmaak)
@@ -167,40 +232,46 @@ def _write_result(blad: Worksheet, invoer: Invoer, opmaak: dict[str, Any]) -> No
 
 
 def _format_match(blad: Worksheet, onder: int, opmaak: dict[str, Any]) -> None:
+    """Number formats of the match, and the index coloured by the core's signal (column F)."""
     eerste = EERSTE_RIJ + 1
     blad.set_column(1, 2, 15, opmaak["procent"])
     blad.set_column(3, 3, 15, opmaak["pp"])
     blad.set_column(4, 4, 12, opmaak["index"])
-    bereik = (eerste, 4, onder, 4)
-    blad.conditional_format(
-        *bereik, {"type": "cell", "criteria": "<", "value": 90, "format": opmaak["weinig"]}
-    )
-    blad.conditional_format(
-        *bereik, {"type": "cell", "criteria": ">", "value": 110, "format": opmaak["veel"]}
-    )
+    for signaal, soort in (("te weinig", "weinig"), ("te veel", "veel")):
+        blad.conditional_format(
+            eerste,
+            4,
+            onder,
+            4,
+            {
+                "type": "formula",
+                "criteria": f'=$F{eerste + 1}="{signaal}"',
+                "format": opmaak[soort],
+            },
+        )
 
 
-def _write_per_capita(blad: Worksheet, invoer: Invoer, onder: int, opmaak: dict[str, Any]) -> None:
+def _write_per_capita(
+    blad: Worksheet, invoer: WerkmapInvoer, onder: int, opmaak: dict[str, Any]
+) -> None:
     eerste = EERSTE_RIJ + 1
     blad.write(EERSTE_RIJ - 1, 7, "Inzet per inwoner t.o.v. het gemiddelde", opmaak["kop"])
     blad.write(EERSTE_RIJ, 7, "Inzet per 1.000 inwoners", opmaak["kop"])
     blad.write(EERSTE_RIJ, 8, "T.o.v. gemiddelde", opmaak["kop"])
-    per = f"OI_PER({_ref(invoer.inzet)},{_ref(KOLOM_INWONERS)},1000)"
-    blad.write_dynamic_array_formula(eerste, 7, onder, 7, f"={per}", opmaak["getal"])
-    h = f"H{eerste + 1}:H{onder + 1}"
-    blad.write_dynamic_array_formula(
-        eerste, 8, onder, 8, f'=OI_TOV_GEMIDDELDE({h},{_ref(KOLOM_INWONERS)},"hoger")'
+    inzet = (_ref(invoer, invoer.inzet), _column(invoer, invoer.inzet))
+    opgave = (_ref(invoer, invoer.opgave), _column(invoer, invoer.opgave))
+    inwoners = (_ref(invoer, KOLOM_INWONERS), _column(invoer, KOLOM_INWONERS))
+    leeg = opmaak["leeg"]
+    per = _write_function(
+        blad, (eerste, 7), "OI_PER", [inzet, inwoners, ("1000", 1000.0)], opmaak["getal"], leeg
     )
+    h = (f"H{eerste + 1}:H{onder + 1}", per)
+    positie = [h, inwoners, ('"hoger"', "hoger")]
+    _write_function(blad, (eerste, 8), "OI_TOV_GEMIDDELDE", positie, None, leeg)
     _format_position(blad, (eerste, 8, onder, 8), opmaak)
     blad.write(EERSTE_RIJ, 10, "Concentratie-index", opmaak["kop"])
-    blad.write_dynamic_array_formula(
-        eerste,
-        10,
-        eerste,
-        10,
-        f"=OI_CONCENTRATIE({_ref(invoer.inzet)},{_ref(invoer.opgave)},{_ref(KOLOM_INWONERS)})",
-        opmaak["getal"],
-    )
+    concentratie = [inzet, opgave, inwoners]
+    _write_function(blad, (eerste, 10), "OI_CONCENTRATIE", concentratie, opmaak["getal"], leeg)
     blad.set_column(7, 8, 22)
     blad.set_column(10, 10, 20)
 
@@ -228,14 +299,14 @@ def _format_position(
 
 
 # -- Uitleg and Meta --------------------------------------------------------------------------
-def _write_explanation(blad: Worksheet, invoer: Invoer, opmaak: dict[str, Any]) -> None:
+def _write_explanation(blad: Worksheet, invoer: WerkmapInvoer, opmaak: dict[str, Any]) -> None:
     blad.set_column(0, 0, 110, opmaak["tekst"])
     blad.write(0, 0, f"Ongelijk investeren — werkmap {invoer.activiteit.naam}", opmaak["titel"])
     for i, (soort, tekst) in enumerate(_explanation(invoer), start=2):
         blad.write(i, 0, tekst, opmaak["kop"] if soort == "kop" else None)
 
 
-def _explanation(invoer: Invoer) -> list[tuple[str, str]]:
+def _explanation(invoer: WerkmapInvoer) -> list[tuple[str, str]]:
     a = invoer.activiteit
     regels: list[tuple[str, str]] = [
         ("tekst", f"{a.naam} ({a.afdeling}), niveau {invoer.niveau.value}, jaar {invoer.jaar}."),
@@ -254,7 +325,7 @@ def _explanation(invoer: Invoer) -> list[tuple[str, str]]:
         ("kop", "Kolommen"),
     ]  # fmt: skip
     for code in invoer.indicatoren:
-        regels.append(("tekst", f"{code}: {_column_help(invoer, code)}"))
+        regels.append(("tekst", f"{invoer.header(code)}: {_column_help(invoer, code)}"))
     if invoer.weggelaten:
         regels.append(("tekst", "Zonder gegevens en daarom weggelaten: "
                                 f"{', '.join(invoer.weggelaten)}. Voeg een rij toe om ze mee "
@@ -263,13 +334,10 @@ def _explanation(invoer: Invoer) -> list[tuple[str, str]]:
 
 
 def _functions_text() -> list[tuple[str, str]]:
-    gebruikt = ("OI_MATCH", "OI_PER", "OI_TOV_GEMIDDELDE", "OI_CONCENTRATIE")
-    functies = excel_functies()
     regels: list[tuple[str, str]] = [("kop", "Functies")]
-    for naam in gebruikt:
-        if naam in functies:
-            f = functies[naam]
-            regels.append(("tekst", f"{f.voorbeeld}  —  {f.beschrijving}"))
+    for naam in ("OI_MATCH", "OI_PER", "OI_TOV_GEMIDDELDE", "OI_CONCENTRATIE"):
+        f = _INGEBOUWD[naam]
+        regels.append(("tekst", f"{f.voorbeeld}  —  {f.beschrijving}"))
     return regels
 
 
@@ -287,7 +355,7 @@ def _install_text() -> list[tuple[str, str]]:
     ]  # fmt: skip
 
 
-def _write_meta(blad: Worksheet, invoer: Invoer, opmaak: dict[str, Any]) -> None:
+def _write_meta(blad: Worksheet, invoer: WerkmapInvoer, opmaak: dict[str, Any]) -> None:
     blad.write_row(0, 0, META_KOLOMMEN, opmaak["kop"])
     for i, (sleutel, waarde) in enumerate(invoer.meta(), start=1):
         blad.write_row(i, 0, [sleutel, waarde])

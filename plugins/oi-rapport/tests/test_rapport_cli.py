@@ -251,11 +251,12 @@ def test_a_werkmap_from_oi_excel_is_the_users_data(
         boek = openpyxl.load_workbook(pad)
         invoer = boek["Invoer"]
         kop = [c.value for c in invoer[1]]
-        invoer.cell(row=4, column=kop.index("fte") + 1, value="twaalf")
+        invoer.cell(row=4, column=kop.index("FTE straatreiniging") + 1, value="twaalf")
         boek.save(pad)
         code, _, fout = _run(capsys, "-o", str(tmp_path / "uit2"), "-d", str(pad))
     assert code == 1
-    assert "blad 'straat.xlsx › Invoer', rij 4, kolom 'fte': 'twaalf' is geen getal" in fout
+    melding = "blad 'straat.xlsx › Invoer', rij 4, kolom 'FTE straatreiniging': 'twaalf' is geen"
+    assert melding in fout
     assert not (tmp_path / "uit2").exists()
 
 
