@@ -8,8 +8,9 @@ import pandas as pd
 
 from oi_core.model.activiteit import Indicator, Richting
 from oi_core.rekenen.analyse import Analyse
+from oi_core.rekenen.kern import grenzen
+from oi_core.rekenen.kleuring import kleur_kolom
 from oi_rapport.document import Formaat, Kleuring, Kolom, Tabel
-from oi_rapport.kleuring import colour_column
 
 __all__ = ["ExtraKolom", "auto_decimals", "match_table", "table_from_frame"]
 
@@ -65,8 +66,8 @@ def match_table(
 
 
 def _match_columns(match: pd.DataFrame, band: float) -> list[Kolom]:
-    laag, hoog = _getal(100 * (1 - band)), _getal(100 * (1 + band))
-    index_kleur = colour_column(
+    laag, hoog = (_getal(g) for g in grenzen(band))
+    index_kleur = kleur_kolom(
         match["oi_index"],
         Richting.HOGER_IS_BETER,
         gemiddelde_waarde=100.0,
@@ -124,7 +125,7 @@ def auto_decimals(waarden: pd.Series) -> int | None:
 
 
 def _caption(band: float) -> str:
-    laag, hoog = _getal(100 * (1 - band)), _getal(100 * (1 + band))
+    laag, hoog = (_getal(g) for g in grenzen(band))
     return (
         "Aandeel: het deel van het totaal. Verschil: aandeel inzet min aandeel opgave, in "
         "procentpunt. OI-index: 100 × aandeel inzet / aandeel opgave; 100 is in verhouding, "

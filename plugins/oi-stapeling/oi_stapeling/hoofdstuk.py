@@ -1,6 +1,6 @@
 """The stapeling chapter: nine indicators across life domains, per gebied and per SES group.
 
-Data: the presentation's tables, copied into ``oi_core/rapport/data`` (see HERKOMST.md).
+Data: the presentation's tables, copied into ``oi_stapeling/data`` (see HERKOMST.md).
 The count of below-average scores is computed with :func:`oi_core.stapeling`: a score
 counts when it is strictly worse than the average of the 23 gebieden weighted by their
 2024 population (per SES group: the unweighted average of the three groups), in the
@@ -16,14 +16,15 @@ from importlib import resources
 
 import pandas as pd
 from oi_rapport.document import RIJ_GEMIDDELDE, Blok, Grafiek, Kolom, Tabel, Tekst
-from oi_rapport.kleuring import colour_column
+from oi_rapport.hoofdstukken import ExtraHoofdstuk, HoofdstukInhoud
 
 from oi_core.gebieden.indeling import Gebiedsindeling
 from oi_core.model.activiteit import Niveau, Richting
 from oi_core.model.registratie import Figuur
+from oi_core.rekenen.kleuring import kleur_kolom
 from oi_core.rekenen.metrieken import stapeling
 
-__all__ = ["RIJ_RICHTING", "StapelingHoofdstuk", "build_stapeling", "load_seed"]
+__all__ = ["HOOFDSTUK", "RIJ_RICHTING", "StapelingHoofdstuk", "build_stapeling", "load_seed"]
 
 RIJ_RICHTING = "Richting (1 hoger is beter, −1 lager is beter)"
 GEWICHT_TEKST = "het gemiddelde van de 23 gebieden, gewogen naar inwoners (CBS, 1 januari 2024)"
@@ -110,7 +111,7 @@ def _indicator_columns(
     kolommen = []
     for code, meta in seed.indicatoren.iterrows():
         richting = Richting(meta["richting"])
-        kleuring = colour_column(
+        kleuring = kleur_kolom(
             waarden[code], richting, gewichten=gewichten, toelichting=toelichting
         )
         kop = f"{meta['domein']}: {meta['omschrijving']} ({meta['eenheid']})"
@@ -233,3 +234,31 @@ def _figures(data: pd.DataFrame) -> list[Grafiek]:
         ),
         Grafiek("stapeling-spreiding", spreiding),
     ]
+
+
+def _inhoud(indeling: Gebiedsindeling) -> HoofdstukInhoud:
+    s = build_stapeling(indeling)
+    return HoofdstukInhoud(
+        s.blokken, {"gebieden": len(s.gebieden), "gelijk_aan_gepubliceerd": s.gelijk}
+    )
+
+
+HOOFDSTUK = ExtraHoofdstuk(
+    sleutel="stapeling",
+    titel="Stapeling van ongelijkheid",
+    blad="Stapeling",
+    maak=_inhoud,
+    intro="Het hoofdstuk Stapeling laat zien waar ongelijkheden zich over levensdomeinen "
+    "heen opstapelen.",
+    bron="Stapeling: de tabellen van de presentatie Inzicht in ongelijk investeren "
+    "(Gemeente Amsterdam), peiljaar niet vermeld.",
+    formules=(
+        (
+            "Stapeling",
+            "Σ_k [score_k strikt slechter dan gemiddelde_k]",
+            "Aantal indicatoren waarop een gebied slechter scoort; een ontbrekende waarde "
+            "telt niet mee.",
+        ),
+    ),
+)
+"""The chapter as the report's hook registers it (``oi rapport --zonder stapeling``)."""
