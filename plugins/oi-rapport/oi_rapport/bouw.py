@@ -16,10 +16,12 @@ import pandas as pd
 from oi_core import __version__
 from oi_core.plugins.manager import excel_functies
 from oi_core.rekenen.kern import BAND, grenzen
+from oi_core.weergave.kolommen import kolom
 from oi_rapport.activiteit import ActiviteitHoofdstuk
-from oi_rapport.document import Blok, Kolom, Opsomming, Rapport, Sectie, Tabel, Tekst
+from oi_rapport.document import Blok, Opsomming, Rapport, Sectie, Tabel, Tekst
 from oi_rapport.hoofdstukken import GemaaktHoofdstuk
 from oi_rapport.opmaak import MEERVOUD, amount, number
+from oi_rapport.tabellen import catalogue_column
 
 __all__ = ["build_report", "section_key", "sheet_names"]
 
@@ -121,14 +123,18 @@ def _overview_table(hoofdstukken: Sequence[ActiviteitHoofdstuk], band: float) ->
     data = pd.DataFrame([_overview_row(h) for h in hoofdstukken])
     laag, hoog = (number(g) for g in grenzen(band))
     kolommen = (
-        Kolom("activiteit", "Activiteit", "tekst", link="sectie"),
-        Kolom("afdeling", "Afdeling", "tekst"),
-        Kolom("niveau", "Niveau", "tekst"),
-        Kolom("aantal", "Aantal gebieden", "aantal"),
-        Kolom("te_weinig", f"Te weinig (index < {laag})", "aantal"),
-        Kolom("te_veel", f"Te veel (index > {hoog})", "aantal"),
-        Kolom("grootste_tekort", "Grootste tekort", "tekst"),
-        Kolom("herverdelen", "Herverdelen om elk gebied op zijn aandeel te brengen", "tekst"),
+        catalogue_column("activiteit", link="sectie"),
+        catalogue_column("afdeling"),
+        catalogue_column("niveau"),
+        catalogue_column("aantal"),
+        catalogue_column("te_weinig", kop=f"{kolom('te_weinig').kop} (index < {laag})"),
+        catalogue_column("te_veel", kop=f"{kolom('te_veel').kop} (index > {hoog})"),
+        catalogue_column("grootste_tekort"),
+        catalogue_column(
+            "herverdelen",
+            kop=f"{kolom('herverdelen').kop} om elk gebied op zijn aandeel te brengen",
+            formaat="tekst",
+        ),
     )
     return Tabel(
         "overzicht",
@@ -271,11 +277,7 @@ def _formulas(extra: Sequence[GemaaktHoofdstuk], band: float) -> Tabel:
         "formules",
         "Formules",
         data,
-        (
-            Kolom("begrip", "Begrip", "tekst"),
-            Kolom("formule", "Formule", "tekst"),
-            Kolom("toelichting", "Toelichting", "tekst"),
-        ),
+        tuple(catalogue_column(k) for k in data.columns),
         bijschrift="x_i: inzet van gebied i; y_i: opgave; b_i = y_i / Σy; T = Σx.",
     )
 
@@ -295,7 +297,7 @@ def _sources(hoofdstukken: Sequence[ActiviteitHoofdstuk]) -> Tabel:
         for i in h.registratie.activiteit.keten.indicatoren()
     ]
     data = pd.DataFrame(rijen)
-    kolommen = tuple(Kolom(k, k.capitalize(), "tekst") for k in data.columns)
+    kolommen = tuple(catalogue_column(k, formaat="tekst") for k in data.columns)
     return Tabel("bronnen", "Indicatoren en bronnen", data, kolommen)
 
 
@@ -305,7 +307,7 @@ def _excel_functions() -> Tabel | None:
         return None
     data = pd.DataFrame(
         [
-            {"naam": f.naam, "beschrijving": f.beschrijving, "voorbeeld": f.voorbeeld}
+            {"functie": f.naam, "beschrijving": f.beschrijving, "voorbeeld": f.voorbeeld}
             for f in functies.values()
         ]
     )
@@ -313,11 +315,7 @@ def _excel_functions() -> Tabel | None:
         "excel-functies",
         "Dezelfde berekeningen in Excel",
         data,
-        (
-            Kolom("naam", "Functie", "tekst"),
-            Kolom("beschrijving", "Beschrijving", "tekst"),
-            Kolom("voorbeeld", "Voorbeeld", "tekst"),
-        ),
+        tuple(catalogue_column(k) for k in data.columns),
         bijschrift="Met de Excel-invoegtoepassing rekenen deze functies met dezelfde "
         "kernfuncties als dit rapport.",
     )

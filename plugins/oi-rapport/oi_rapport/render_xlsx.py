@@ -27,6 +27,7 @@ from xlsxwriter.workbook import Workbook  # type: ignore[import-untyped]
 from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
 
 from oi_core.gebieden.indeling import Gebiedsindeling
+from oi_core.weergave.kolommen import kop
 from oi_rapport.document import (
     KLASSEN,
     RIJ_GEMIDDELDE,
@@ -470,17 +471,17 @@ def _chart_data(grafiek: Grafiek) -> Tabel:
         x = data[figuur.x] if figuur.x else pd.Series(range(1, len(data) + 1), index=data.index)
         tabel = pd.DataFrame({"label": labels.astype(str), "x": x, "y": data[namen[0]]})
         kolommen = [
-            Kolom("label", figuur.label or "Label", "tekst"),
-            Kolom("x", figuur.x_label or str(figuur.x), decimalen=auto_decimals(tabel.x)),
-            Kolom("y", figuur.y_label or namen[0], decimalen=auto_decimals(tabel.y)),
+            Kolom("label", kop(figuur.label) if figuur.label else "Label", "tekst"),
+            Kolom("x", figuur.x_label or kop(str(figuur.x)), decimalen=auto_decimals(tabel.x)),
+            Kolom("y", figuur.y_label or kop(namen[0]), decimalen=auto_decimals(tabel.y)),
         ]
     else:
         labels = data[figuur.x] if figuur.x else pd.Series(data.index, index=data.index)
         tabel = pd.DataFrame({"label": labels.astype(str)})
-        kolommen = [Kolom("label", figuur.x_label or str(figuur.x or "Gebied"), "tekst")]
+        kolommen = [Kolom("label", figuur.x_label or kop(str(figuur.x or "gebied")), "tekst")]
         for i, naam in enumerate(namen):
             tabel[f"s{i}"] = data[naam].to_numpy(dtype=float)
-            kolommen.append(Kolom(f"s{i}", naam, decimalen=auto_decimals(tabel[f"s{i}"])))
+            kolommen.append(Kolom(f"s{i}", kop(naam), decimalen=auto_decimals(tabel[f"s{i}"])))
     tabel.index = pd.RangeIndex(len(tabel))
     return Tabel(
         f"{grafiek.sleutel}-gegevens",
@@ -500,7 +501,7 @@ def _colour_row(tabel: Tabel, label: str) -> dict[str, float]:
 
 def _index_name(tabel: Tabel) -> str:
     naam = tabel.data.index.name
-    return "Code" if not naam or naam == "gebied" else str(naam).capitalize()
+    return "Code" if not naam or naam == "gebied" else kop(str(naam))
 
 
 def _width(tabel: Tabel) -> int:
