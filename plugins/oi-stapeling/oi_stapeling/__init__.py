@@ -8,12 +8,27 @@ report's hook specification has not been added (the report adds it when it runs)
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from oi_rapport.hoofdstukken import RegisterHoofdstuk
 
+from oi_core.model.registratie import Kolom
 from oi_core.plugins.hookspecs import hookimpl
-from oi_stapeling.hoofdstuk import HOOFDSTUK, StapelingHoofdstuk, build_stapeling, load_seed
+from oi_stapeling.hoofdstuk import (
+    HOOFDSTUK,
+    KOLOMMEN,
+    StapelingHoofdstuk,
+    build_stapeling,
+    load_seed,
+)
 
 __all__ = ["HOOFDSTUK", "StapelingHoofdstuk", "build_stapeling", "load_seed"]
+
+
+@hookimpl
+def register_kolommen(register: Callable[[Kolom], None]) -> None:
+    for kolom in KOLOMMEN:
+        register(kolom)
 
 
 @hookimpl(optionalhook=True)

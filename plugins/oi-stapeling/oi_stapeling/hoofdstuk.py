@@ -17,16 +17,31 @@ from importlib import resources
 import pandas as pd
 from oi_rapport.document import RIJ_GEMIDDELDE, Blok, Grafiek, Kolom, Tabel, Tekst
 from oi_rapport.hoofdstukken import ExtraHoofdstuk, HoofdstukInhoud
+from oi_rapport.tabellen import catalogue_column
 
 from oi_core.gebieden.indeling import Gebiedsindeling
 from oi_core.model.activiteit import Niveau, Richting
 from oi_core.model.registratie import Figuur
+from oi_core.model.registratie import Kolom as CatalogusKolom
 from oi_core.rekenen.kleuring import kleur_kolom
 from oi_core.rekenen.metrieken import stapeling
+from oi_core.weergave.kolommen import kolom
 
-__all__ = ["HOOFDSTUK", "RIJ_RICHTING", "StapelingHoofdstuk", "build_stapeling", "load_seed"]
+__all__ = [
+    "HOOFDSTUK",
+    "KOLOMMEN",
+    "RIJ_RICHTING",
+    "StapelingHoofdstuk",
+    "build_stapeling",
+    "load_seed",
+]
 
 RIJ_RICHTING = "Richting (1 hoger is beter, −1 lager is beter)"
+KOLOMMEN = (
+    CatalogusKolom("aantal_berekend", "Aantal ondergemiddeld (berekend)", "getal", 0),
+    CatalogusKolom("aantal_gepubliceerd", "Aantal ondergemiddeld (gepubliceerd)", "getal", 0),
+)
+"""The chapter's columns in the column catalogue (registered by the plugin)."""
 GEWICHT_TEKST = "het gemiddelde van de 23 gebieden, gewogen naar inwoners (CBS, 1 januari 2024)"
 
 
@@ -145,21 +160,16 @@ def _areas_table(
     data["verschil"] = data["aantal_berekend"] - data["aantal_gepubliceerd"]
     data.attrs["drempels"] = telling.attrs["drempels"]
     kolommen = [
-        Kolom("stadsdeel", "Stadsdeel", "tekst"),
-        Kolom("naam", "Gebied", "tekst"),
+        catalogue_column("stadsdeel"),
+        catalogue_column("naam", kop=kolom("gebied").kop),
         *_indicator_columns(seed, waarden, gewichten, f"t.o.v. {GEWICHT_TEKST}"),
         Kolom("pct_lage_ses", "% lage SES", "getal", decimalen=0),
-        Kolom(
-            "aantal_berekend",
-            "Aantal ondergemiddeld (berekend)",
-            "aantal",
-            formule=_count_formula(list(seed.indicatoren.index)),
-        ),
-        Kolom("aantal_gepubliceerd", "Aantal ondergemiddeld (gepubliceerd)", "aantal"),
-        Kolom(
+        catalogue_column("aantal_berekend", formule=_count_formula(list(seed.indicatoren.index))),
+        catalogue_column("aantal_gepubliceerd"),
+        catalogue_column(
             "verschil",
-            "Verschil berekend − gepubliceerd",
-            "aantal",
+            kop="Verschil berekend − gepubliceerd",
+            formaat="aantal",
             formule="={aantal_berekend}-{aantal_gepubliceerd}",
         ),
     ]
@@ -183,16 +193,11 @@ def _ses_table(seed: StapelingGegevens, richtingen: dict[str, Richting]) -> Tabe
     data["aantal_berekend"] = stapeling(waarden, richtingen)["aantal_slechter"].astype(int)
     data.insert(0, "naam", list(data.index))
     kolommen = [
-        Kolom("naam", "SES-groep", "tekst"),
+        catalogue_column("naam", kop="SES-groep"),
         *_indicator_columns(
             seed, waarden, None, "t.o.v. het ongewogen gemiddelde van de drie SES-groepen"
         ),
-        Kolom(
-            "aantal_berekend",
-            "Aantal ondergemiddeld (berekend)",
-            "aantal",
-            formule=_count_formula(list(seed.indicatoren.index)),
-        ),
+        catalogue_column("aantal_berekend", formule=_count_formula(list(seed.indicatoren.index))),
     ]
     return Tabel(
         sleutel="stapeling-ses",
