@@ -52,6 +52,10 @@ KERN_KOLOMMEN: tuple[Kolom, ...] = (
     Kolom("aantal_slechter", "Aantal slechter", "getal", 0),
     Kolom("aantal_ontbrekend", "Aantal ontbrekend", "getal", 0),
     Kolom("kwadrant", "Kwadrant", "tekst"),
+    Kolom("x_ongunstig", "Eerste indicator ongunstig", "tekst"),
+    Kolom("y_ongunstig", "Tweede indicator ongunstig", "tekst"),
+    Kolom("inwoners", "Inwoners", "getal", 0, "inwoners"),
+    Kolom("inwoners_0_14", "Inwoners 0–14 jaar", "getal", 0, "kinderen"),
     # describing activities, indicators and sources
     Kolom("code", "Code", "tekst"),
     Kolom("activiteit", "Activiteit", "tekst"),

@@ -91,9 +91,6 @@ def _coloured_tables(uitkomst: RapportUitkomst) -> Iterator[tuple[str, Tabel]]:
 def _header_row(ws: Worksheet, tabel: Tabel) -> tuple[int, int]:
     """Row and first column of ``tabel``'s header in the sheet."""
     koppen = [k.kop for k in tabel.kolommen]
-    start = (
-        1 if isinstance(tabel.data.index, type(tabel.data.index)) and tabel.data.index.name else 0
-    )
     for rij in ws.iter_rows():
         waarden = [c.value for c in rij]
         for begin in (0, 1):
