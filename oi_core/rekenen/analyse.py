@@ -19,7 +19,15 @@ from oi_core.gebieden.indeling import HIERARCHIE, Gebiedsindeling
 from oi_core.invoer.reeksen import Labels
 from oi_core.invoer.tidy import validate_data
 from oi_core.model.activiteit import Activiteit, Aggregatie, Indicator, Niveau
-from oi_core.rekenen.kern import BAND, MATCH_KOLOMMEN, Compensatie, Verdeling, signaal, verdeel
+from oi_core.rekenen.kern import (
+    BAND,
+    MATCH_KOLOMMEN,
+    Compensatie,
+    Verdeling,
+    aandeel,
+    signaal,
+    verdeel,
+)
 
 __all__ = ["MATCH_KOLOMMEN", "Analyse", "match", "signaal"]
 
@@ -209,12 +217,12 @@ class Analyse:
     def verdeling_inzet(self) -> pd.DataFrame:
         """Step 1: how the inzet is spread over the areas (amount and share)."""
         x = self._inzet
-        return self._step(x, "inzet", x / x.sum())
+        return self._step(x, "inzet", aandeel(x, naam="inzet"))
 
     def opgave(self) -> pd.DataFrame:
         """Step 2: the opgave per area (amount and share)."""
         y = self._opgave
-        return self._step(y, "opgave", y / y.sum())
+        return self._step(y, "opgave", aandeel(y, naam="opgave"))
 
     def _step(self, waarden: pd.Series, naam: str, aandeel_: pd.Series) -> pd.DataFrame:
         stap = pd.DataFrame(

@@ -19,6 +19,7 @@ from oi_stapeling.hoofdstuk import (
     KOLOMMEN,
     StapelingHoofdstuk,
     build_stapeling,
+    indicator_columns,
     load_seed,
 )
 
@@ -27,7 +28,7 @@ __all__ = ["HOOFDSTUK", "StapelingHoofdstuk", "build_stapeling", "load_seed"]
 
 @hookimpl
 def register_kolommen(register: Callable[[Kolom], None]) -> None:
-    for kolom in KOLOMMEN:
+    for kolom in (*KOLOMMEN, *indicator_columns()):
         register(kolom)
 
 

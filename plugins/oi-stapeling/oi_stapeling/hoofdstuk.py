@@ -33,6 +33,7 @@ __all__ = [
     "RIJ_RICHTING",
     "StapelingHoofdstuk",
     "build_stapeling",
+    "indicator_columns",
     "load_seed",
 ]
 
@@ -41,7 +42,8 @@ KOLOMMEN = (
     CatalogusKolom("aantal_berekend", "Aantal ondergemiddeld (berekend)", "getal", 0),
     CatalogusKolom("aantal_gepubliceerd", "Aantal ondergemiddeld (gepubliceerd)", "getal", 0),
 )
-"""The chapter's columns in the column catalogue (registered by the plugin)."""
+"""The chapter's own columns in the column catalogue (registered by the plugin, with the
+nine indicators of :func:`indicator_columns`)."""
 GEWICHT_TEKST = "het gemiddelde van de 23 gebieden, gewogen naar inwoners (CBS, 1 januari 2024)"
 
 
@@ -120,6 +122,16 @@ def _intro(gelijk: int, n: int) -> tuple[str, ...]:
     )
 
 
+def indicator_columns() -> list[CatalogusKolom]:
+    """The nine indicators as catalogue columns: domain, description and unit as header."""
+    meta = load_seed().indicatoren
+    koppen = meta["domein"] + ": " + meta["omschrijving"] + " (" + meta["eenheid"] + ")"
+    return [
+        CatalogusKolom(str(code), str(kop), "getal", eenheid=str(eenheid))
+        for code, kop, eenheid in zip(meta.index, koppen, meta["eenheid"], strict=True)
+    ]
+
+
 def _indicator_columns(
     seed: StapelingGegevens, waarden: pd.DataFrame, gewichten: pd.Series | None, toelichting: str
 ) -> list[Kolom]:
@@ -129,8 +141,7 @@ def _indicator_columns(
         kleuring = kleur_kolom(
             waarden[code], richting, gewichten=gewichten, toelichting=toelichting
         )
-        kop = f"{meta['domein']}: {meta['omschrijving']} ({meta['eenheid']})"
-        kolommen.append(Kolom(str(code), kop, "getal", kleuring=kleuring))
+        kolommen.append(catalogue_column(str(code), kleuring=kleuring, eenheid=""))
     return kolommen
 
 
