@@ -84,8 +84,13 @@ def _with_specs(pm: pluggy.PluginManager) -> pluggy.PluginManager:
     return pm
 
 
-def extra_hoofdstukken() -> dict[str, ExtraHoofdstuk]:
-    """Every chapter the installed plugins register, by key (sorted)."""
+def extra_hoofdstukken(problemen: list[str] | None = None) -> dict[str, ExtraHoofdstuk]:
+    """Every chapter the installed plugins register, by key (sorted).
+
+    Each plugin's hook is called on its own (pluggy's ``subset_hook_caller``), so a plugin
+    that raises loses only its own chapters; the reason goes to ``problemen`` (or is
+    raised when no list is given).
+    """
     gevonden: list[ExtraHoofdstuk] = []
 
     def register(hoofdstuk: ExtraHoofdstuk) -> None:
@@ -93,7 +98,19 @@ def extra_hoofdstukken() -> dict[str, ExtraHoofdstuk]:
             raise TypeError(f"{hoofdstuk!r} is geen ExtraHoofdstuk")
         gevonden.append(hoofdstuk)
 
-    _with_specs(get_plugin_manager()).hook.register_rapport_hoofdstukken(register=register)
+    pm = _with_specs(get_plugin_manager())
+    impls = pm.hook.register_rapport_hoofdstukken.get_hookimpls()
+    for impl in impls:
+        anderen = [i.plugin for i in impls if i is not impl]
+        try:
+            pm.subset_hook_caller("register_rapport_hoofdstukken", anderen)(register=register)
+        except Exception as fout:  # a broken plugin must not cost the other chapters
+            if problemen is None:
+                raise
+            problemen.append(
+                f"Hoofdstukken van plugin '{impl.plugin_name}': niet opgenomen "
+                f"({type(fout).__name__}: {fout})"
+            )
     return {h.sleutel: h for h in sorted(gevonden, key=lambda h: h.sleutel)}
 
 

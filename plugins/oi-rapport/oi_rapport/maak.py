@@ -83,10 +83,12 @@ def make_report(opties: RapportOpties, voortgang: Voortgang | None = None) -> Ra
     indeling = Gebiedsindeling.amsterdam()
     invoer = read_inputs(opties.data, indeling) if opties.data else {}
     keuze = _select(opties, invoer)
-    extra = kies(extra_hoofdstukken(), opties.zonder)
+    problemen: list[str] = []
+    extra = kies(extra_hoofdstukken(None if opties.strikt else problemen), opties.zonder)
     stap = _Stappen(len(keuze) + len(extra) + 4, voortgang)
     with Tekenaar(indeling) as tekenaar:  # draws each chapter's figures while the next is built
         hoofdstukken, overgeslagen = _analyse_all(keuze, opties, invoer, stap, tekenaar)
+        overgeslagen += problemen
         gemaakt = _extra_all(extra, opties, indeling, stap, tekenaar, overgeslagen)
         stap("Rapport opbouwen")
         rapport = build_report(

@@ -368,11 +368,19 @@ def test_a_failing_plugin_chapter_is_left_out_with_the_reason(tmp_path: Path) ->
         def register_rapport_hoofdstukken(self, register: object) -> None:
             register(ExtraHoofdstuk("kapot", "Kapot", maak=kapot))  # type: ignore[operator]
 
-    with isolated(Kapot(), _Hoofdstuk()):
+    class KapotBijAanmelden:
+        @hookimpl(optionalhook=True)
+        def register_rapport_hoofdstukken(self, register: object) -> None:
+            raise KeyError("sleutel")
+
+    with isolated(Kapot(), _Hoofdstuk(), KapotBijAanmelden()):
         u = make_report(RapportOpties(uitvoer=tmp_path))
     assert [s.blad for s in u.rapport.secties] == ["Overzicht", "Inwoners", "Over deze analyse"]
-    assert u.overgeslagen == (
-        "Hoofdstuk Kapot: niet opgenomen (ZeroDivisionError: deling door nul in het hoofdstuk)",
+    assert len(u.overgeslagen) == 2
+    assert u.overgeslagen[0].startswith("Hoofdstukken van plugin '")
+    assert u.overgeslagen[0].endswith("': niet opgenomen (KeyError: 'sleutel')")
+    assert u.overgeslagen[1] == (
+        "Hoofdstuk Kapot: niet opgenomen (ZeroDivisionError: deling door nul in het hoofdstuk)"
     )
 
 
