@@ -19,7 +19,7 @@ from oi_core.model.activiteit import Aggregatie, Indicator, Niveau, Rol
 from oi_core.model.registratie import ActiviteitRegistratie, Figuur, Onderdeel, Samenvatting
 from oi_core.rekenen.analyse import Analyse
 from oi_core.rekenen.kern import BAND, Compensatie
-from oi_core.rekenen.kleuring import kleur_kolom
+from oi_core.rekenen.kleuring import Kleuring, kleur_kolom
 from oi_rapport.document import Blok, Grafiek, Keten, KetenSchakel, SamenvattingBlok, Tekst
 from oi_rapport.figuren import series_names
 from oi_rapport.opmaak import MEERVOUD, measure, number
@@ -145,7 +145,7 @@ def _extra_columns(analyse: Analyse, opmerkingen: list[str]) -> list[ExtraKolom]
     return uit
 
 
-def _colouring(analyse: Analyse, ind: Indicator, waarden: pd.Series) -> Any:
+def _colouring(analyse: Analyse, ind: Indicator, waarden: pd.Series) -> Kleuring | None:
     stad = _safe(lambda: analyse.city_value(ind.code))
     if stad is not None:
         return kleur_kolom(
