@@ -34,7 +34,8 @@ from pathlib import Path
 from typing import Any
 
 import xlsxwriter
-from oi_rapport import RapportOpties, build_activity, build_stapeling, make_report
+from oi_rapport import RapportOpties, build_activity, make_report
+from oi_stapeling import build_stapeling
 
 from oi_core import Gebiedsindeling, activiteiten
 from oi_core.plugins.manager import isolated

@@ -78,3 +78,29 @@ def test_table_leaves_out_what_is_not_available_and_says_why() -> None:
     assert "geen volledige gegevens" in tabel.attrs["niet_beschikbaar"]["score"]
     with pytest.raises(InvoerFout, match="kinderen"):
         Analyse(voorbeeld.ACTIVITEIT, data).table(["fte", "kinderen"])
+
+
+def test_the_match_is_computed_once_per_band_and_every_column_is_declared(
+    analyse: Analyse, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from oi_core.rekenen import analyse as module
+    from oi_core.rekenen.kern import BAND
+    from oi_core.weergave.kolommen import kolom
+
+    verse = Analyse(voorbeeld.ACTIVITEIT, analyse.data)
+    aanroepen: list[float] = []
+    echt = module.verdeel
+
+    def tellen(*args: object, band: float, **kwargs: object) -> object:
+        aanroepen.append(band)
+        return echt(*args, band=band, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(module, "verdeel", tellen)
+    eerste = verse.match()
+    eerste["oi_index"] = -1.0  # a caller changing its copy changes nothing for the next
+    assert (verse.match()["oi_index"] > 0).all()
+    verse.compensatie()
+    verse.match(band=0.2)
+    assert aanroepen == [BAND, 0.2]
+    for k in verse.match().columns:
+        assert kolom(k).kop and kolom(k).formaat

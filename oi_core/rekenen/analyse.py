@@ -19,7 +19,15 @@ from oi_core.gebieden.indeling import HIERARCHIE, Gebiedsindeling
 from oi_core.invoer.reeksen import Labels
 from oi_core.invoer.tidy import validate_data
 from oi_core.model.activiteit import Activiteit, Aggregatie, Indicator, Niveau
-from oi_core.rekenen.kern import BAND, MATCH_KOLOMMEN, signaal, verdeel
+from oi_core.rekenen.kern import (
+    BAND,
+    MATCH_KOLOMMEN,
+    Compensatie,
+    Verdeling,
+    aandeel,
+    signaal,
+    verdeel,
+)
 
 __all__ = ["MATCH_KOLOMMEN", "Analyse", "match", "signaal"]
 
@@ -59,6 +67,8 @@ class Analyse:
         self.indeling = indeling or Gebiedsindeling.amsterdam()
         self.niveau = Niveau(niveau) if niveau is not None else activiteit.niveau
         self.jaar = jaar
+        self._verdelingen: dict[float, Verdeling] = {}
+        self._matches: dict[float, pd.DataFrame] = {}
         if "rij" in data.columns and "bron_gebied" in data.columns:
             self.data = data
         else:
@@ -207,12 +217,12 @@ class Analyse:
     def verdeling_inzet(self) -> pd.DataFrame:
         """Step 1: how the inzet is spread over the areas (amount and share)."""
         x = self._inzet
-        return self._step(x, "inzet", x / x.sum())
+        return self._step(x, "inzet", aandeel(x, naam="inzet"))
 
     def opgave(self) -> pd.DataFrame:
         """Step 2: the opgave per area (amount and share)."""
         y = self._opgave
-        return self._step(y, "opgave", y / y.sum())
+        return self._step(y, "opgave", aandeel(y, naam="opgave"))
 
     def _step(self, waarden: pd.Series, naam: str, aandeel_: pd.Series) -> pd.DataFrame:
         stap = pd.DataFrame(
@@ -221,13 +231,30 @@ class Analyse:
         stap.index.name = "gebied"
         return stap
 
-    def match(self, *, band: float = 0.10) -> pd.DataFrame:
-        """Step 3: :func:`match` of the activity's inzet and opgave, with area names."""
-        inzet, opgave = self._inzet, self._opgave
-        _check_same_areas(inzet, opgave, self.activiteit)
-        uitkomst = match(inzet, opgave.reindex(inzet.index), band=band)
-        uitkomst.insert(0, "naam", self._names(uitkomst.index))
-        return uitkomst
+    def verdeling(self, *, band: float = BAND) -> Verdeling:
+        """The kernel's :class:`~oi_core.rekenen.kern.Verdeling` of the activity's inzet and
+        opgave, computed once per band."""
+        if band not in self._verdelingen:
+            inzet, opgave = self._inzet, self._opgave
+            _check_same_areas(inzet, opgave, self.activiteit)
+            self._verdelingen[band] = verdeel(inzet, opgave.reindex(inzet.index), band=band)
+        return self._verdelingen[band]
+
+    def match(self, *, band: float = BAND) -> pd.DataFrame:
+        """Step 3: :func:`match` of the activity's inzet and opgave, with area names.
+
+        Computed once per band (a copy is handed out); every column is declared in the
+        column catalogue (:data:`~oi_core.weergave.kolommen.KERN_KOLOMMEN`).
+        """
+        if band not in self._matches:
+            uitkomst = self.verdeling(band=band).frame()
+            uitkomst.insert(0, "naam", self._names(uitkomst.index))
+            self._matches[band] = uitkomst
+        return self._matches[band].copy()
+
+    def compensatie(self) -> Compensatie:
+        """What compensation would cost for this activity (see :class:`Compensatie`)."""
+        return self.verdeling().compensatie()
 
 
 def _check_same_areas(inzet: pd.Series, opgave: pd.Series, activiteit: Activiteit) -> None:

@@ -1,4 +1,5 @@
-"""The shares kernel: the one place where aandeel, verschil, OI-index and signaal are computed.
+"""The shares kernel: the one place where aandeel, verschil, OI-index, signaal and
+compensatie are computed.
 
 Every surface (``match``, the metrics, the Excel functions, the workbook's cached values,
 the report, the plugins) calls :func:`verdeel`, so one set of input checks applies
@@ -12,10 +13,19 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from oi_core.errors import Bevinding, InvoerFout, MatchFout
+from oi_core.errors import Bevinding, DataFout, InvoerFout, MatchFout
 from oi_core.invoer.reeksen import Labels, als_reeks
 
-__all__ = ["BAND", "MATCH_KOLOMMEN", "Verdeling", "signaal", "verdeel"]
+__all__ = [
+    "BAND",
+    "MATCH_KOLOMMEN",
+    "Compensatie",
+    "Verdeling",
+    "aandeel",
+    "grenzen",
+    "signaal",
+    "verdeel",
+]
 
 BAND = 0.10
 """Default band: an OI-index within 100·(1 ± BAND) is *in verhouding*."""
@@ -34,23 +44,41 @@ class Verdeling:
 
     @property
     def aandeel_inzet(self) -> np.ndarray:
-        return self.inzet / self.inzet.sum()
+        uit: np.ndarray = self.inzet / self.inzet.sum()
+        return uit
 
     @property
     def aandeel_opgave(self) -> np.ndarray:
-        return self.opgave / self.opgave.sum()
+        uit: np.ndarray = self.opgave / self.opgave.sum()
+        return uit
 
     @property
     def verschil_pp(self) -> np.ndarray:
-        return 100.0 * (self.aandeel_inzet - self.aandeel_opgave)
+        uit: np.ndarray = 100.0 * (self.aandeel_inzet - self.aandeel_opgave)
+        return uit
 
     @property
     def oi_index(self) -> np.ndarray:
-        return 100.0 * self.aandeel_inzet / self.aandeel_opgave
+        uit: np.ndarray = 100.0 * self.aandeel_inzet / self.aandeel_opgave
+        return uit
 
     @property
     def signaal(self) -> np.ndarray:
         return signaal(self.oi_index, self.band)
+
+    def compensatie(self) -> Compensatie:
+        """What compensation would cost (see :class:`Compensatie`)."""
+        x, b = self.inzet, self.aandeel_opgave
+        totaal = float(x.sum())
+        verhouding = x / (b * totaal)
+        ruimst = int(np.argmax(verhouding))
+        return Compensatie(
+            totaal=totaal,
+            herverdelen=float(np.maximum(0.0, b * totaal - x).sum()),
+            toevoegen=float(totaal * (verhouding[ruimst] - 1.0)),
+            onder=tuple(str(c) for c in self.labels[verhouding < 1.0]),
+            ruimst=str(self.labels[ruimst]),
+        )
 
     def frame(self) -> pd.DataFrame:
         """The match table: :data:`MATCH_KOLOMMEN` indexed by label."""
@@ -59,6 +87,35 @@ class Verdeling:
         uit = pd.DataFrame(getallen, index=self.labels, columns=list(MATCH_KOLOMMEN[:4]))
         uit["signaal"] = signaal(getallen[:, 3], self.band)
         return uit
+
+
+@dataclass(frozen=True)
+class Compensatie:
+    """What compensation would cost, in the unit of the inzet (total ``T``, inzet ``x_i``,
+    opgave share ``b_i``):
+
+    - ``herverdelen`` = ``Σ max(0, b_i·T − x_i)``: the inzet that must move to bring every
+      area with an OI-index below 100 up to its share of the *current* total;
+    - ``toevoegen`` = ``T·(max_i(x_i/(b_i·T)) − 1)``: the extra inzet needed so that every
+      area reaches index 100 *without any area giving anything up* (the best-served area
+      sets the new total).
+    """
+
+    totaal: float
+    herverdelen: float
+    toevoegen: float
+    onder: tuple[str, ...]
+    """Areas with an OI-index below 100."""
+    ruimst: str
+    """The area with the highest OI-index (it sets ``toevoegen``)."""
+
+    @property
+    def herverdelen_aandeel(self) -> float:
+        return self.herverdelen / self.totaal
+
+    @property
+    def toevoegen_aandeel(self) -> float:
+        return self.toevoegen / self.totaal
 
 
 def verdeel(inzet: Labels, opgave: Labels, *, band: float = BAND) -> Verdeling:
@@ -75,10 +132,39 @@ def verdeel(inzet: Labels, opgave: Labels, *, band: float = BAND) -> Verdeling:
     return Verdeling(labels, x, y, band)
 
 
+def aandeel(waarden: Labels, *, naam: str = "waarden") -> pd.Series:
+    """Share of each label in the total, as a fraction 0–1: ``x_i / Σx``.
+
+    The kernel's checks for one vector: no missing value, none negative (a
+    :class:`~oi_core.errors.DataFout` naming every area), a positive total.
+    """
+    reeks = als_reeks(waarden, naam)
+    x = reeks.to_numpy(dtype=float)
+    fouten = [
+        Bevinding(f"waarde ontbreekt voor gebied '{g}'", kolom=naam)
+        for g in reeks.index[np.isnan(x)]
+    ]
+    fouten += [
+        Bevinding(f"waarde is negatief ({v:g}) voor gebied '{g}'", kolom=naam)
+        for g, v in zip(reeks.index[x < 0], x[x < 0], strict=True)
+    ]
+    if fouten:
+        raise DataFout(fouten, f"Een aandeel van {naam} is niet te berekenen")
+    if not x.sum() > 0:
+        raise InvoerFout("het totaal is 0; een aandeel is dan niet te berekenen", argument=naam)
+    return pd.Series(x / x.sum(), index=reeks.index, name="aandeel")
+
+
+def grenzen(band: float = BAND) -> tuple[float, float]:
+    """The OI-index bounds of *in verhouding*: ``100·(1 − band)`` and ``100·(1 + band)``."""
+    return 100.0 * (1 - band), 100.0 * (1 + band)
+
+
 def signaal(oi_index: np.ndarray, band: float = BAND) -> np.ndarray:
     """``te weinig`` / ``in verhouding`` / ``te veel`` for OI-index values."""
+    laag, hoog = grenzen(band)
     return np.select(
-        [oi_index < 100.0 * (1 - band), oi_index > 100.0 * (1 + band)],
+        [oi_index < laag, oi_index > hoog],
         ["te weinig", "te veel"],
         default="in verhouding",
     )

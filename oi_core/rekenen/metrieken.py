@@ -18,6 +18,7 @@ import pandas as pd
 from oi_core.errors import Bevinding, DataFout, InvoerFout
 from oi_core.invoer.reeksen import Labels, als_reeks, eis_geen_nan, eis_gelijke_labels
 from oi_core.model.activiteit import Richting
+from oi_core.rekenen.kern import aandeel, verdeel
 
 __all__ = [
     "BUILTIN_METRIEKEN",
@@ -64,43 +65,23 @@ class FunctieMetriek:
 
 
 # -- shares, difference, index, per-capita ---------------------------------------------
-def aandeel(waarden: Labels, *, naam: str = "waarden") -> pd.Series:
-    """Share of each area in the total, as a fraction 0–1: ``x_i / Σx``."""
-    reeks = als_reeks(waarden, naam)
-    eis_geen_nan(reeks, naam)
-    x = reeks.to_numpy(dtype=float)
-    totaal = x.sum()
-    if totaal == 0:
-        raise InvoerFout("het totaal is 0; een aandeel is dan niet te berekenen", argument=naam)
-    return pd.Series(x / totaal, index=reeks.index, name="aandeel")
-
-
-def _aandelen(inzet: Labels, opgave: Labels) -> tuple[pd.Index, np.ndarray, np.ndarray]:
-    x = als_reeks(inzet, "inzet")
-    y = als_reeks(opgave, "opgave")
-    eis_gelijke_labels(x, y, "inzet", "opgave")
-    y = y.reindex(x.index)
-    eis_geen_nan(x, "inzet")
-    eis_geen_nan(y, "opgave")
-    return x.index, aandeel(x, naam="inzet").to_numpy(), aandeel(y, naam="opgave").to_numpy()
-
-
 def verschil_pp(inzet: Labels, opgave: Labels) -> pd.Series:
-    """Share of inzet minus share of opgave, in percentage points: ``100·(a_i − b_i)``."""
-    index, a, b = _aandelen(inzet, opgave)
-    return pd.Series(100.0 * (a - b), index=index, name="verschil_pp")
+    """Share of inzet minus share of opgave, in percentage points: ``100·(a_i − b_i)``.
+
+    Computed by the shares kernel (:func:`~oi_core.rekenen.kern.verdeel`), with its checks.
+    """
+    v = verdeel(inzet, opgave)
+    return pd.Series(v.verschil_pp, index=v.labels, name="verschil_pp")
 
 
 def oi_index(inzet: Labels, opgave: Labels) -> pd.Series:
-    """OI-index ``100·a_i/b_i``: 100 in proportion, 53 about half its share, 185 almost double."""
-    index, a, b = _aandelen(inzet, opgave)
-    nul = [str(c) for c, bi in zip(index, b, strict=True) if bi <= 0]
-    if nul:
-        raise InvoerFout(
-            f"opgave is 0 voor {', '.join(nul)}; de OI-index is dan niet gedefinieerd",
-            argument="opgave",
-        )
-    return pd.Series(100.0 * a / b, index=index, name="oi_index")
+    """OI-index ``100·a_i/b_i``: 100 in proportion, 53 about half its share, 185 almost double.
+
+    Computed by the shares kernel (:func:`~oi_core.rekenen.kern.verdeel`), with its checks:
+    negative inzet or an opgave of 0 is refused, naming the area.
+    """
+    v = verdeel(inzet, opgave)
+    return pd.Series(v.oi_index, index=v.labels, name="oi_index")
 
 
 def per(waarden: Labels, noemer: Labels, per: float = 100.0) -> pd.Series:

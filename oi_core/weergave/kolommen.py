@@ -2,23 +2,85 @@
 
 The core registers its own columns (:data:`KERN_KOLOMMEN`) through the
 ``register_kolommen`` hook like any plugin; :func:`kolom` looks a key up in the catalogue
-of everything registered. Every surface — CLI tables, Excel spills, the report (HTML and
-xlsx) and the workbooks — takes its headers from here, so no code name reaches a person.
+of everything registered, :func:`kop` gives a key's header and :func:`met_koppen` renames
+a frame's columns to their headers. Every surface — CLI tables, Excel spills, the report
+(HTML and xlsx) and the workbooks — takes its headers from here, so no code name reaches a
+person; :func:`is_code_name` lets a test check that.
 """
 
 from __future__ import annotations
 
+import re
+from typing import TYPE_CHECKING
+
 from oi_core.model.registratie import Kolom
 
-__all__ = ["KERN_KOLOMMEN", "kolom"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["KERN_KOLOMMEN", "is_code_name", "kolom", "kop", "met_koppen"]
 
 KERN_KOLOMMEN: tuple[Kolom, ...] = (
-    Kolom("aandeel_inzet", "Aandeel inzet", "aandeel", 1),
-    Kolom("aandeel_opgave", "Aandeel opgave", "aandeel", 1),
-    Kolom("verschil_pp", "Verschil (procentpunt)", "procentpunt", 1),
-    Kolom("oi_index", "OI-index", "index", 0),
-    Kolom("signaal", "Signaal", "tekst"),
+    # the match (oi_core.match, Analyse.match)
+    Kolom("naam", "Naam", "tekst", beschrijving="Naam van het gebied of de doelgroep."),
+    Kolom("gebied", "Gebied", "tekst", beschrijving="Code of naam van het gebied."),
+    Kolom("inzet", "Inzet", "getal", beschrijving="De inzet (geld, FTE, m²) per gebied."),
+    Kolom("opgave", "Opgave", "getal", beschrijving="De opgave per gebied."),
+    Kolom("aandeel_inzet", "Aandeel inzet", "aandeel", 1, beschrijving="x_i / Σx."),
+    Kolom("aandeel_opgave", "Aandeel opgave", "aandeel", 1, beschrijving="y_i / Σy."),
+    Kolom("verschil_pp", "Verschil (procentpunt)", "procentpunt", 1, "procentpunt"),
+    Kolom("oi_index", "OI-index", "index", 0, "index (100 = in verhouding)"),
+    Kolom("signaal", "Signaal", "tekst", beschrijving="Te weinig, in verhouding of te veel."),
+    # compensation and counts over a match
+    Kolom("herverdelen", "Herverdelen", "getal", eenheid="eenheid van de inzet"),
+    Kolom("toevoegen", "Toevoegen", "getal", eenheid="eenheid van de inzet"),
+    Kolom("aantal", "Aantal gebieden", "getal", 0),
+    Kolom("te_weinig", "Te weinig", "getal", 0, beschrijving="Aantal gebieden te weinig."),
+    Kolom("te_veel", "Te veel", "getal", 0, beschrijving="Aantal gebieden te veel."),
+    Kolom("grootste_tekort", "Grootste tekort", "tekst"),
+    # position against the average (tov_gemiddelde) and the index interval
+    Kolom("waarde", "Waarde", "getal"),
+    Kolom("gemiddelde", "Gemiddelde", "getal"),
+    Kolom("verschil", "Verschil", "getal"),
+    Kolom("z", "Afstand in standaardafwijkingen", "getal", 2),
+    Kolom("positie", "Positie", "tekst"),
+    Kolom("sterk", "Meer dan één standaardafwijking", "tekst"),
+    Kolom("teken", "Teken", "tekst"),
+    Kolom("label", "Label", "tekst"),
+    Kolom("ondergrens", "Ondergrens", "index", 1),
+    Kolom("bovengrens", "Bovengrens", "index", 1),
+    Kolom("aantal_slechter", "Aantal slechter", "getal", 0),
+    Kolom("aantal_ontbrekend", "Aantal ontbrekend", "getal", 0),
+    Kolom("kwadrant", "Kwadrant", "tekst"),
+    Kolom("x_ongunstig", "Eerste indicator ongunstig", "tekst"),
+    Kolom("y_ongunstig", "Tweede indicator ongunstig", "tekst"),
+    Kolom("inwoners", "Inwoners", "getal", 0, "inwoners"),
+    Kolom("inwoners_0_14", "Inwoners 0–14 jaar", "getal", 0, "kinderen"),
+    # describing activities, indicators and sources
+    Kolom("code", "Code", "tekst"),
+    Kolom("activiteit", "Activiteit", "tekst"),
+    Kolom("afdeling", "Afdeling", "tekst"),
+    Kolom("niveau", "Niveau", "tekst"),
+    Kolom("doelgroep", "Doelgroep", "tekst"),
+    Kolom("stadsdeel", "Stadsdeel", "tekst"),
+    Kolom("wijk", "Wijk", "tekst"),
+    Kolom("buurt", "Buurt", "tekst"),
+    Kolom("jaar", "Jaar", "tekst"),
+    Kolom("indicator", "Indicator", "tekst"),
+    Kolom("rol", "Rol", "tekst"),
+    Kolom("eenheid", "Eenheid", "tekst"),
+    Kolom("richting", "Richting", "tekst"),
+    Kolom("bron", "Bron", "tekst"),
+    Kolom("peiljaar", "Peiljaar", "tekst"),
+    Kolom("begrip", "Begrip", "tekst"),
+    Kolom("formule", "Formule", "tekst"),
+    Kolom("toelichting", "Toelichting", "tekst"),
+    Kolom("functie", "Functie", "tekst"),
+    Kolom("beschrijving", "Beschrijving", "tekst"),
+    Kolom("voorbeeld", "Voorbeeld", "tekst"),
 )
+
+_CODE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$|[A-Za-z0-9]_[A-Za-z0-9]")
 
 
 def kolom(sleutel: str) -> Kolom:
@@ -26,3 +88,28 @@ def kolom(sleutel: str) -> Kolom:
     from oi_core.plugins.manager import kolommen
 
     return kolommen()[sleutel]
+
+
+def kop(sleutel: str, standaard: str | None = None) -> str:
+    """The Dutch header of ``sleutel``; ``standaard`` (default: the key itself) when the
+    key is not in the catalogue."""
+    from oi_core.plugins.manager import kolommen
+
+    gevonden = kolommen().get(sleutel)
+    if gevonden is not None:
+        return gevonden.kop
+    return sleutel if standaard is None else standaard
+
+
+def met_koppen(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with every column (and a named index) renamed to its catalogue header."""
+    uit = frame.rename(columns={k: kop(str(k)) for k in frame.columns})
+    if uit.index.name is not None:
+        uit.index.name = kop(str(uit.index.name))
+    return uit
+
+
+def is_code_name(tekst: str) -> bool:
+    """Whether ``tekst`` looks like a code name rather than a Dutch header: an all
+    lower-case identifier (``naam``, ``oi_index``) or words joined by ``_``."""
+    return bool(_CODE_NAME.search(tekst.strip()))

@@ -3,14 +3,13 @@
 The engine builds a neutral document model (:class:`Rapport` of :class:`Sectie` and
 blocks) from the analyses once; :func:`render_xlsx` and :func:`render_html` draw it.
 Every number comes from the core (:class:`~oi_core.Analyse`, :func:`~oi_core.match`,
-:func:`~oi_core.tov_gemiddelde`, :func:`~oi_core.stapeling`); the renderers only format.
+the cell classes of :mod:`oi_core.rekenen.kleuring`); the renderers only format. Chapters
+that do not belong to one activity come from plugins through the report's hook
+(:mod:`oi_rapport.hookspecs`, :class:`ExtraHoofdstuk`).
 """
 
 from __future__ import annotations
 
-from oi_stapeling.hoofdstuk import StapelingHoofdstuk, build_stapeling, load_seed
-
-from oi_core.rekenen.compensatie import Compensatie, compensatie
 from oi_rapport.activiteit import ActiviteitHoofdstuk, build_activity
 from oi_rapport.bouw import build_report, section_key, sheet_names
 from oi_rapport.document import (
@@ -30,7 +29,13 @@ from oi_rapport.document import (
     Tabel,
     Tekst,
 )
-from oi_rapport.invoer import Invoer, read_inputs
+from oi_rapport.hoofdstukken import (
+    ExtraHoofdstuk,
+    GemaaktHoofdstuk,
+    HoofdstukInhoud,
+    extra_hoofdstukken,
+)
+from oi_rapport.invoer import EigenGegevens, read_inputs
 from oi_rapport.maak import RapportOpties, RapportUitkomst, Voortgang, make_report, output_paths
 from oi_rapport.render_html import render_html
 from oi_rapport.render_xlsx import render_xlsx
@@ -42,9 +47,11 @@ __all__ = [
     "RIJ_SD",
     "ActiviteitHoofdstuk",
     "Blok",
-    "Compensatie",
+    "EigenGegevens",
+    "ExtraHoofdstuk",
+    "GemaaktHoofdstuk",
     "Grafiek",
-    "Invoer",
+    "HoofdstukInhoud",
     "Keten",
     "KetenSchakel",
     "Kleuring",
@@ -55,16 +62,13 @@ __all__ = [
     "RapportUitkomst",
     "SamenvattingBlok",
     "Sectie",
-    "StapelingHoofdstuk",
     "Tabel",
     "Tekst",
     "Voortgang",
     "build_activity",
     "build_report",
-    "build_stapeling",
-    "compensatie",
+    "extra_hoofdstukken",
     "generic_summary",
-    "load_seed",
     "make_report",
     "output_paths",
     "read_inputs",

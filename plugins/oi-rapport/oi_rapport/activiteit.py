@@ -18,10 +18,10 @@ from oi_core.errors import OIFout
 from oi_core.model.activiteit import Aggregatie, Indicator, Niveau, Rol
 from oi_core.model.registratie import ActiviteitRegistratie, Figuur, Onderdeel, Samenvatting
 from oi_core.rekenen.analyse import Analyse
-from oi_core.rekenen.compensatie import Compensatie, compensatie
+from oi_core.rekenen.kern import BAND, Compensatie
+from oi_core.rekenen.kleuring import Kleuring, kleur_kolom
 from oi_rapport.document import Blok, Grafiek, Keten, KetenSchakel, SamenvattingBlok, Tekst
 from oi_rapport.figuren import series_names
-from oi_rapport.kleuring import colour_column
 from oi_rapport.opmaak import MEERVOUD, measure, number
 from oi_rapport.samenvatting import generic_summary
 from oi_rapport.tabellen import ExtraKolom, match_table, table_from_frame
@@ -61,17 +61,21 @@ def _collect_warnings(opmerkingen: list[str]) -> Iterator[None]:
 
 
 def build_activity(
-    reg: ActiviteitRegistratie, analyse: Analyse, *, band: float = 0.10
+    reg: ActiviteitRegistratie, analyse: Analyse, *, band: float = BAND
 ) -> ActiviteitHoofdstuk:
-    """The chapter of one activity. Raises :class:`~oi_core.OIFout` when the match fails."""
+    """The chapter of one activity. Raises :class:`~oi_core.OIFout` when the match fails.
+
+    The match is computed once (:meth:`~oi_core.Analyse.match`, cached per band); every
+    block of the chapter reads that one result.
+    """
     opmerkingen: list[str] = []
     with _collect_warnings(opmerkingen):
         match = analyse.match(band=band)
         inzet = analyse.verdeling_inzet()["inzet"]
         opgave = analyse.opgave()["opgave"]
-        comp = compensatie(inzet, opgave)
+        comp = analyse.verdeling(band=band).compensatie()
         extra = _extra_columns(analyse, opmerkingen)
-        samenvatting, generiek = _summary(reg, analyse, match, comp, opmerkingen)
+        samenvatting, generiek = _summary(reg, analyse, match, comp, opmerkingen, band)
         blokken = [
             SamenvattingBlok(samenvatting, generiek),
             _chain(analyse),
@@ -94,12 +98,13 @@ def _summary(
     match: pd.DataFrame,
     comp: Compensatie,
     opmerkingen: list[str],
+    band: float,
 ) -> tuple[Samenvatting, bool]:
     if reg.samenvatting is not None:
         eigen = _plugin_call(reg, "samenvatting", reg.samenvatting, analyse, opmerkingen)
         if isinstance(eigen, Samenvatting):
             return eigen, False
-    return generic_summary(analyse, match, comp), True
+    return generic_summary(analyse, match, comp, band=band), True
 
 
 def _plugin_call(
@@ -140,10 +145,10 @@ def _extra_columns(analyse: Analyse, opmerkingen: list[str]) -> list[ExtraKolom]
     return uit
 
 
-def _colouring(analyse: Analyse, ind: Indicator, waarden: pd.Series) -> Any:
+def _colouring(analyse: Analyse, ind: Indicator, waarden: pd.Series) -> Kleuring | None:
     stad = _safe(lambda: analyse.city_value(ind.code))
     if stad is not None:
-        return colour_column(
+        return kleur_kolom(
             waarden, ind.richting, gemiddelde_waarde=stad, toelichting="t.o.v. het stadscijfer"
         )
     gewichten = _weights(analyse, ind)
@@ -152,7 +157,7 @@ def _colouring(analyse: Analyse, ind: Indicator, waarden: pd.Series) -> Any:
         if gewichten is not None
         else "t.o.v. het gemiddelde van de gebieden"
     )
-    return colour_column(waarden, ind.richting, gewichten=gewichten, toelichting=toelichting)
+    return kleur_kolom(waarden, ind.richting, gewichten=gewichten, toelichting=toelichting)
 
 
 def _weights(analyse: Analyse, ind: Indicator) -> pd.Series | None:

@@ -1,7 +1,8 @@
 """The report engine: from the analysed activities to one :class:`Rapport`.
 
-Chapters: an overview, one chapter per activity (:mod:`.activiteit`), the stapeling
-(:mod:`.stapeling`) and *Over deze analyse* (sources, method, formulas, remarks).
+Chapters: an overview, one chapter per activity (:mod:`.activiteit`), the chapters
+plugins add through the report's hook (:mod:`.hoofdstukken`, e.g. the stapeling of
+``oi-stapeling``) and *Over deze analyse* (sources, method, formulas, remarks).
 """
 
 from __future__ import annotations
@@ -11,13 +12,16 @@ from collections.abc import Sequence
 from datetime import datetime
 
 import pandas as pd
-from oi_stapeling.hoofdstuk import StapelingHoofdstuk
 
 from oi_core import __version__
 from oi_core.plugins.manager import excel_functies
+from oi_core.rekenen.kern import BAND, grenzen
+from oi_core.weergave.kolommen import kolom
 from oi_rapport.activiteit import ActiviteitHoofdstuk
-from oi_rapport.document import Blok, Kolom, Opsomming, Rapport, Sectie, Tabel, Tekst
+from oi_rapport.document import Blok, Opsomming, Rapport, Sectie, Tabel, Tekst
+from oi_rapport.hoofdstukken import GemaaktHoofdstuk
 from oi_rapport.opmaak import MEERVOUD, amount, number
+from oi_rapport.tabellen import catalogue_column
 
 __all__ = ["build_report", "section_key", "sheet_names"]
 
@@ -26,37 +30,42 @@ TITEL = "Inzicht in ongelijk investeren"
 
 def build_report(
     hoofdstukken: Sequence[ActiviteitHoofdstuk],
-    stapeling: StapelingHoofdstuk | None,
+    extra: Sequence[GemaaktHoofdstuk] = (),
     *,
     gemaakt: datetime | None = None,
     bron: str = "de ingebouwde gegevens",
     overgeslagen: Sequence[str] = (),
+    band: float = BAND,
 ) -> Rapport:
-    """The whole report; ``overgeslagen`` lists activities left out, with the reason."""
+    """The whole report: the activities' chapters, then the ``extra`` chapters of plugins;
+    ``overgeslagen`` lists what was left out, with the reason."""
     moment = (gemaakt or datetime.now()).strftime("%d-%m-%Y %H:%M")
-    bladen = sheet_names([h.registratie.activiteit.naam for h in hoofdstukken])
+    vast = [e.hoofdstuk.bladnaam for e in extra]
+    bladen = sheet_names([h.registratie.activiteit.naam for h in hoofdstukken], vast)
     secties = [
-        _overview(hoofdstukken, bladen, stapeling is not None, overgeslagen),
+        _overview(hoofdstukken, bladen, extra, overgeslagen, band),
         *(_activity_section(h, b) for h, b in zip(hoofdstukken, bladen, strict=True)),
+        *(_extra_section(e) for e in extra),
+        _about(hoofdstukken, extra, bron, overgeslagen, moment, band),
     ]
-    if stapeling is not None:
-        secties.append(
-            Sectie("stapeling", "Stapeling van ongelijkheid", "Stapeling", stapeling.blokken)
-        )
-    secties.append(_about(hoofdstukken, stapeling, bron, overgeslagen, moment))
     return Rapport(
         titel=TITEL,
         ondertitel=f"Verdeling inzet, opgave en match per activiteit — op {bron}",
         gemaakt=moment,
         secties=tuple(secties),
-        samenvatting=_summary_json(hoofdstukken, stapeling, overgeslagen),
+        samenvatting=_summary_json(hoofdstukken, extra, overgeslagen),
     )
 
 
-def sheet_names(namen: Sequence[str]) -> list[str]:
+def _extra_section(e: GemaaktHoofdstuk) -> Sectie:
+    h = e.hoofdstuk
+    return Sectie(h.sleutel, h.titel, h.bladnaam, e.inhoud.blokken)
+
+
+def sheet_names(namen: Sequence[str], vast: Sequence[str] = ()) -> list[str]:
     """Valid, unique Excel sheet names (31 characters, no ``[]:*?/\\``), not clashing
-    with the fixed sheets."""
-    gebruikt = {"overzicht", "stapeling", "over deze analyse"}
+    with the fixed sheets nor the sheets ``vast`` of the plugins' chapters."""
+    gebruikt = {"overzicht", "over deze analyse", *(v.lower() for v in vast)}
     uit = []
     for naam in namen:
         basis = re.sub(r"[\[\]:*?/\\']", " ", naam).strip()[:28] or "Activiteit"
@@ -72,12 +81,13 @@ def sheet_names(namen: Sequence[str]) -> list[str]:
 def _overview(
     hoofdstukken: Sequence[ActiviteitHoofdstuk],
     bladen: Sequence[str],
-    met_stapeling: bool,
+    extra: Sequence[GemaaktHoofdstuk],
     overgeslagen: Sequence[str],
+    band: float,
 ) -> Sectie:
-    blokken: list[Blok] = [Tekst(_intro(met_stapeling))]
+    blokken: list[Blok] = [Tekst(_intro(extra))]
     if hoofdstukken:
-        blokken.append(_overview_table(hoofdstukken))
+        blokken.append(_overview_table(hoofdstukken, band))
     else:
         blokken.append(
             Tekst(
@@ -96,7 +106,7 @@ def _overview(
     return Sectie("overzicht", "Overzicht", "Overzicht", tuple(blokken))
 
 
-def _intro(met_stapeling: bool) -> tuple[str, ...]:
+def _intro(extra: Sequence[GemaaktHoofdstuk]) -> tuple[str, ...]:
     regels = [
         "Staat de gemeentelijke inzet (geld, FTE, vierkante meters) in verhouding tot de "
         "opgave? Per activiteit in drie stappen: de verdeling van de inzet, de opgave, en de "
@@ -105,25 +115,26 @@ def _intro(met_stapeling: bool) -> tuple[str, ...]:
         "de helft van het aandeel, 185 bijna het dubbele. De analyse geeft inzicht, geen "
         "oordeel: het gesprek over de bevindingen staat centraal.",
     ]
-    if met_stapeling:
-        regels.append(
-            "Het hoofdstuk Stapeling laat zien waar ongelijkheden zich over levensdomeinen "
-            "heen opstapelen."
-        )
+    regels += [e.hoofdstuk.intro for e in extra if e.hoofdstuk.intro]
     return tuple(regels)
 
 
-def _overview_table(hoofdstukken: Sequence[ActiviteitHoofdstuk]) -> Tabel:
+def _overview_table(hoofdstukken: Sequence[ActiviteitHoofdstuk], band: float) -> Tabel:
     data = pd.DataFrame([_overview_row(h) for h in hoofdstukken])
+    laag, hoog = (number(g) for g in grenzen(band))
     kolommen = (
-        Kolom("activiteit", "Activiteit", "tekst", link="sectie"),
-        Kolom("afdeling", "Afdeling", "tekst"),
-        Kolom("niveau", "Niveau", "tekst"),
-        Kolom("aantal", "Aantal gebieden", "aantal"),
-        Kolom("te_weinig", "Te weinig (index < 90)", "aantal"),
-        Kolom("te_veel", "Te veel (index > 110)", "aantal"),
-        Kolom("grootste_tekort", "Grootste tekort", "tekst"),
-        Kolom("herverdelen", "Herverdelen om elk gebied op zijn aandeel te brengen", "tekst"),
+        catalogue_column("activiteit", link="sectie"),
+        catalogue_column("afdeling"),
+        catalogue_column("niveau"),
+        catalogue_column("aantal"),
+        catalogue_column("te_weinig", kop=f"{kolom('te_weinig').kop} (index < {laag})"),
+        catalogue_column("te_veel", kop=f"{kolom('te_veel').kop} (index > {hoog})"),
+        catalogue_column("grootste_tekort"),
+        catalogue_column(
+            "herverdelen",
+            kop=f"{kolom('herverdelen').kop} om elk gebied op zijn aandeel te brengen",
+            formaat="tekst",
+        ),
     )
     return Tabel(
         "overzicht",
@@ -181,10 +192,11 @@ def section_key(code: str) -> str:
 # -- about --------------------------------------------------------------------------------
 def _about(
     hoofdstukken: Sequence[ActiviteitHoofdstuk],
-    stapeling: StapelingHoofdstuk | None,
+    extra: Sequence[GemaaktHoofdstuk],
     bron: str,
     overgeslagen: Sequence[str],
     moment: str,
+    band: float,
 ) -> Sectie:
     blokken: list[Blok] = [
         Tekst(
@@ -197,19 +209,13 @@ def _about(
             kop="Over dit rapport",
         ),
         Opsomming(_METHODE, kop="Methode"),
-        _formulas(),
+        _formulas(extra, band),
     ]
     if hoofdstukken:
         blokken.append(_sources(hoofdstukken))
-    if stapeling is not None:
-        blokken.append(
-            Tekst(
-                (
-                    "Stapeling: de tabellen van de presentatie Inzicht in ongelijk investeren "
-                    "(Gemeente Amsterdam), peiljaar niet vermeld.",
-                ),
-            )
-        )
+    bronnen = tuple(e.hoofdstuk.bron for e in extra if e.hoofdstuk.bron)
+    if bronnen:
+        blokken.append(Tekst(bronnen))
     functies = _excel_functions()
     if functies is not None:
         blokken.append(functies)
@@ -230,22 +236,26 @@ _METHODE = (
     "(her)verdeling. Het gesprek over de bevindingen staat centraal.",
 )
 
+
+def _base_formulas(band: float) -> tuple[tuple[str, str, str], ...]:
+    laag, hoog = (number(g) for g in grenzen(band))
+    signaal = (
+        "Signaal",
+        f"index < {laag} / > {hoog}",
+        "Te weinig / te veel; daartussen in verhouding.",
+    )
+    return (*_FORMULES[:3], signaal, *_FORMULES[3:])
+
+
 _FORMULES = (
     ("Aandeel", "a_i = x_i / Σx", "Deel van gebied i in de totale inzet (x) of opgave (y)."),
     ("Verschil", "100 · (a_i − b_i)", "Aandeel inzet min aandeel opgave, in procentpunt."),
     ("OI-index", "100 · a_i / b_i", "100: in verhouding; onder 100 minder dan het aandeel."),
-    ("Signaal", "index < 90 / > 110", "Te weinig / te veel; daartussen in verhouding."),
     (
         "Kleur",
         "waarde t.o.v. gemiddelde",
         "– slechter, + beter dan het gemiddelde (stadscijfer of (gewogen) gemiddelde van de "
         "gebieden); donker bij meer dan één standaardafwijking verschil.",
-    ),
-    (
-        "Stapeling",
-        "Σ_k [score_k strikt slechter dan gemiddelde_k]",
-        "Aantal indicatoren waarop een gebied slechter scoort; een ontbrekende waarde telt "
-        "niet mee.",
     ),
     (
         "Herverdelen",
@@ -260,17 +270,14 @@ _FORMULES = (
 )
 
 
-def _formulas() -> Tabel:
-    data = pd.DataFrame(_FORMULES, columns=["begrip", "formule", "toelichting"])
+def _formulas(extra: Sequence[GemaaktHoofdstuk], band: float) -> Tabel:
+    rijen = [*_base_formulas(band), *(f for e in extra for f in e.hoofdstuk.formules)]
+    data = pd.DataFrame(rijen, columns=["begrip", "formule", "toelichting"])
     return Tabel(
         "formules",
         "Formules",
         data,
-        (
-            Kolom("begrip", "Begrip", "tekst"),
-            Kolom("formule", "Formule", "tekst"),
-            Kolom("toelichting", "Toelichting", "tekst"),
-        ),
+        tuple(catalogue_column(k) for k in data.columns),
         bijschrift="x_i: inzet van gebied i; y_i: opgave; b_i = y_i / Σy; T = Σx.",
     )
 
@@ -290,7 +297,7 @@ def _sources(hoofdstukken: Sequence[ActiviteitHoofdstuk]) -> Tabel:
         for i in h.registratie.activiteit.keten.indicatoren()
     ]
     data = pd.DataFrame(rijen)
-    kolommen = tuple(Kolom(k, k.capitalize(), "tekst") for k in data.columns)
+    kolommen = tuple(catalogue_column(k, formaat="tekst") for k in data.columns)
     return Tabel("bronnen", "Indicatoren en bronnen", data, kolommen)
 
 
@@ -300,7 +307,7 @@ def _excel_functions() -> Tabel | None:
         return None
     data = pd.DataFrame(
         [
-            {"naam": f.naam, "beschrijving": f.beschrijving, "voorbeeld": f.voorbeeld}
+            {"functie": f.naam, "beschrijving": f.beschrijving, "voorbeeld": f.voorbeeld}
             for f in functies.values()
         ]
     )
@@ -308,11 +315,7 @@ def _excel_functions() -> Tabel | None:
         "excel-functies",
         "Dezelfde berekeningen in Excel",
         data,
-        (
-            Kolom("naam", "Functie", "tekst"),
-            Kolom("beschrijving", "Beschrijving", "tekst"),
-            Kolom("voorbeeld", "Voorbeeld", "tekst"),
-        ),
+        tuple(catalogue_column(k) for k in data.columns),
         bijschrift="Met de Excel-invoegtoepassing rekenen deze functies met dezelfde "
         "kernfuncties als dit rapport.",
     )
@@ -321,7 +324,7 @@ def _excel_functions() -> Tabel | None:
 # -- machine-readable summary ---------------------------------------------------------------
 def _summary_json(
     hoofdstukken: Sequence[ActiviteitHoofdstuk],
-    stapeling: StapelingHoofdstuk | None,
+    extra: Sequence[GemaaktHoofdstuk],
     overgeslagen: Sequence[str],
 ) -> dict[str, object]:
     activiteiten = [
@@ -342,9 +345,7 @@ def _summary_json(
         for h in hoofdstukken
     ]
     uit: dict[str, object] = {"activiteiten": activiteiten, "overgeslagen": list(overgeslagen)}
-    if stapeling is not None:
-        uit["stapeling"] = {
-            "gebieden": len(stapeling.gebieden),
-            "gelijk_aan_gepubliceerd": stapeling.gelijk,
-        }
+    uit.update(
+        {e.hoofdstuk.sleutel: dict(e.inhoud.samenvatting) for e in extra if e.inhoud.samenvatting}
+    )
     return uit

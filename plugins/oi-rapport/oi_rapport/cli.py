@@ -1,12 +1,13 @@
 """``oi rapport``: the insight report as an Excel workbook and an HTML file.
 
-The command only parses its options and calls :func:`oi_core.rapport.make_report`; the
+The command only parses its options and calls :func:`oi_rapport.make_report`; the
 report engine (and matplotlib) is imported when the command runs, so other commands
 start fast.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -28,8 +29,9 @@ HULP = (
     "Maak het rapport: Excel-werkmap en HTML-bestand met samenvatting, match, grafieken en "
     "kaarten.\n\n"
     "Zonder opties: elke geïnstalleerde activiteit op de ingebouwde gegevens, plus de "
-    "stapeling, in de map rapport/. Met --data: op eigen gegevens; fouten daarin worden per "
-    "bestand, rij en kolom gemeld en dan wordt er niets geschreven. Bestaat het rapport al, "
+    "hoofdstukken die plugins toevoegen, in de map rapport/. Met --data: op eigen gegevens; "
+    "fouten daarin worden per bestand, rij en kolom gemeld en dan wordt er niets "
+    "geschreven. Bestaat het rapport al, "
     "dan krijgt het nieuwe een volgnummer, tenzij --overschrijf is gegeven."
 )
 
@@ -77,16 +79,21 @@ def rapport_command(
             help="Vervang een bestaand rapport (anders krijgt het nieuwe een volgnummer).",
         ),
     ] = False,
-    stapeling: Annotated[
-        bool,
-        typer.Option("--stapeling/--geen-stapeling", help="Neem het hoofdstuk Stapeling op."),
-    ] = True,
-    band: Annotated[
-        float,
+    zonder: Annotated[
+        list[str] | None,
         typer.Option(
-            "--band", help="Marge rond 100 waarbinnen de inzet 'in verhouding' is (0,10 = 10%)."
+            "--zonder",
+            help="Laat dit hoofdstuk van een plugin weg (bijvoorbeeld stapeling); mag vaker.",
         ),
-    ] = 0.10,
+    ] = None,
+    band: Annotated[
+        float | None,
+        typer.Option(
+            "--band",
+            help="Marge rond 100 waarbinnen de inzet 'in verhouding' is (0,10 = 10%; "
+            "standaard de band van de rekenkern).",
+        ),
+    ] = None,
     json_: Annotated[
         bool, typer.Option("--json", help="Uitvoer als JSON, voor scripts en CI.")
     ] = False,
@@ -100,9 +107,10 @@ def rapport_command(
         niveau=niveau,
         data=tuple(data or ()),
         overschrijf=overschrijf,
-        stapeling=stapeling,
-        band=band,
+        zonder=tuple(zonder or ()),
     )
+    if band is not None:
+        opties = replace(opties, band=band)
     if json_:
         uitkomst = make_report(opties)
         print_json(_summary(uitkomst))

@@ -1,7 +1,7 @@
 """The neutral document model of the report: sections made of blocks.
 
-The engine (:mod:`oi_core.rapport.bouw`) builds one :class:`Rapport` from the analyses;
-the renderers (:mod:`~oi_core.rapport.render_xlsx`, :mod:`~oi_core.rapport.render_html`)
+The engine (:mod:`oi_rapport.bouw`) builds one :class:`Rapport` from the analyses;
+the renderers (:mod:`~oi_rapport.render_xlsx`, :mod:`~oi_rapport.render_html`)
 only draw it. Every number in it was computed by the core; a renderer formats, colours
 and places, it never computes.
 """
@@ -14,8 +14,9 @@ from typing import Literal, TypeAlias
 
 import pandas as pd
 
-from oi_core.model.activiteit import Niveau, Richting
+from oi_core.model.activiteit import Niveau
 from oi_core.model.registratie import Figuur, Samenvatting
+from oi_core.rekenen.kleuring import KLASSEN, Kleuring
 
 __all__ = [
     "KLASSEN",
@@ -35,6 +36,7 @@ __all__ = [
     "Tabel",
     "Tekst",
     "all_figures",
+    "cell_class",
 ]
 
 Formaat = Literal["tekst", "getal", "aandeel", "procent", "pp", "index", "aantal"]
@@ -42,31 +44,10 @@ Formaat = Literal["tekst", "getal", "aandeel", "procent", "pp", "index", "aantal
 number that already is one (47 → 47%), ``pp`` percentage points with a sign, ``index``
 an OI-index (whole number), ``aantal`` a whole count, ``getal`` any other number."""
 
-KLASSEN = ("min_sterk", "min", "gemiddeld", "plus", "plus_sterk")
-"""Colour classes of a cell against the average: – and + as in the presentation,
-``_sterk`` (dark) more than one standard deviation away."""
-
 RIJ_GEMIDDELDE = "Gemiddelde (kleurgrens)"
 """Label of the row under a coloured table that holds each column's average."""
 RIJ_SD = "Standaardafwijking"
 """Label of the row under a coloured table that holds each column's standard deviation."""
-
-
-@dataclass(frozen=True)
-class Kleuring:
-    """How a column is coloured: position against ``gemiddelde`` (– worse, + better).
-
-    ``klassen`` holds one class of :data:`KLASSEN` per table row (empty: no colour,
-    e.g. a missing value), taken from :func:`oi_core.tov_gemiddelde`. ``sd`` is the
-    standard deviation that makes a colour dark; the xlsx renderer turns the same rule
-    into conditional formatting against the written ``gemiddelde`` and ``sd``.
-    """
-
-    gemiddelde: float
-    sd: float
-    richting: Richting
-    klassen: tuple[str, ...]
-    toelichting: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,6 +72,12 @@ class Kolom:
     eenheid: str = ""
     link: str | None = None
     """A column of ``data`` with the :class:`Sectie` key this cell links to."""
+
+
+def cell_class(kolom: Kolom, label: object) -> str:
+    """The colour class of the cell of ``kolom`` in the row ``label`` (``""``: none), as the
+    core computed it (:class:`~oi_core.rekenen.kleuring.Kleuring`); both renderers use it."""
+    return kolom.kleuring.klasse(label) if kolom.kleuring is not None else ""
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """The user's own data for ``oi rapport --data``: workbooks and folders of CSV files.
 
-- A workbook made with ``oi excel werkmap`` is read by :func:`oi_core.werkmap.read_werkmap`
-  (activity code and scale level from its Meta sheet, the values from its Invoer sheet).
+- A workbook made with ``oi excel werkmap`` is read by :func:`oi_excel.werkmap.lezen.read_werkmap`
+  (activity code and scale level from its Meta sheet, the values from its Invoer
+  sheet).
 - A folder holds one tidy CSV per activity, named ``<activiteit>.csv`` (e.g.
   ``jgz.csv``), with columns ``gebied, jaar, indicator, waarde`` and optionally
   ``niveau``; ``,`` ``;`` or tab separated, decimal comma or point. One such CSV file may
@@ -29,11 +30,11 @@ from oi_core.invoer.tidy import validate_data
 from oi_core.model.activiteit import Niveau
 from oi_core.plugins.manager import activiteiten
 
-__all__ = ["Invoer", "read_inputs"]
+__all__ = ["EigenGegevens", "read_inputs"]
 
 
 @dataclass(frozen=True)
-class Invoer:
+class EigenGegevens:
     """Validated data of one activity from the user's files."""
 
     code: str
@@ -46,11 +47,11 @@ class Invoer:
 
 def read_inputs(
     paden: Sequence[Path], indeling: Gebiedsindeling | None = None
-) -> dict[str, Invoer]:
+) -> dict[str, EigenGegevens]:
     """Read and validate every given file or folder; one :class:`DataFout` lists all problems."""
     indeling = indeling or Gebiedsindeling.amsterdam()
     fouten: list[Bevinding] = []
-    uit: dict[str, Invoer] = {}
+    uit: dict[str, EigenGegevens] = {}
     for pad in paden:
         try:
             lezers = _readers(Path(pad))
@@ -74,10 +75,12 @@ def read_inputs(
     return uit
 
 
-Lezer = Callable[[Gebiedsindeling], Invoer]
+Lezer = Callable[[Gebiedsindeling], EigenGegevens]
 
 
-def _collect(lezer: Lezer, indeling: Gebiedsindeling, fouten: list[Bevinding]) -> Invoer | None:
+def _collect(
+    lezer: Lezer, indeling: Gebiedsindeling, fouten: list[Bevinding]
+) -> EigenGegevens | None:
     try:
         return lezer(indeling)
     except DataFout as fout:
@@ -108,18 +111,18 @@ def _readers(pad: Path) -> list[Lezer]:
 
 
 def _csv_reader(pad: Path) -> Lezer:
-    def lees(indeling: Gebiedsindeling) -> Invoer:
+    def lees(indeling: Gebiedsindeling) -> EigenGegevens:
         code = pad.stem
         reg = _registration(code, pad.name)
         tabel = read_table(pad)
         data = _validated(tabel, reg.activiteit, indeling, pad.name, None)
-        return Invoer(code, data, _single_level(data), pad.name)
+        return EigenGegevens(code, data, _single_level(data), pad.name)
 
     return lees
 
 
 def _workbook_reader(pad: Path) -> Lezer:
-    def lees(indeling: Gebiedsindeling) -> Invoer:
+    def lees(indeling: Gebiedsindeling) -> EigenGegevens:
         try:
             code, _, _ = read_werkmap(pad, indeling=indeling)
             reg = _registration(code, pad.name)
@@ -127,7 +130,7 @@ def _workbook_reader(pad: Path) -> Lezer:
         except DataFout as fout:
             raise DataFout([_in_file(b, pad.name) for b in fout.bevindingen], fout.kop) from None
         data = validate_data(tabel, reg.activiteit, indeling=indeling, niveau=niveau, blad=pad.name)
-        return Invoer(code, data, niveau, pad.name)
+        return EigenGegevens(code, data, niveau, pad.name)
 
     return lees
 

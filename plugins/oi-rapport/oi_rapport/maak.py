@@ -12,19 +12,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from oi_stapeling.hoofdstuk import StapelingHoofdstuk, build_stapeling
-
 from oi_core.errors import Bevinding, DataFout, InvoerFout, OIFout
 from oi_core.gebieden.indeling import Gebiedsindeling
 from oi_core.invoer.bestanden import write_atomic
 from oi_core.model.activiteit import Niveau
 from oi_core.model.registratie import ActiviteitRegistratie
 from oi_core.plugins.manager import activiteit, activiteiten
+from oi_core.rekenen.kern import BAND
 from oi_rapport.activiteit import ActiviteitHoofdstuk, build_activity
 from oi_rapport.bouw import build_report
 from oi_rapport.document import Grafiek, Rapport
 from oi_rapport.figuren import Tekenaar
-from oi_rapport.invoer import Invoer, read_inputs
+from oi_rapport.hoofdstukken import ExtraHoofdstuk, GemaaktHoofdstuk, extra_hoofdstukken, kies
+from oi_rapport.invoer import EigenGegevens, read_inputs
 from oi_rapport.render_html import render_html
 from oi_rapport.render_xlsx import render_xlsx
 
@@ -44,8 +44,9 @@ class RapportOpties:
     niveau: Niveau | None = None
     data: tuple[Path, ...] = ()
     overschrijf: bool = False
-    stapeling: bool = True
-    band: float = 0.10
+    zonder: tuple[str, ...] = ()
+    """Keys of plugin chapters to leave out (``oi rapport --zonder stapeling``)."""
+    band: float = BAND
 
     @property
     def strikt(self) -> bool:
@@ -82,13 +83,20 @@ def make_report(opties: RapportOpties, voortgang: Voortgang | None = None) -> Ra
     indeling = Gebiedsindeling.amsterdam()
     invoer = read_inputs(opties.data, indeling) if opties.data else {}
     keuze = _select(opties, invoer)
-    stap = _Stappen(len(keuze) + (5 if opties.stapeling else 4), voortgang)
+    problemen: list[str] = []
+    extra = kies(extra_hoofdstukken(None if opties.strikt else problemen), opties.zonder)
+    stap = _Stappen(len(keuze) + len(extra) + 4, voortgang)
     with Tekenaar(indeling) as tekenaar:  # draws each chapter's figures while the next is built
         hoofdstukken, overgeslagen = _analyse_all(keuze, opties, invoer, stap, tekenaar)
-        stapeling = _stapeling(opties, indeling, stap, tekenaar)
+        overgeslagen += problemen
+        gemaakt = _extra_all(extra, opties, indeling, stap, tekenaar, overgeslagen)
         stap("Rapport opbouwen")
         rapport = build_report(
-            hoofdstukken, stapeling, bron=_source(opties), overgeslagen=overgeslagen
+            hoofdstukken,
+            gemaakt,
+            bron=_source(opties),
+            overgeslagen=overgeslagen,
+            band=opties.band,
         )
         stap("Grafieken en kaarten tekenen")
         afbeeldingen = tekenaar.result()
@@ -104,15 +112,30 @@ def make_report(opties: RapportOpties, voortgang: Voortgang | None = None) -> Ra
     )
 
 
-def _stapeling(
-    opties: RapportOpties, indeling: Gebiedsindeling, stap: _Stappen, tekenaar: Tekenaar
-) -> StapelingHoofdstuk | None:
-    if not opties.stapeling:
-        return None
-    stap("Stapeling")
-    stapeling = build_stapeling(indeling)
-    tekenaar.submit(_figures(stapeling.blokken))
-    return stapeling
+def _extra_all(
+    extra: Sequence[ExtraHoofdstuk],
+    opties: RapportOpties,
+    indeling: Gebiedsindeling,
+    stap: _Stappen,
+    tekenaar: Tekenaar,
+    overgeslagen: list[str],
+) -> list[GemaaktHoofdstuk]:
+    """Build the plugins' chapters; one that fails is left out with the reason (or stops
+    the report when ``opties.strikt``)."""
+    gemaakt = []
+    for h in extra:
+        stap(h.titel)
+        try:
+            gemaakt.append(GemaaktHoofdstuk(h, h.maak(indeling)))
+        except Exception as fout:  # a broken plugin must not cost the rest of the report
+            if opties.strikt:
+                raise
+            overgeslagen.append(
+                f"Hoofdstuk {h.titel}: niet opgenomen ({type(fout).__name__}: {fout})"
+            )
+            continue
+        tekenaar.submit(_figures(gemaakt[-1].inhoud.blokken))
+    return gemaakt
 
 
 def _source(opties: RapportOpties) -> str:
@@ -151,7 +174,7 @@ def output_paths(opties: RapportOpties) -> tuple[Path, Path, bool]:
     raise InvoerFout(f"geen vrije bestandsnaam in '{opties.uitvoer}'", argument="uitvoer")
 
 
-def _select(opties: RapportOpties, invoer: dict[str, Invoer]) -> list[ActiviteitRegistratie]:
+def _select(opties: RapportOpties, invoer: dict[str, EigenGegevens]) -> list[ActiviteitRegistratie]:
     if opties.data:
         gevraagd = opties.activiteiten or tuple(invoer)
         ontbreekt = [c for c in gevraagd if c not in invoer]
@@ -170,7 +193,7 @@ def _select(opties: RapportOpties, invoer: dict[str, Invoer]) -> list[Activiteit
 def _analyse_all(
     keuze: Sequence[ActiviteitRegistratie],
     opties: RapportOpties,
-    invoer: dict[str, Invoer],
+    invoer: dict[str, EigenGegevens],
     stap: _Stappen,
     tekenaar: Tekenaar,
 ) -> tuple[list[ActiviteitHoofdstuk], list[str]]:
@@ -203,7 +226,7 @@ def _kop(opties: RapportOpties) -> str:
 
 
 def _analyse_one(
-    reg: ActiviteitRegistratie, opties: RapportOpties, invoer: Invoer | None
+    reg: ActiviteitRegistratie, opties: RapportOpties, invoer: EigenGegevens | None
 ) -> ActiviteitHoofdstuk:
     if invoer is not None:
         analyse = reg.analyse(niveau=opties.niveau or invoer.niveau, data=invoer.data)

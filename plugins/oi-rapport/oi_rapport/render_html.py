@@ -33,6 +33,7 @@ from oi_rapport.document import (
     Sectie,
     Tabel,
     all_figures,
+    cell_class,
 )
 from oi_rapport.figuren import Afbeeldingen, render_figures
 from oi_rapport.opmaak import number, percentage, points
@@ -175,10 +176,7 @@ def _table(tabel: Tabel) -> str:
     kop = (["<th>Code</th>"] if met_index else []) + [
         f'<th class="{_align(k)}">{escape(k.kop)}</th>' for k in tabel.kolommen
     ]
-    rijen = [
-        _row(tabel, i, sleutel, rij, met_index)
-        for i, (sleutel, rij) in enumerate(tabel.data.iterrows())
-    ]
+    rijen = [_row(tabel, sleutel, rij, met_index) for sleutel, rij in tabel.data.iterrows()]
     delen = [
         f'<figure class="tabel" id="tabel-{escape(tabel.sleutel)}">',
         f"<figcaption>{escape(tabel.titel)}</figcaption>" if tabel.titel else "",
@@ -198,13 +196,13 @@ def _align(kolom: Kolom) -> str:
     return "tekst" if kolom.formaat == "tekst" else "getal"
 
 
-def _row(tabel: Tabel, i: int, sleutel: Any, rij: pd.Series, met_index: bool) -> str:
+def _row(tabel: Tabel, sleutel: Any, rij: pd.Series, met_index: bool) -> str:
     cellen = [f"<th>{escape(str(sleutel))}</th>"] if met_index else []
     for kolom in tabel.kolommen:
         tekst = escape(format_cell(kolom, rij[kolom.naam]))
         if kolom.link and tekst:
             tekst = f'<a href="#{escape(str(rij[kolom.link]))}">{tekst}</a>'
-        klasse = kolom.kleuring.klassen[i] if kolom.kleuring else ""
+        klasse = cell_class(kolom, sleutel)
         if klasse:
             titel = escape(_LEGENDA[klasse])
             cellen.append(

@@ -4,7 +4,8 @@ One sheet per section. The section's first table comes first, under a frozen hea
 charts stand in a column to the right of it (native Excel charts; maps as images), the
 other blocks follow below the table. Derived columns are written as Excel formulas with
 the core's value as cached result, so a user can trace and recompute every figure; the
-– / + colours are conditional formats against the written average and standard deviation.
+– / + colours are the core's cell classes (:mod:`oi_core.rekenen.kleuring`), written as
+static fills, with the average and standard deviation behind them in rows below the table.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from xlsxwriter.workbook import Workbook  # type: ignore[import-untyped]
 from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
 
 from oi_core.gebieden.indeling import Gebiedsindeling
-from oi_core.model.activiteit import Richting
+from oi_core.weergave.kolommen import kop
 from oi_rapport.document import (
     KLASSEN,
     RIJ_GEMIDDELDE,
@@ -34,7 +35,6 @@ from oi_rapport.document import (
     Blok,
     Grafiek,
     Keten,
-    Kleuring,
     Kolom,
     Opsomming,
     Rapport,
@@ -43,6 +43,7 @@ from oi_rapport.document import (
     Tabel,
     Tekst,
     all_figures,
+    cell_class,
 )
 from oi_rapport.figuren import PALET, Afbeeldingen, render_figures, series_names
 from oi_rapport.opmaak import KLEUREN
@@ -114,9 +115,6 @@ class _Stijlen:
             {**basis, "bold": True, "text_wrap": True, "bg_color": "#DCE6F0", "bottom": 1}
         )
         self.link = wb.add_format({**basis, "font_color": "#004699", "underline": 1})
-        self.kleur = {
-            k: wb.add_format({"bg_color": v, "font_color": "#000000"}) for k, v in KLEUREN.items()
-        }
 
     def cell(self, **eigenschappen: Any) -> Format:
         sleutel = tuple(sorted(eigenschappen.items()))
@@ -131,6 +129,18 @@ def _number_format(kolom: Kolom) -> str | None:
     if kolom.formaat in ("getal", "procent") and kolom.decimalen is not None:
         return "#,##0" + ("." + "0" * kolom.decimalen if kolom.decimalen else "")
     return None
+
+
+def _cell_format(kolom: Kolom, klasse: str) -> dict[str, Any]:
+    """Number format and, for a coloured cell, the fill of the core's class (static, so
+    the workbook shows exactly the class the HTML shows)."""
+    uit: dict[str, Any] = {}
+    notatie = _number_format(kolom)
+    if notatie:
+        uit["num_format"] = notatie
+    if klasse:
+        uit.update(bg_color=KLEUREN[klasse], font_color="#000000")
+    return uit
 
 
 def _is_missing(waarde: Any) -> bool:
@@ -265,7 +275,6 @@ class _Blad:
             self.ws.repeat_rows(plaats.kop)
         self._rows(tabel, plaats)
         self._footer(tabel, plaats)
-        self._colours(tabel, plaats)
         self.rij = plaats.einde + 1
         if tabel.bijschrift:
             self._text(tabel.bijschrift, self.s.klein)
@@ -288,13 +297,12 @@ class _Blad:
             if plaats.met_index:
                 self.ws.write(r, 0, str(sleutel), self.s.cell())
             for kolom in tabel.kolommen:
-                self._cell(r, plaats, kolom, rij)
+                self._cell(r, plaats, kolom, rij, cell_class(kolom, sleutel))
 
-    def _cell(self, r: int, plaats: _Plaats, kolom: Kolom, rij: pd.Series) -> None:
+    def _cell(self, r: int, plaats: _Plaats, kolom: Kolom, rij: pd.Series, klasse: str) -> None:
         c = plaats.kolom[kolom.naam]
         waarde = _plain(rij[kolom.naam])
-        notatie = _number_format(kolom)
-        fmt = self.s.cell(num_format=notatie) if notatie else self.s.cell()
+        fmt = self.s.cell(**_cell_format(kolom, klasse))
         if kolom.link and not _is_missing(waarde):
             doel = self.bladen.get(str(rij[kolom.link]), "")
             self.ws.write_url(r, c, f"internal:'{doel}'!A1", self.s.link, str(waarde))
@@ -320,42 +328,6 @@ class _Blad:
                     notatie = _number_format(kolom) if label in tabel.voet else "0.00"
                     fmt = self.s.cell(italic=True, num_format=notatie or "General")
                     self.ws.write(r, plaats.kolom[naam], _plain(waarde), fmt)
-
-    def _colours(self, tabel: Tabel, plaats: _Plaats) -> None:
-        if plaats.laatste < plaats.eerste:
-            return
-        for kolom in tabel.kolommen:
-            if kolom.kleuring is not None:
-                self._conditional(plaats, plaats.kolom[kolom.naam], kolom.kleuring)
-
-    def _conditional(self, plaats: _Plaats, c: int, kleuring: Kleuring) -> None:
-        cel = xl_rowcol_to_cell(plaats.eerste, c)
-        gem = xl_rowcol_to_cell(plaats.voetrijen[RIJ_GEMIDDELDE], c, row_abs=True, col_abs=True)
-        sd = xl_rowcol_to_cell(plaats.voetrijen[RIJ_SD], c, row_abs=True, col_abs=True)
-        slechter, beter = ("<", ">") if kleuring.richting is Richting.HOGER_IS_BETER else (">", "<")
-        afstand = {"<": "-", ">": "+"}
-        regels = []
-        if kleuring.sd > 0:
-            regels.append(("min_sterk", f"{cel}{slechter}{gem}{afstand[slechter]}{sd}"))
-            regels.append(("plus_sterk", f"{cel}{beter}{gem}{afstand[beter]}{sd}"))
-        regels += [
-            ("min", f"{cel}{slechter}{gem}"),
-            ("plus", f"{cel}{beter}{gem}"),
-            ("gemiddeld", f"{cel}={gem}"),
-        ]
-        for klasse, voorwaarde in regels:
-            self.ws.conditional_format(
-                plaats.eerste,
-                c,
-                plaats.laatste,
-                c,
-                {
-                    "type": "formula",
-                    "criteria": f"=AND(ISNUMBER({cel}),{voorwaarde})",
-                    "format": self.s.kleur[klasse],
-                    "stop_if_true": True,
-                },
-            )
 
     def _legend(self) -> None:
         self.ws.write(self.rij, 0, "Kleur:", self.s.klein)
@@ -499,17 +471,17 @@ def _chart_data(grafiek: Grafiek) -> Tabel:
         x = data[figuur.x] if figuur.x else pd.Series(range(1, len(data) + 1), index=data.index)
         tabel = pd.DataFrame({"label": labels.astype(str), "x": x, "y": data[namen[0]]})
         kolommen = [
-            Kolom("label", figuur.label or "Label", "tekst"),
-            Kolom("x", figuur.x_label or str(figuur.x), decimalen=auto_decimals(tabel.x)),
-            Kolom("y", figuur.y_label or namen[0], decimalen=auto_decimals(tabel.y)),
+            Kolom("label", kop(figuur.label) if figuur.label else "Label", "tekst"),
+            Kolom("x", figuur.x_label or kop(str(figuur.x)), decimalen=auto_decimals(tabel.x)),
+            Kolom("y", figuur.y_label or kop(namen[0]), decimalen=auto_decimals(tabel.y)),
         ]
     else:
         labels = data[figuur.x] if figuur.x else pd.Series(data.index, index=data.index)
         tabel = pd.DataFrame({"label": labels.astype(str)})
-        kolommen = [Kolom("label", figuur.x_label or str(figuur.x or "Gebied"), "tekst")]
+        kolommen = [Kolom("label", figuur.x_label or kop(str(figuur.x or "gebied")), "tekst")]
         for i, naam in enumerate(namen):
             tabel[f"s{i}"] = data[naam].to_numpy(dtype=float)
-            kolommen.append(Kolom(f"s{i}", naam, decimalen=auto_decimals(tabel[f"s{i}"])))
+            kolommen.append(Kolom(f"s{i}", kop(naam), decimalen=auto_decimals(tabel[f"s{i}"])))
     tabel.index = pd.RangeIndex(len(tabel))
     return Tabel(
         f"{grafiek.sleutel}-gegevens",
@@ -529,7 +501,7 @@ def _colour_row(tabel: Tabel, label: str) -> dict[str, float]:
 
 def _index_name(tabel: Tabel) -> str:
     naam = tabel.data.index.name
-    return "Code" if not naam or naam == "gebied" else str(naam).capitalize()
+    return "Code" if not naam or naam == "gebied" else kop(str(naam))
 
 
 def _width(tabel: Tabel) -> int:

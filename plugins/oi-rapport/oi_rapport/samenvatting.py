@@ -2,7 +2,7 @@
 
 It names the areas with the largest shortfall and surplus (with their figures) and
 raises the method's discussion points: is the trade-off explicit, and what would
-compensation cost (:mod:`oi_core.compensatie`).
+compensation cost (:class:`oi_core.rekenen.kern.Compensatie`).
 """
 
 from __future__ import annotations
@@ -12,19 +12,22 @@ import pandas as pd
 from oi_core.model.activiteit import Niveau
 from oi_core.model.registratie import Samenvatting
 from oi_core.rekenen.analyse import Analyse
-from oi_core.rekenen.compensatie import Compensatie
+from oi_core.rekenen.kern import BAND, Compensatie, grenzen
 from oi_rapport.opmaak import MEERVOUD, amount, number, percentage, points
 
 __all__ = ["generic_summary"]
 
 
-def generic_summary(analyse: Analyse, match: pd.DataFrame, comp: Compensatie) -> Samenvatting:
-    """Title, findings and discussion points from the match of one activity."""
+def generic_summary(
+    analyse: Analyse, match: pd.DataFrame, comp: Compensatie, *, band: float = BAND
+) -> Samenvatting:
+    """Title, findings and discussion points from the match of one activity (computed with
+    ``band``)."""
     meervoud = MEERVOUD[analyse.niveau]
     te_weinig = match[match["signaal"] == "te weinig"]
     te_veel = match[match["signaal"] == "te veel"]
     bevindingen = (
-        _spread(len(match), len(te_weinig), len(te_veel), meervoud),
+        _spread(len(match), len(te_weinig), len(te_veel), meervoud, band),
         *_extremes(match),
     )
     return Samenvatting(
@@ -45,11 +48,13 @@ def _title(analyse: Analyse, n: int, n_weinig: int, meervoud: str) -> str:
     )
 
 
-def _spread(n: int, n_weinig: int, n_veel: int, meervoud: str) -> str:
+def _spread(n: int, n_weinig: int, n_veel: int, meervoud: str, band: float) -> str:
     n_gelijk = n - n_weinig - n_veel
+    laag, hoog = grenzen(band)
     return (
-        f"Van de {n} {meervoud} krijgen er {n_weinig} te weinig (OI-index onder 90), "
-        f"{n_veel} te veel (boven 110) en {n_gelijk} ongeveer hun aandeel."
+        f"Van de {n} {meervoud} krijgen er {n_weinig} te weinig (OI-index onder "
+        f"{number(laag)}), {n_veel} te veel (boven {number(hoog)}) en {n_gelijk} "
+        "ongeveer hun aandeel."
     )
 
 

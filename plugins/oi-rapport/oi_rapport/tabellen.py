@@ -2,16 +2,46 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 import pandas as pd
 
 from oi_core.model.activiteit import Indicator, Richting
+from oi_core.plugins.manager import kolommen
 from oi_core.rekenen.analyse import Analyse
+from oi_core.rekenen.kern import MATCH_KOLOMMEN, grenzen
+from oi_core.rekenen.kleuring import kleur_kolom
+from oi_core.weergave.kolommen import kolom
 from oi_rapport.document import Formaat, Kleuring, Kolom, Tabel
-from oi_rapport.kleuring import colour_column
 
-__all__ = ["ExtraKolom", "auto_decimals", "match_table", "table_from_frame"]
+__all__ = ["ExtraKolom", "auto_decimals", "catalogue_column", "match_table", "table_from_frame"]
+
+_FORMATEN: dict[str, Formaat] = {
+    "getal": "getal",
+    "aandeel": "aandeel",
+    "procent": "procent",
+    "procentpunt": "pp",
+    "index": "index",
+    "bedrag": "getal",
+    "tekst": "tekst",
+}
+
+
+def catalogue_column(sleutel: str, naam: str | None = None, **anders: Any) -> Kolom:
+    """A report column for the catalogue key ``sleutel`` (header, format, decimals and unit
+    from :func:`oi_core.weergave.kolommen.kolom`); ``naam`` is the data column (default:
+    the key), ``anders`` overrides fields (``kleuring``, ``formule``, ``kop`` …)."""
+    k = kolom(sleutel)
+    velden: dict[str, Any] = {
+        "kop": k.kop,
+        "formaat": _FORMATEN[k.formaat],
+        "decimalen": k.decimalen,
+        "eenheid": k.eenheid,
+    }
+    if k.formaat == "getal" and k.decimalen == 0:
+        velden["formaat"] = "aantal"
+    return Kolom(naam or sleutel, **{**velden, **anders})
 
 
 @dataclass(frozen=True)
@@ -41,12 +71,20 @@ def match_table(
         {"naam": match["naam"], "inzet": inzet.reindex(match.index)}, index=match.index
     )
     data["opgave"] = opgave.reindex(match.index)
-    for k in ("aandeel_inzet", "aandeel_opgave", "verschil_pp", "oi_index", "signaal"):
+    for k in MATCH_KOLOMMEN:
         data[k] = match[k]
     kolommen = [
-        Kolom("naam", "Naam", "tekst"),
-        Kolom("inzet", f"Inzet: {a.match_inzet.naam}", eenheid=a.match_inzet.eenheid),
-        Kolom("opgave", f"Opgave: {a.match_opgave.naam}", eenheid=a.match_opgave.eenheid),
+        catalogue_column("naam"),
+        catalogue_column(
+            "inzet",
+            kop=f"{kolom('inzet').kop}: {a.match_inzet.naam}",
+            eenheid=a.match_inzet.eenheid,
+        ),
+        catalogue_column(
+            "opgave",
+            kop=f"{kolom('opgave').kop}: {a.match_opgave.naam}",
+            eenheid=a.match_opgave.eenheid,
+        ),
         *_match_columns(match, band),
     ]
     for e in extra:
@@ -65,35 +103,22 @@ def match_table(
 
 
 def _match_columns(match: pd.DataFrame, band: float) -> list[Kolom]:
-    laag, hoog = _getal(100 * (1 - band)), _getal(100 * (1 + band))
-    index_kleur = colour_column(
+    laag, hoog = (_getal(g) for g in grenzen(band))
+    index_kleur = kleur_kolom(
         match["oi_index"],
         Richting.HOGER_IS_BETER,
         gemiddelde_waarde=100.0,
         toelichting="t.o.v. 100 (in verhouding)",
     )
     return [
-        Kolom("aandeel_inzet", "Aandeel inzet", "aandeel", formule="={inzet}/SUM({inzet:alle})"),
-        Kolom(
-            "aandeel_opgave", "Aandeel opgave", "aandeel", formule="={opgave}/SUM({opgave:alle})"
+        catalogue_column("aandeel_inzet", formule="={inzet}/SUM({inzet:alle})"),
+        catalogue_column("aandeel_opgave", formule="={opgave}/SUM({opgave:alle})"),
+        catalogue_column("verschil_pp", formule="=100*({aandeel_inzet}-{aandeel_opgave})"),
+        catalogue_column(
+            "oi_index", kleuring=index_kleur, formule="=100*{aandeel_inzet}/{aandeel_opgave}"
         ),
-        Kolom(
-            "verschil_pp",
-            "Verschil (procentpunt)",
-            "pp",
-            formule="=100*({aandeel_inzet}-{aandeel_opgave})",
-        ),
-        Kolom(
-            "oi_index",
-            "OI-index",
-            "index",
-            kleuring=index_kleur,
-            formule="=100*{aandeel_inzet}/{aandeel_opgave}",
-        ),
-        Kolom(
+        catalogue_column(
             "signaal",
-            "Signaal",
-            "tekst",
             formule=f'=IF({{oi_index}}<{laag},"te weinig",'
             f'IF({{oi_index}}>{hoog},"te veel","in verhouding"))',
         ),
@@ -124,7 +149,7 @@ def auto_decimals(waarden: pd.Series) -> int | None:
 
 
 def _caption(band: float) -> str:
-    laag, hoog = _getal(100 * (1 - band)), _getal(100 * (1 + band))
+    laag, hoog = (_getal(g) for g in grenzen(band))
     return (
         "Aandeel: het deel van het totaal. Verschil: aandeel inzet min aandeel opgave, in "
         "procentpunt. OI-index: 100 × aandeel inzet / aandeel opgave; 100 is in verhouding, "
@@ -145,23 +170,19 @@ def table_from_frame(sleutel: str, titel: str, df: pd.DataFrame, bijschrift: str
     return Tabel(sleutel=sleutel, titel=titel, data=data, kolommen=kolommen, bijschrift=bijschrift)
 
 
-BEKENDE_KOLOMMEN: dict[str, tuple[str, Formaat]] = {
-    "gebied": ("Gebied", "tekst"),
-    "naam": ("Naam", "tekst"),
-    "aandeel_inzet": ("Aandeel inzet", "aandeel"),
-    "aandeel_opgave": ("Aandeel opgave", "aandeel"),
-    "verschil_pp": ("Verschil (pp)", "pp"),
-    "oi_index": ("OI-index", "index"),
-    "signaal": ("Signaal", "tekst"),
-}
-"""Columns of :func:`oi_core.match` keep their meaning (and format) in any table."""
-
-
 def _frame_column(naam: str, waarden: pd.Series) -> Kolom:
+    """A column of a plugin's frame: header and format from the column catalogue when the
+    plugin declared the key (``register_kolommen``), else the name as given."""
     decimalen = auto_decimals(waarden)
-    if naam in BEKENDE_KOLOMMEN:
-        kop, formaat = BEKENDE_KOLOMMEN[naam]
-        return Kolom(naam, kop, formaat if decimalen is not None else "tekst")
+    if naam in kolommen():
+        k = catalogue_column(naam)
+        if decimalen is None:
+            return replace(k, formaat="tekst", decimalen=None)
+        return (
+            k
+            if k.decimalen is not None or k.formaat != "getal"
+            else replace(k, decimalen=decimalen)
+        )
     if decimalen is None:
         return Kolom(naam, naam, "tekst")
     return Kolom(naam, naam, "getal", decimalen=decimalen)

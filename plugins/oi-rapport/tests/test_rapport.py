@@ -1,7 +1,9 @@
-"""The report engine: document model, generic summary, compensation, stapeling, renderers.
+"""The report engine: document model, generic summary, compensation, plugin chapters,
+renderers.
 
 Real data throughout: the test activities are built from the presentation's published
-tables (see ``test_rapport_plugin.py``), the stapeling from the embedded copy of them.
+tables (see ``test_rapport_plugin.py``). The stapeling chapter is tested with its plugin
+(``plugins/oi-stapeling/tests``); here a small chapter plugin stands for any.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import numpy as np
 import openpyxl
@@ -19,8 +22,11 @@ import pytest
 from oi_rapport import (
     RIJ_GEMIDDELDE,
     RIJ_SD,
+    ExtraHoofdstuk,
     Grafiek,
+    HoofdstukInhoud,
     Keten,
+    Kolom,
     RapportOpties,
     RapportUitkomst,
     SamenvattingBlok,
@@ -28,28 +34,32 @@ from oi_rapport import (
     Tekst,
     build_activity,
     build_report,
-    build_stapeling,
-    compensatie,
+    extra_hoofdstukken,
     make_report,
     render_html,
     sheet_names,
 )
+from oi_rapport.hoofdstukken import maak_hoofdstukken
+from oi_rapport.opmaak import KLEUREN
 
 from oi_core import (
     Activiteit,
     Analyse,
     Gebiedsindeling,
     Indicator,
+    InvoerFout,
     Niveau,
     Resultatenketen,
     Richting,
     Rol,
     Schakel,
+    compensatie,
     hookimpl,
     match,
     tov_gemiddelde,
 )
 from oi_core.plugins.manager import isolated
+from oi_core.rekenen.kleuring import kleur_kolom
 
 IND = Gebiedsindeling.amsterdam()
 
@@ -174,7 +184,7 @@ def test_indicator_columns_are_coloured_against_the_published_city_figure() -> N
     vulgraad = next(k for k in tabel.kolommen if k.naam == "ind_vulgraad")
     assert vulgraad.kleuring is not None
     assert vulgraad.kleuring.richting is Richting.LAGER_IS_BETER
-    assert vulgraad.kleuring.klassen[list(tabel.data.index).index("M")] == "plus_sterk"  # 78
+    assert vulgraad.kleuring.klasse("M") == "plus_sterk"  # 78
 
 
 def test_a_doelgroep_activity_gets_bars_but_no_map() -> None:
@@ -279,72 +289,6 @@ def test_a_failing_plugin_part_becomes_a_remark_not_a_lost_report() -> None:
     assert isinstance(h.blokken[-1], Tekst) and h.blokken[-1].kop == "Opmerkingen bij de gegevens"
 
 
-# -- stapeling ------------------------------------------------------------------------------
-BEREKEND = {
-    "GA01": 1, "GA02": 1, "GE03": 4, "GE04": 8, "GE05": 2, "GF07": 9, "GF08": 9, "GF09": 8,
-    "GF10": 4, "GK11": 0, "GK12": 1, "GK13": 0, "GM14": 6, "GM15": 2, "GM16": 0, "GM17": 2,
-    "GN18": 8, "GN19": 7, "GN20": 8, "GT22": 6, "GT23": 8, "GT24": 7, "GS25": 4,
-}  # fmt: skip
-
-
-def test_stapeling_counts_against_the_population_weighted_average() -> None:
-    s = build_stapeling()
-    data = s.gebieden
-    assert dict(data["aantal_berekend"]) == BEREKEND
-    meta = pd.read_csv(TP.SEED / "indicatoren_stapeling.csv").set_index("indicator")
-    inwoners = IND.bevolking(Niveau.GEBIED).reindex(data.index).to_numpy()
-    telling = np.zeros(len(data), dtype=int)
-    for code, richting in meta["richting"].items():
-        x = data[code].to_numpy(dtype=float)
-        bruikbaar = ~np.isnan(x)
-        drempel = np.average(x[bruikbaar], weights=inwoners[bruikbaar])
-        assert data.attrs["drempels"][code] == pytest.approx(drempel)
-        teken = 1 if richting == "hoger_is_beter" else -1
-        telling += (bruikbaar & ((x - drempel) * teken < 0)).astype(int)
-    assert list(telling) == list(data["aantal_berekend"])
-
-
-def test_the_published_count_is_not_reproduced_and_both_are_shown() -> None:
-    """Known deviation: the published count agrees in only 6 of the 23 gebieden with the
-    documented rule (no simple rule gets more than 16); the report shows both."""
-    s = build_stapeling()
-    gelijk = s.gebieden.index[s.gebieden["aantal_berekend"] == s.gebieden["aantal_gepubliceerd"]]
-    assert s.gelijk == 6
-    assert list(gelijk) == ["GA02", "GK11", "GK13", "GM15", "GM16", "GM17"]
-    assert (s.gebieden["verschil"] >= 0).all()  # ours is never lower than published
-    tabel = next(b for b in s.blokken if isinstance(b, Tabel))
-    namen = [k.naam for k in tabel.kolommen]
-    assert {"aantal_berekend", "aantal_gepubliceerd", "verschil"} <= set(namen)
-    tekst = " ".join(a for b in s.blokken if isinstance(b, Tekst) for a in b.alineas)
-    assert "gewogen naar inwoners (CBS, 1 januari 2024)" in tekst
-    assert "in 6 van de 23 gebieden overeen" in tekst
-
-
-def test_a_missing_value_is_not_a_below_average_score() -> None:
-    s = build_stapeling()
-    weesp = s.gebieden.loc["GS25"]
-    assert np.isnan(weesp["geen_startkwalificatie"])
-    tabel = next(b for b in s.blokken if isinstance(b, Tabel))
-    kolom = next(k for k in tabel.kolommen if k.naam == "geen_startkwalificatie")
-    assert kolom.kleuring is not None
-    assert kolom.kleuring.klassen[list(s.gebieden.index).index("GS25")] == ""
-
-
-def test_stapeling_per_ses_group_against_the_unweighted_mean_of_the_groups() -> None:
-    s = build_stapeling()
-    assert dict(s.ses["aantal_berekend"]) == {"Lage SES": 9, "Midden SES": 3, "Hoge SES": 0}
-
-
-def test_the_colour_boundary_equals_the_count_threshold() -> None:
-    s = build_stapeling()
-    tabel = next(b for b in s.blokken if isinstance(b, Tabel))
-    for kolom in tabel.kolommen:
-        if kolom.kleuring is not None:
-            assert kolom.kleuring.gemiddelde == pytest.approx(
-                s.gebieden.attrs["drempels"][kolom.naam]
-            )
-
-
 # -- the document ---------------------------------------------------------------------------
 def test_sheet_names_are_valid_unique_and_do_not_clash_with_the_fixed_sheets() -> None:
     namen = sheet_names(
@@ -356,14 +300,112 @@ def test_sheet_names_are_valid_unique_and_do_not_clash_with_the_fixed_sheets() -
     assert namen[4] == "Activiteit"
 
 
+class _Hoofdstuk:
+    """A chapter plugin: the inhabitants per stadsdeel (CBS 2024), through the report's hook."""
+
+    @staticmethod
+    def maak(indeling: Gebiedsindeling) -> HoofdstukInhoud:
+        tabel = indeling.table(Niveau.STADSDEEL)[["naam", "inwoners"]]
+        kolommen = (Kolom("naam", "Naam", "tekst"), Kolom("inwoners", "Inwoners", "aantal"))
+        blok = Tabel("inwoners", "Inwoners per stadsdeel", tabel, kolommen)
+        tekst = Tekst(("Inwoners per stadsdeel.",))
+        return HoofdstukInhoud((tekst, blok), {"stadsdelen": len(tabel)})
+
+    @hookimpl(optionalhook=True)
+    def register_rapport_hoofdstukken(self, register: object) -> None:
+        hoofdstuk = ExtraHoofdstuk(
+            "inwoners",
+            "Inwoners",
+            maak=self.maak,
+            intro="Het hoofdstuk Inwoners telt de inwoners per stadsdeel.",
+            bron="Inwoners: CBS Kerncijfers wijken en buurten 2024.",
+            formules=(("Inwoners", "Σ buurten", "Opgeteld over de buurten."),),
+        )
+        register(hoofdstuk)  # type: ignore[operator]
+
+
 @pytest.fixture(scope="module")
 def uitkomst(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RapportUitkomst]:
     map_ = tmp_path_factory.mktemp("rapport")
-    with isolated(*TP.PLUGINS):
+    with isolated(*TP.PLUGINS, _Hoofdstuk()):
         yield make_report(RapportOpties(uitvoer=map_))
 
 
-def test_the_report_has_an_overview_a_chapter_per_activity_stapeling_and_about(
+def _text(blokken: tuple[object, ...]) -> str:
+    return " ".join(a for b in blokken if isinstance(b, Tekst) for a in b.alineas)
+
+
+def test_a_plugin_chapter_follows_the_activities_with_its_intro_source_and_formula(
+    uitkomst: RapportUitkomst,
+) -> None:
+    rapport = uitkomst.rapport
+    sectie = next(s for s in rapport.secties if s.sleutel == "inwoners")
+    assert sectie.blad == "Inwoners" and isinstance(sectie.blokken[1], Tabel)
+    assert "Het hoofdstuk Inwoners telt de inwoners per stadsdeel." in _text(
+        rapport.secties[0].blokken
+    )
+    over = rapport.secties[-1]
+    assert "Inwoners: CBS Kerncijfers wijken en buurten 2024." in _text(over.blokken)
+    formules = next(b for b in over.blokken if isinstance(b, Tabel) and b.sleutel == "formules")
+    assert list(formules.data["begrip"])[-1] == "Inwoners"
+    assert rapport.samenvatting["inwoners"] == {"stadsdelen": 9}
+
+
+def test_zonder_leaves_a_plugin_chapter_out_and_an_unknown_one_is_refused(tmp_path: Path) -> None:
+    with isolated(_Hoofdstuk()):
+        u = make_report(RapportOpties(uitvoer=tmp_path, zonder=("inwoners",)))
+        assert [s.blad for s in u.rapport.secties] == ["Overzicht", "Over deze analyse"]
+        with pytest.raises(InvoerFout, match=r"hoofdstuk stapling bestaat niet \(wel: inwoners"):
+            make_report(RapportOpties(uitvoer=tmp_path, zonder=("stapling",)))
+
+
+def test_a_failing_plugin_chapter_is_left_out_with_the_reason(tmp_path: Path) -> None:
+    def kapot(indeling: Gebiedsindeling) -> HoofdstukInhoud:
+        raise ZeroDivisionError("deling door nul in het hoofdstuk")
+
+    class Kapot:
+        @hookimpl(optionalhook=True)
+        def register_rapport_hoofdstukken(self, register: object) -> None:
+            register(ExtraHoofdstuk("kapot", "Kapot", maak=kapot))  # type: ignore[operator]
+
+    class KapotBijAanmelden:
+        @hookimpl(optionalhook=True)
+        def register_rapport_hoofdstukken(self, register: object) -> None:
+            raise KeyError("sleutel")
+
+    with isolated(Kapot(), _Hoofdstuk(), KapotBijAanmelden()):
+        u = make_report(RapportOpties(uitvoer=tmp_path))
+    assert [s.blad for s in u.rapport.secties] == ["Overzicht", "Inwoners", "Over deze analyse"]
+    assert len(u.overgeslagen) == 2
+    assert u.overgeslagen[0].startswith("Hoofdstukken van plugin '")
+    assert u.overgeslagen[0].endswith("': niet opgenomen (KeyError: 'sleutel')")
+    assert u.overgeslagen[1] == (
+        "Hoofdstuk Kapot: niet opgenomen (ZeroDivisionError: deling door nul in het hoofdstuk)"
+    )
+
+
+def test_a_chapter_computes_the_match_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every block of an activity's chapter, the plugin's summary and parts included,
+    reads the one match of the analysis (cached per band)."""
+    from oi_core.rekenen import analyse as analyse_module
+
+    aanroepen: list[int] = []
+    echt = analyse_module.verdeel
+
+    def tellen(*args: Any, **kwargs: Any) -> Any:
+        aanroepen.append(1)
+        return echt(*args, **kwargs)
+
+    monkeypatch.setattr(analyse_module, "verdeel", tellen)
+    with isolated(*TP.PLUGINS):
+        from oi_core import activiteit
+
+        reg = activiteit("bieb")
+        build_activity(reg, reg.analyse())
+    assert len(aanroepen) == 1
+
+
+def test_the_report_has_an_overview_a_chapter_per_activity_the_plugin_chapters_and_about(
     uitkomst: RapportUitkomst,
 ) -> None:
     secties = uitkomst.rapport.secties
@@ -372,9 +414,9 @@ def test_the_report_has_an_overview_a_chapter_per_activity_stapeling_and_about(
         "Openbare bibliotheken",
         "Schoolbegeleiding naar SES",
         "Straatreiniging",
-        "Stapeling",
+        "Inwoners",
         "Over deze analyse",
-    ]  # installed activities in alphabetical order
+    ]  # installed activities in alphabetical order, then the plugins' chapters
     sleutels = [s.sleutel for s in secties]
     assert len(set(sleutels)) == len(sleutels)
     samenvatting = uitkomst.rapport.samenvatting
@@ -404,7 +446,7 @@ def test_the_html_report_has_a_table_of_contents_charts_maps_and_dutch_numbers(
         s.sleutel for s in uitkomst.rapport.secties
     ]
     figuren = [b for s in uitkomst.rapport.secties for b in s.blokken if isinstance(b, Grafiek)]
-    assert html.count("<svg ") == len(figuren) >= 12
+    assert html.count("<svg ") == len(figuren) >= 10  # the stapeling adds two (its plugin)
     assert "23,0%" in html and "24,8%" in html  # Centrum: aandeel inzet and opgave
     assert "@media print" in html
     assert 'class="k-min_sterk"' in html or "k-min_sterk" in html
@@ -438,7 +480,7 @@ def test_workbook_sheets_charts_images_and_frozen_headers(boek: openpyxl.Workboo
         "Openbare bibliotheken",
         "Schoolbegeleiding naar SES",
         "Straatreiniging",
-        "Stapeling",
+        "Inwoners",
         "Over deze analyse",
     ]
     straat = boek["Straatreiniging"]
@@ -449,7 +491,6 @@ def test_workbook_sheets_charts_images_and_frozen_headers(boek: openpyxl.Workboo
     assert len(bieb._charts) == 4  # bars, quadrant scatter, bars per stadsdeel, line
     assert len(bieb._images) == 2  # OI-index map, reading level per wijk
     assert len(boek["Schoolbegeleiding naar SES"]._images) == 0
-    assert len(boek["Stapeling"]._charts) == 1 and len(boek["Stapeling"]._images) == 1
 
 
 def test_match_columns_are_formulas_whose_cached_values_are_the_core_numbers(
@@ -481,43 +522,26 @@ def test_match_columns_are_formulas_whose_cached_values_are_the_core_numbers(
     assert ws[f"{koppen['Aandeel inzet']}{kop + 1}"].number_format == "0.0%"
 
 
-def test_coloured_columns_have_conditional_formats_against_average_and_sd(
+def test_coloured_cells_carry_the_core_class_as_a_fill_above_the_average_and_sd(
     boek: openpyxl.Workbook, waarden: openpyxl.Workbook
 ) -> None:
     ws = boek["Straatreiniging"]
     kop = _header_row(ws)
     koppen = {c.value: c.column_letter for c in ws[kop]}
     index = koppen["OI-index"]
-    bereik = f"{index}{kop + 1}:{index}{kop + 8}"
-    regels = [r for cf in ws.conditional_formatting if str(cf.sqref) == bereik for r in cf.rules]
-    assert len(regels) == 5
-    formules = [r.formula[0] for r in regels]
+    assert not ws.conditional_formatting  # the class is written, not recomputed
+    kern = _straat().match()["oi_index"]
+    verwacht = kleur_kolom(kern, Richting.HOGER_IS_BETER, gemiddelde_waarde=100.0)
+    assert verwacht is not None
+    kleur = {v.lstrip("#").upper(): k for k, v in KLEUREN.items()}
+    for r in range(kop + 1, kop + 9):
+        vulling = ws[f"{index}{r}"].fill.fgColor.rgb[-6:]
+        assert kleur[vulling] == verwacht.klasse(ws[f"A{r}"].value)
     gem_rij = next(r for r in range(kop, kop + 20) if ws[f"A{r}"].value == RIJ_GEMIDDELDE)
     assert ws[f"A{gem_rij + 1}"].value == RIJ_SD
-    cel, gem, sd = f"{index}{kop + 1}", f"${index}${gem_rij}", f"${index}${gem_rij + 1}"
-    assert formules[0] == f"AND(ISNUMBER({cel}),{cel}<{gem}-{sd})"
     assert waarden["Straatreiniging"][f"{index}{gem_rij}"].value == 100
-    sd = float(
-        np.sqrt(
-            np.mean((_straat().match()["oi_index"] - _straat().match()["oi_index"].mean()) ** 2)
-        )
-    )
+    sd = float(np.sqrt(np.mean((kern - kern.mean()) ** 2)))
     assert waarden["Straatreiniging"][f"{index}{gem_rij + 1}"].value == pytest.approx(sd)
-    assert all(r.stopIfTrue for r in regels)
-
-
-def test_stapeling_sheet_counts_with_a_formula_that_gives_the_same_number(
-    boek: openpyxl.Workbook, waarden: openpyxl.Workbook
-) -> None:
-    ws, wv = boek["Stapeling"], waarden["Stapeling"]
-    kop = _header_row(ws)
-    koppen = {c.value: c.column_letter for c in ws[kop]}
-    kolom = koppen["Aantal ondergemiddeld (berekend)"]
-    formule = ws[f"{kolom}{kop + 1}"].value
-    assert formule.startswith("=SUMPRODUCT(ISNUMBER(")
-    for r in range(kop + 1, kop + 24):
-        assert wv[f"{kolom}{r}"].value == BEREKEND[ws[f"A{r}"].value]
-    assert len(ws.conditional_formatting) >= 9
 
 
 def test_overview_links_to_the_activity_sheets(boek: openpyxl.Workbook) -> None:
@@ -530,10 +554,10 @@ def test_overview_links_to_the_activity_sheets(boek: openpyxl.Workbook) -> None:
     }
 
 
-def test_the_report_without_activities_still_has_stapeling(tmp_path: Path) -> None:
-    with isolated():
+def test_the_report_without_activities_still_has_the_plugin_chapters(tmp_path: Path) -> None:
+    with isolated(_Hoofdstuk()):
         u = make_report(RapportOpties(uitvoer=tmp_path))
-    assert [s.blad for s in u.rapport.secties] == ["Overzicht", "Stapeling", "Over deze analyse"]
+    assert [s.blad for s in u.rapport.secties] == ["Overzicht", "Inwoners", "Over deze analyse"]
     assert "Geen activiteiten" in u.html.read_text(encoding="utf-8")
 
 
@@ -541,8 +565,10 @@ def test_build_report_is_deterministic_apart_from_the_timestamp() -> None:
     from datetime import datetime
 
     moment = datetime(2026, 1, 1, 12, 0)
-    a = build_report([], build_stapeling(), gemaakt=moment)
-    b = build_report([], build_stapeling(), gemaakt=moment)
+    with isolated(_Hoofdstuk()):
+        extra = maak_hoofdstukken(list(extra_hoofdstukken().values()), IND)
+    a = build_report([], extra, gemaakt=moment)
+    b = build_report([], extra, gemaakt=moment)
     assert render_html(a) == render_html(b)
     assert a.gemaakt == "01-01-2026 12:00"
 
@@ -598,7 +624,7 @@ def test_a_plugin_table_shows_match_columns_like_the_match_table() -> None:
     tabel = table_from_frame("t", "", frame.assign(extra=[1.5, 2.5]))
     koppen = {k.naam: (k.kop, k.formaat) for k in tabel.kolommen}
     assert koppen["aandeel_inzet"] == ("Aandeel inzet", "aandeel")
-    assert koppen["verschil_pp"] == ("Verschil (pp)", "pp")
+    assert koppen["verschil_pp"] == ("Verschil (procentpunt)", "pp")  # the catalogue's
     assert koppen["oi_index"] == ("OI-index", "index")
     assert koppen["signaal"] == ("Signaal", "tekst")
     assert koppen["extra"] == ("extra", "getal")

@@ -1,6 +1,7 @@
 """``oi rapport`` on the command line: files, names, JSON, levels, and the user's own data.
 
-Each test runs the real command (``oi_core.cli.main``) with the test activities of
+Each test runs the real command (``oi_core.cli.main``) with the report's plugin
+(``oi_rapport.cli``, which adds ``oi rapport``) and the test activities of
 ``test_rapport_plugin.py`` registered through ``oi_core.plugins.isolated``.
 """
 
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
+import oi_rapport.cli as rapport_cli
 import openpyxl
 import pandas as pd
 import pytest
@@ -37,7 +39,7 @@ TP = _testplugins()
 @pytest.fixture
 def straat_en_ses() -> Iterator[None]:
     """Two quick activities (stadsdeel and doelgroep level)."""
-    with isolated(TP.StraatPlugin(), TP.SesPlugin()):
+    with isolated(rapport_cli, TP.StraatPlugin(), TP.SesPlugin()):
         yield
 
 
@@ -104,7 +106,6 @@ def test_json_summary_lists_files_activities_and_findings(
     assert straat["te_weinig"] == ["K", "S"] and straat["te_veel"] == ["N", "T"]
     assert straat["samenvatting_generiek"] is True
     assert straat["toevoegen"] == pytest.approx(100 * (11 / (8 / 101 * 100) - 1))
-    assert data["stapeling"] == {"gebieden": 23, "gelijk_aan_gepubliceerd": 6}
 
 
 @pytest.mark.usefixtures("straat_en_ses")
@@ -116,7 +117,6 @@ def test_activiteit_limits_the_report(tmp_path: Path, capsys: pytest.CaptureFixt
     assert boek.sheetnames == [
         "Overzicht",
         "Schoolbegeleiding naar SES",
-        "Stapeling",
         "Over deze analyse",
     ]
 
@@ -146,7 +146,7 @@ def test_a_level_the_data_do_not_allow_is_a_dutch_error(
 def test_a_coarser_level_aggregates_finer_data(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with isolated(TP.StraatPlugin()):
+    with isolated(rapport_cli, TP.StraatPlugin()):
         code, uit, _ = _run(capsys, "-o", str(tmp_path), "--niveau", "gemeente", "--json")
     # one area only: every share is 1 and the index 100
     assert code == 0, uit
@@ -157,7 +157,7 @@ def test_a_coarser_level_aggregates_finer_data(
 def test_a_broken_plugin_is_left_out_with_a_warning(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with isolated(TP.StraatPlugin(), TP.KapotPlugin()):
+    with isolated(rapport_cli, TP.StraatPlugin(), TP.KapotPlugin()):
         code, uit, _ = _run(capsys, "-o", str(tmp_path))
     assert code == 0
     assert "Let op: Kapotte plugin: niet opgenomen" in uit
@@ -169,7 +169,7 @@ def test_a_broken_plugin_is_left_out_with_a_warning(
 def test_uitvoer_must_be_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bestand = tmp_path / "rapport"
     bestand.write_text("x")
-    with isolated():
+    with isolated(rapport_cli):
         code, _, fout = _run(capsys, "-o", str(bestand))
     assert code == 1 and "is een bestand, geen map" in fout
 
@@ -241,9 +241,9 @@ def test_a_duplicate_row_names_both_rows_as_the_file_numbers_them(
 def test_a_werkmap_from_oi_excel_is_the_users_data(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    werkmap = pytest.importorskip("oi_excel.werkmap")
+    werkmap = pytest.importorskip("oi_excel.werkmap.schrijven")
     pad = tmp_path / "straat.xlsx"
-    with isolated(TP.StraatPlugin()):
+    with isolated(rapport_cli, TP.StraatPlugin()):
         werkmap.make_werkmap("straat", pad)
         code, uit, _ = _run(capsys, "-o", str(tmp_path / "uit"), "-d", str(pad), "--json")
         assert code == 0, uit
@@ -263,7 +263,7 @@ def test_a_werkmap_from_oi_excel_is_the_users_data(
 def test_a_missing_data_path_is_reported(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with isolated(TP.StraatPlugin()):
+    with isolated(rapport_cli, TP.StraatPlugin()):
         code, _, fout = _run(capsys, "-o", str(tmp_path), "-d", str(tmp_path / "weg.csv"))
     assert code == 1 and "weg.csv' bestaat niet" in fout
 

@@ -1,6 +1,6 @@
 """The stapeling chapter: nine indicators across life domains, per gebied and per SES group.
 
-Data: the presentation's tables, copied into ``oi_core/rapport/data`` (see HERKOMST.md).
+Data: the presentation's tables, copied into ``oi_stapeling/data`` (see HERKOMST.md).
 The count of below-average scores is computed with :func:`oi_core.stapeling`: a score
 counts when it is strictly worse than the average of the 23 gebieden weighted by their
 2024 population (per SES group: the unweighted average of the three groups), in the
@@ -16,16 +16,34 @@ from importlib import resources
 
 import pandas as pd
 from oi_rapport.document import RIJ_GEMIDDELDE, Blok, Grafiek, Kolom, Tabel, Tekst
-from oi_rapport.kleuring import colour_column
+from oi_rapport.hoofdstukken import ExtraHoofdstuk, HoofdstukInhoud
+from oi_rapport.tabellen import catalogue_column
 
 from oi_core.gebieden.indeling import Gebiedsindeling
 from oi_core.model.activiteit import Niveau, Richting
 from oi_core.model.registratie import Figuur
+from oi_core.model.registratie import Kolom as CatalogusKolom
+from oi_core.rekenen.kleuring import kleur_kolom
 from oi_core.rekenen.metrieken import stapeling
+from oi_core.weergave.kolommen import kolom
 
-__all__ = ["RIJ_RICHTING", "StapelingHoofdstuk", "build_stapeling", "load_seed"]
+__all__ = [
+    "HOOFDSTUK",
+    "KOLOMMEN",
+    "RIJ_RICHTING",
+    "StapelingHoofdstuk",
+    "build_stapeling",
+    "indicator_columns",
+    "load_seed",
+]
 
 RIJ_RICHTING = "Richting (1 hoger is beter, −1 lager is beter)"
+KOLOMMEN = (
+    CatalogusKolom("aantal_berekend", "Aantal ondergemiddeld (berekend)", "getal", 0),
+    CatalogusKolom("aantal_gepubliceerd", "Aantal ondergemiddeld (gepubliceerd)", "getal", 0),
+)
+"""The chapter's own columns in the column catalogue (registered by the plugin, with the
+nine indicators of :func:`indicator_columns`)."""
 GEWICHT_TEKST = "het gemiddelde van de 23 gebieden, gewogen naar inwoners (CBS, 1 januari 2024)"
 
 
@@ -104,17 +122,26 @@ def _intro(gelijk: int, n: int) -> tuple[str, ...]:
     )
 
 
+def indicator_columns() -> list[CatalogusKolom]:
+    """The nine indicators as catalogue columns: domain, description and unit as header."""
+    meta = load_seed().indicatoren
+    koppen = meta["domein"] + ": " + meta["omschrijving"] + " (" + meta["eenheid"] + ")"
+    return [
+        CatalogusKolom(str(code), str(kop), "getal", eenheid=str(eenheid))
+        for code, kop, eenheid in zip(meta.index, koppen, meta["eenheid"], strict=True)
+    ]
+
+
 def _indicator_columns(
     seed: StapelingGegevens, waarden: pd.DataFrame, gewichten: pd.Series | None, toelichting: str
 ) -> list[Kolom]:
     kolommen = []
     for code, meta in seed.indicatoren.iterrows():
         richting = Richting(meta["richting"])
-        kleuring = colour_column(
+        kleuring = kleur_kolom(
             waarden[code], richting, gewichten=gewichten, toelichting=toelichting
         )
-        kop = f"{meta['domein']}: {meta['omschrijving']} ({meta['eenheid']})"
-        kolommen.append(Kolom(str(code), kop, "getal", kleuring=kleuring))
+        kolommen.append(catalogue_column(str(code), kleuring=kleuring, eenheid=""))
     return kolommen
 
 
@@ -144,21 +171,16 @@ def _areas_table(
     data["verschil"] = data["aantal_berekend"] - data["aantal_gepubliceerd"]
     data.attrs["drempels"] = telling.attrs["drempels"]
     kolommen = [
-        Kolom("stadsdeel", "Stadsdeel", "tekst"),
-        Kolom("naam", "Gebied", "tekst"),
+        catalogue_column("stadsdeel"),
+        catalogue_column("naam", kop=kolom("gebied").kop),
         *_indicator_columns(seed, waarden, gewichten, f"t.o.v. {GEWICHT_TEKST}"),
         Kolom("pct_lage_ses", "% lage SES", "getal", decimalen=0),
-        Kolom(
-            "aantal_berekend",
-            "Aantal ondergemiddeld (berekend)",
-            "aantal",
-            formule=_count_formula(list(seed.indicatoren.index)),
-        ),
-        Kolom("aantal_gepubliceerd", "Aantal ondergemiddeld (gepubliceerd)", "aantal"),
-        Kolom(
+        catalogue_column("aantal_berekend", formule=_count_formula(list(seed.indicatoren.index))),
+        catalogue_column("aantal_gepubliceerd"),
+        catalogue_column(
             "verschil",
-            "Verschil berekend − gepubliceerd",
-            "aantal",
+            kop="Verschil berekend − gepubliceerd",
+            formaat="aantal",
             formule="={aantal_berekend}-{aantal_gepubliceerd}",
         ),
     ]
@@ -182,16 +204,11 @@ def _ses_table(seed: StapelingGegevens, richtingen: dict[str, Richting]) -> Tabe
     data["aantal_berekend"] = stapeling(waarden, richtingen)["aantal_slechter"].astype(int)
     data.insert(0, "naam", list(data.index))
     kolommen = [
-        Kolom("naam", "SES-groep", "tekst"),
+        catalogue_column("naam", kop="SES-groep"),
         *_indicator_columns(
             seed, waarden, None, "t.o.v. het ongewogen gemiddelde van de drie SES-groepen"
         ),
-        Kolom(
-            "aantal_berekend",
-            "Aantal ondergemiddeld (berekend)",
-            "aantal",
-            formule=_count_formula(list(seed.indicatoren.index)),
-        ),
+        catalogue_column("aantal_berekend", formule=_count_formula(list(seed.indicatoren.index))),
     ]
     return Tabel(
         sleutel="stapeling-ses",
@@ -233,3 +250,31 @@ def _figures(data: pd.DataFrame) -> list[Grafiek]:
         ),
         Grafiek("stapeling-spreiding", spreiding),
     ]
+
+
+def _inhoud(indeling: Gebiedsindeling) -> HoofdstukInhoud:
+    s = build_stapeling(indeling)
+    return HoofdstukInhoud(
+        s.blokken, {"gebieden": len(s.gebieden), "gelijk_aan_gepubliceerd": s.gelijk}
+    )
+
+
+HOOFDSTUK = ExtraHoofdstuk(
+    sleutel="stapeling",
+    titel="Stapeling van ongelijkheid",
+    blad="Stapeling",
+    maak=_inhoud,
+    intro="Het hoofdstuk Stapeling laat zien waar ongelijkheden zich over levensdomeinen "
+    "heen opstapelen.",
+    bron="Stapeling: de tabellen van de presentatie Inzicht in ongelijk investeren "
+    "(Gemeente Amsterdam), peiljaar niet vermeld.",
+    formules=(
+        (
+            "Stapeling",
+            "Σ_k [score_k strikt slechter dan gemiddelde_k]",
+            "Aantal indicatoren waarop een gebied slechter scoort; een ontbrekende waarde "
+            "telt niet mee.",
+        ),
+    ),
+)
+"""The chapter as the report's hook registers it (``oi rapport --zonder stapeling``)."""

@@ -1,0 +1,134 @@
+"""Chapters beyond the activities, contributed by plugins through the report's hook.
+
+A plugin declares an :class:`ExtraHoofdstuk` (key, title, a ``maak`` function and the
+sentences the report needs about it); the report collects them with
+:func:`extra_hoofdstukken`, builds each with :func:`maak_hoofdstukken` and places them
+after the activities. The report itself holds no domain content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import pluggy
+
+from oi_core.errors import InvoerFout
+from oi_core.gebieden.indeling import Gebiedsindeling
+from oi_core.plugins.manager import get_plugin_manager
+from oi_rapport import hookspecs
+from oi_rapport.document import Blok
+
+__all__ = [
+    "ExtraHoofdstuk",
+    "GemaaktHoofdstuk",
+    "HoofdstukInhoud",
+    "RegisterHoofdstuk",
+    "extra_hoofdstukken",
+    "kies",
+    "maak_hoofdstukken",
+]
+
+
+@dataclass(frozen=True)
+class HoofdstukInhoud:
+    """What a chapter's ``maak`` returns: its blocks and a machine-readable summary
+    (shown under the chapter's key in ``oi rapport --json``)."""
+
+    blokken: tuple[Blok, ...]
+    samenvatting: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ExtraHoofdstuk:
+    """A chapter a plugin adds to the report.
+
+    ``sleutel`` names it (HTML anchor, JSON key, ``oi rapport --zonder <sleutel>``);
+    ``blad`` is its sheet (default: the title, cut to 31 characters). ``intro`` is a
+    sentence for the overview, ``bron`` one for *Over deze analyse*, ``formules`` rows
+    (begrip, formule, toelichting) for its table of formulas.
+    """
+
+    sleutel: str
+    titel: str
+    maak: Callable[[Gebiedsindeling], HoofdstukInhoud]
+    blad: str = ""
+    intro: str = ""
+    bron: str = ""
+    formules: tuple[tuple[str, str, str], ...] = ()
+
+    @property
+    def bladnaam(self) -> str:
+        return (self.blad or self.titel)[:31]
+
+
+@dataclass(frozen=True)
+class GemaaktHoofdstuk:
+    """A chapter with its content, ready for :func:`~oi_rapport.bouw.build_report`."""
+
+    hoofdstuk: ExtraHoofdstuk
+    inhoud: HoofdstukInhoud
+
+
+class RegisterHoofdstuk(Protocol):
+    """The ``register`` of ``register_rapport_hoofdstukken``."""
+
+    def __call__(self, hoofdstuk: ExtraHoofdstuk) -> None: ...
+
+
+def _with_specs(pm: pluggy.PluginManager) -> pluggy.PluginManager:
+    caller = getattr(pm.hook, "register_rapport_hoofdstukken", None)
+    if caller is None or caller.spec is None:
+        pm.add_hookspecs(hookspecs)
+    return pm
+
+
+def extra_hoofdstukken(problemen: list[str] | None = None) -> dict[str, ExtraHoofdstuk]:
+    """Every chapter the installed plugins register, by key (sorted).
+
+    Each plugin's hook is called on its own (pluggy's ``subset_hook_caller``), so a plugin
+    that raises loses only its own chapters; the reason goes to ``problemen`` (or is
+    raised when no list is given).
+    """
+    gevonden: list[ExtraHoofdstuk] = []
+
+    def register(hoofdstuk: ExtraHoofdstuk) -> None:
+        if not isinstance(hoofdstuk, ExtraHoofdstuk):
+            raise TypeError(f"{hoofdstuk!r} is geen ExtraHoofdstuk")
+        gevonden.append(hoofdstuk)
+
+    pm = _with_specs(get_plugin_manager())
+    impls = pm.hook.register_rapport_hoofdstukken.get_hookimpls()
+    for impl in impls:
+        anderen = [i.plugin for i in impls if i is not impl]
+        try:
+            pm.subset_hook_caller("register_rapport_hoofdstukken", anderen)(register=register)
+        except Exception as fout:  # a broken plugin must not cost the other chapters
+            if problemen is None:
+                raise
+            problemen.append(
+                f"Hoofdstukken van plugin '{impl.plugin_name}': niet opgenomen "
+                f"({type(fout).__name__}: {fout})"
+            )
+    return {h.sleutel: h for h in sorted(gevonden, key=lambda h: h.sleutel)}
+
+
+def kies(alle: Mapping[str, ExtraHoofdstuk], zonder: Iterable[str]) -> list[ExtraHoofdstuk]:
+    """The chapters in ``alle`` except those named in ``zonder`` (each must exist)."""
+    weg = set(zonder)
+    onbekend = sorted(weg - set(alle))
+    if onbekend:
+        raise InvoerFout(
+            f"hoofdstuk {', '.join(onbekend)} bestaat niet "
+            f"(wel: {', '.join(alle) or 'geen extra hoofdstukken'})",
+            argument="zonder",
+        )
+    return [h for k, h in alle.items() if k not in weg]
+
+
+def maak_hoofdstukken(
+    hoofdstukken: Sequence[ExtraHoofdstuk], indeling: Gebiedsindeling
+) -> list[GemaaktHoofdstuk]:
+    """Build every chapter on ``indeling``."""
+    return [GemaaktHoofdstuk(h, h.maak(indeling)) for h in hoofdstukken]
