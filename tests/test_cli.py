@@ -10,8 +10,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from oi_core.plugins import manager as oi_plugins
 from oi_core.cli import main
+from oi_core.plugins import manager as oi_plugins
 
 from . import voorbeeld
 from .conftest import seed_tabel

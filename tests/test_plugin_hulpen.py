@@ -158,7 +158,8 @@ def test_activiteitplugin_registers_activity_functions_and_columns() -> None:
 
 # -- column catalogue --------------------------------------------------------------------
 def test_ongeregistreerde_kolommen_finds_the_code_names_a_part_shows() -> None:
-    from oi_core.check.kolommen import is_code_naam, ongeregistreerde_kolommen
+    from oi_core.check.kolommen import ongeregistreerde_kolommen
+    from oi_core.weergave.kolommen import is_code_name
 
     def deel(a: Analyse) -> list[Onderdeel]:
         tabel = a.match().assign(fte_per_1000=1.0, **{"0–4 jaar": 2.0})
@@ -173,7 +174,7 @@ def test_ongeregistreerde_kolommen_finds_the_code_names_a_part_shows() -> None:
         kolommen=(Kolom("fte_per_1000", "FTE per 1000 kinderen", "getal", 2),), naam="vol",
     )  # fmt: skip
     assert ongeregistreerde_kolommen(uitgebreid, [extra]) == ["rij"]
-    assert is_code_naam("km_hemelsbreed") and not is_code_naam("Aandeel inzet")
+    assert is_code_name("km_hemelsbreed") and not is_code_name("Aandeel inzet")
 
 
 def test_uit_modules_takes_each_name_from_the_first_module_that_has_it() -> None:

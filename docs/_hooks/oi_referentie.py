@@ -32,9 +32,9 @@ from typing import Any
 import typer
 
 from oi_core import ExcelFunctie, excel_functies
-from oi_core.plugins import hookspecs
 from oi_core.check import CONTROLES
 from oi_core.cli import build_app
+from oi_core.plugins import hookspecs
 
 log = logging.getLogger("mkdocs.plugins.oi")
 

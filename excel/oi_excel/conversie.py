@@ -27,7 +27,6 @@ row or column within the range.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -36,16 +35,15 @@ import pandas as pd
 
 from oi_core.errors import InvoerFout, PluginFout
 from oi_core.invoer.getallen import GetalFout, is_empty, parse_number
-from oi_core.model.registratie import ExcelArgument, ExcelFunctie, Kolom
+from oi_core.model.registratie import ExcelArgument, ExcelFunctie
+from oi_core.weergave.kolommen import is_code_name
 
 __all__ = [
-    "KERN_AANVULLING",
     "as_2d",
     "call_function",
     "convert_argument",
     "header",
     "headers",
-    "is_code_name",
     "is_row",
     "to_cells",
 ]
@@ -172,34 +170,6 @@ _OMZETTERS = {
 
 
 # -- headers ------------------------------------------------------------------------------
-_CODENAAM = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
-
-KERN_AANVULLING: tuple[Kolom, ...] = (
-    Kolom("gebied", "Gebied", "tekst"),
-    Kolom("stadsdeel", "Stadsdeel", "tekst"),
-    Kolom("wijk", "Wijk", "tekst"),
-    Kolom("buurt", "Buurt", "tekst"),
-    Kolom("code", "Code", "tekst"),
-    Kolom("naam", "Naam", "tekst"),
-    Kolom("jaar", "Jaar", "getal", 0),
-    Kolom("indicator", "Indicator", "tekst"),
-    Kolom("waarde", "Waarde", "getal"),
-    Kolom("niveau", "Niveau", "tekst"),
-    Kolom("inwoners", "Inwoners", "getal", 0, eenheid="inwoners"),
-    Kolom("inwoners_0_14", "Inwoners 0-14 jaar", "getal", 0, eenheid="inwoners"),
-    Kolom("afdeling", "Afdeling", "tekst"),
-    Kolom("plugin", "Plugin", "tekst"),
-)
-"""Core keys that built-in functions spill (``OI_MATCH``'s areas, ``OI_DATA``'s tidy
-columns, ``OI_GEBIEDEN``, ``OI_ACTIVITEITEN``), used only while the core's catalogue
-(:data:`~oi_core.weergave.kolommen.KERN_KOLOMMEN`) does not register them itself."""
-
-
-def is_code_name(tekst: str) -> bool:
-    """True for a key as code writes it (``fte_per_1000``, ``gebied``), not for a header."""
-    return _CODENAAM.fullmatch(tekst) is not None
-
-
 def header(sleutel: Any) -> str:
     """The Dutch header of a column: the column catalogue's ``kop`` for a registered key.
 
@@ -210,7 +180,7 @@ def header(sleutel: Any) -> str:
     from oi_core.plugins.manager import kolommen
 
     tekst = str(sleutel)
-    catalogus = {k.sleutel: k for k in KERN_AANVULLING} | kolommen()
+    catalogus = kolommen()
     if tekst in catalogus:
         return catalogus[tekst].kop
     if is_code_name(tekst):

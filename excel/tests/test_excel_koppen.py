@@ -10,11 +10,12 @@ import numpy as np
 import pandas as pd
 import pytest
 from oi_excel.catalogus import BUILTIN_EXCEL_FUNCTIES
-from oi_excel.conversie import header, is_code_name, to_cells
+from oi_excel.conversie import header, to_cells
 from xlwings import XlwingsError
 
 from oi_core import ExcelArgument, ExcelFunctie, PluginFout, excel_functies, hookimpl
 from oi_core.plugins.manager import isolated
+from oi_core.weergave.kolommen import is_code_name
 
 STADSDELEN = ["Centrum", "Noord", "Zuid"]
 INZET = [[3.0], [1.0], [2.0]]

@@ -12,7 +12,6 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
-from oi_excel.conversie import is_code_name
 from oi_excel.werkmap import make_werkmap
 from oi_excel.werkmap.lezen import (
     BLAD_INVOER,
@@ -26,6 +25,7 @@ from oi_excel.werkmap.lezen import (
 from oi_core import DataFout, Gebiedsindeling, Niveau, activiteit, per, validate_data
 from oi_core.cli import main
 from oi_core.rekenen.kern import BAND, verdeel
+from oi_core.weergave.kolommen import is_code_name
 
 
 @pytest.fixture

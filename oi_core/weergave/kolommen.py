@@ -78,6 +78,8 @@ KERN_KOLOMMEN: tuple[Kolom, ...] = (
     Kolom("functie", "Functie", "tekst"),
     Kolom("beschrijving", "Beschrijving", "tekst"),
     Kolom("voorbeeld", "Voorbeeld", "tekst"),
+    Kolom("parameter", "Parameter", "tekst"),
+    Kolom("plugin", "Plugin", "tekst"),
 )
 
 _CODE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$|[A-Za-z0-9]_[A-Za-z0-9]")
