@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import importlib
+import os
+import re
+import subprocess
+import sys
 import types
 from importlib import metadata
+from pathlib import Path
 
 import pytest
 
 import oi_core
-from oi_core import ExcelArgument, ExcelFunctie, FunctieMetriek, PluginFout, hookimpl
+from oi_core import ExcelArgument, ExcelFunctie, Kolom, PluginFout, hookimpl
 from oi_core.plugins import manager as oi_plugins
 
 from . import voorbeeld
@@ -67,13 +73,12 @@ def test_duplicate_activity_codes_keep_the_first_and_report_the_second() -> None
 
 def test_a_hookimpl_may_take_fewer_arguments() -> None:
     geroepen = []
-    with oi_plugins.isolated(_plugin("zonder_args", register_metrieken=lambda: geroepen.append(1))):
-        oi_core.metrieken()
+    with oi_plugins.isolated(_plugin("zonder_args", register_kolommen=lambda: geroepen.append(1))):
+        oi_plugins.kolommen()
         assert geroepen == [1]
 
 
-def test_metrics_and_excel_functions_register() -> None:
-    metriek = FunctieMetriek("dubbel", "Dubbel", "Tweemaal de waarde.", lambda x: 2 * x)
+def test_columns_and_excel_functions_register() -> None:
     functie = ExcelFunctie(
         naam="OI_PROEF",
         functie=lambda x: x,
@@ -82,19 +87,117 @@ def test_metrics_and_excel_functions_register() -> None:
     )
     plugin = _plugin(
         "proefplugin",
-        register_metrieken=lambda register: register(metriek),
+        register_kolommen=lambda register: register(Kolom("fte_per_kind", "FTE per kind")),
         register_excel_functies=lambda register: register(functie),
     )
     with oi_plugins.isolated(plugin):
-        assert oi_core.metrieken()["dubbel"](4) == 8
+        assert oi_plugins.kolommen()["fte_per_kind"].plugin == "proefplugin"
+        assert oi_plugins.kolommen()["oi_index"].plugin == "oi_core.plugins.builtin"
         assert oi_core.excel_functies()["OI_PROEF"].plugin == "proefplugin"
 
 
-def test_a_non_metric_is_refused_by_name() -> None:
-    plugin = _plugin("foutief", register_metrieken=lambda register: register(object()))
+def test_a_non_column_is_refused_by_name() -> None:
+    plugin = _plugin("foutief", register_kolommen=lambda register: register(object()))
     with oi_plugins.isolated(plugin):
-        oi_core.metrieken()
-        assert "Metriek-protocol" in oi_plugins.plugin_problems()[0].melding
+        oi_plugins.kolommen()
+        assert "is geen Kolom" in oi_plugins.plugin_problems()[0].melding
+
+
+def test_a_core_column_key_stays_the_cores_and_the_copy_is_a_problem() -> None:
+    plugin = _plugin("kaper", register_kolommen=lambda register: register(Kolom("oi_index", "X")))
+    with oi_plugins.isolated(plugin):
+        assert oi_plugins.kolommen()["oi_index"].kop == "OI-index"
+        assert [(p.plugin, p.fase) for p in oi_plugins.plugin_problems()] == [
+            ("kaper", "register_kolommen")
+        ]
+
+
+class _SpecMetExtraArgument:
+    """``register_kolommen`` as it would be after gaining an argument."""
+
+    @oi_core.hookspec
+    def register_kolommen(self, register: object, indeling: object) -> None:  # type: ignore[empty-body]
+        """A hook that gained ``indeling``."""
+
+
+def test_a_hook_gains_an_argument_and_old_plugins_keep_working() -> None:
+    import pluggy
+
+    pm = pluggy.PluginManager(oi_plugins.ENTRYPOINT_GROUP)
+    pm.add_hookspecs(_SpecMetExtraArgument)
+    oud, nieuw, kapot = [], [], []
+    pm.register(_plugin("oud", register_kolommen=lambda register: oud.append(register)))
+    pm.register(
+        _plugin("nieuw", register_kolommen=lambda indeling, register: nieuw.append(indeling))
+    )
+    pm.register(_plugin("kapot", register_kolommen=lambda: 1 / 0))
+    pm.register(importlib.import_module("oi_core.plugins.isolatie"))
+    oi_plugins.call_per_plugin(
+        pm,
+        "register_kolommen",
+        lambda plugin: {"register": f"register van {plugin}", "indeling": "Amsterdam"},
+        lambda plugin, hook, fout: kapot.append((plugin, hook, type(fout).__name__)),
+    )
+    assert oud == ["register van oud"] and nieuw == ["Amsterdam"]
+    assert [p[1] for p in kapot] == ["register_kolommen"] and kapot[0][2] == "ZeroDivisionError"
+
+
+def test_hooks_are_called_in_pluggys_order() -> None:
+    volgorde: list[str] = []
+    eerst = _plugin("eerst")
+    eerst.register_kolommen = oi_core.hookimpl(tryfirst=True)(lambda: volgorde.append("eerst"))
+    with oi_plugins.isolated(
+        eerst, _plugin("later", register_kolommen=lambda: volgorde.append("later"))
+    ):
+        oi_plugins.kolommen()
+    assert volgorde == ["eerst", "later"]
+
+
+def test_tracing_prints_every_hook_call_with_plugin_and_duration() -> None:
+    code = "from oi_core.plugins import manager\nwith manager.isolated():\n    manager.kolommen()\n"
+    uit = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, oi_plugins.ENV_TRACE: "1"},
+        capture_output=True, text=True, check=True, timeout=120,
+    )  # fmt: skip
+    regels = [r for r in uit.stderr.splitlines() if "register_kolommen" in r]
+    plugins = {re.fullmatch(r"oi-plugins: register_kolommen \[(.+)\] \d+,\d ms", r)[1]  # type: ignore[index]
+               for r in regels}  # fmt: skip
+    assert plugins == {"oi_core.plugins.builtin", "oi_core.cli.basis"}, uit.stderr
+    stil = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={k: v for k, v in os.environ.items() if k != oi_plugins.ENV_TRACE},
+                          check=True, timeout=120)  # fmt: skip
+    assert "oi-plugins:" not in stil.stderr
+
+
+def test_public_names_agree_lazy_table_all_and_type_checking_block() -> None:
+    bron = Path(oi_core.__file__).read_text(encoding="utf-8")
+    blok = bron.split("if TYPE_CHECKING:", 1)[1].split("_NAMEN", 1)[0]
+    getypt = set(re.findall(r"^\s+(\w+),$|import (\w+)$", blok, re.M))
+    getypt_namen = {a or b for a, b in getypt}
+    assert sorted(oi_core.__all__) == sorted([*oi_core._NAMEN, "__version__"])
+    assert getypt_namen == set(oi_core._NAMEN)
+    for naam in oi_core.__all__:
+        assert getattr(oi_core, naam) is not None, naam
+
+
+def test_oi_help_imports_neither_pandas_numpy_nor_matplotlib() -> None:
+    code = (
+        "import sys\n"
+        "from oi_core.cli import main\n"
+        "try:\n"
+        "    main(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in ('pandas', 'numpy', 'matplotlib') if m in sys.modules))\n"
+    )
+    uit = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, oi_plugins.ENV_ALLOW: ""},
+        capture_output=True, text=True, check=True, timeout=120,
+    )  # fmt: skip
+    assert "match" in uit.stdout and "check" in uit.stdout
+    assert uit.stdout.strip().splitlines()[-1] == "[]"
 
 
 def test_unknown_hook_fails_check_pending() -> None:

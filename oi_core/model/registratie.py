@@ -10,11 +10,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-import pandas as pd
-
 from oi_core.model.activiteit import Activiteit, Niveau
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from oi_core.gebieden.indeling import Gebiedsindeling
     from oi_core.rekenen.analyse import Analyse
 
