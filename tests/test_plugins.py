@@ -258,3 +258,34 @@ def test_registering_something_else_than_an_activiteit_is_a_plugin_problem() -> 
     with oi_plugins.isolated(plugin):
         assert oi_core.activiteiten() == {}
         assert "is geen Activiteit" in oi_plugins.plugin_problems()[0].melding
+
+
+SLECHTE_PLUGIN = """
+from oi_core import Activiteit, Kolom, RegisterActiviteit, RegisterKolom, hookimpl
+
+ACTIVITEIT: Activiteit = ...  # type: ignore[assignment]
+
+
+@hookimpl
+def register_activiteiten(register: RegisterActiviteit) -> None:
+    register(ACTIVITEIT, dat=dict)
+
+
+@hookimpl
+def register_kolommen(register: RegisterKolom) -> None:
+    register(Kolom("fte", "FTE"), plugin="x")
+"""
+
+
+def test_mypy_catches_a_misspelt_register_keyword(tmp_path: Path) -> None:
+    bestand = tmp_path / "oi_slecht.py"
+    bestand.write_text(SLECHTE_PLUGIN, encoding="utf-8")
+    wortel = Path(oi_core.__file__).resolve().parents[1]
+    uit = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-error-summary", str(bestand)],
+        cwd=wortel, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    fouten = [r.split(": error: ", 1)[1] for r in uit.stdout.splitlines() if ": error: " in r]
+    assert any('Unexpected keyword argument "dat"' in f for f in fouten), uit.stdout
+    assert any('Unexpected keyword argument "plugin"' in f for f in fouten), uit.stdout
+    assert len(fouten) == 2, uit.stdout
