@@ -37,9 +37,16 @@ CLI_KOLOMMEN: tuple[Kolom, ...] = (
     Kolom("hooks", "Hooks", "tekst"),
     Kolom("afdeling", "Afdeling", "tekst"),
     Kolom("niveau", "Niveau", "tekst"),
+    Kolom("stadsdeel_naam", "Naam stadsdeel", "tekst"),
+    Kolom("gebied_naam", "Naam gebied", "tekst"),
+    Kolom("wijk_naam", "Naam wijk", "tekst"),
+    Kolom("inwoners", "Inwoners", "getal", 0),
+    Kolom("inwoners_0_14", "Inwoners 0–14 jaar", "getal", 0),
 )
-"""Columns only the core's commands show (``oi plugins``, ``oi activiteiten``); registered
-through ``register_kolommen`` by :mod:`oi_core.cli.basis`."""
+"""Columns the core's commands show (``oi plugins``, ``oi activiteiten``, ``oi gebieden``);
+registered through ``register_kolommen`` by :mod:`oi_core.cli.basis`. The area columns
+belong in the core's catalogue (:data:`oi_core.weergave.kolommen.KERN_KOLOMMEN`) once it
+has them; move them there rather than registering a key twice."""
 
 
 def _catalogue_entry(sleutel: str) -> Kolom | None:
