@@ -289,3 +289,33 @@ def test_mypy_catches_a_misspelt_register_keyword(tmp_path: Path) -> None:
     assert any('Unexpected keyword argument "dat"' in f for f in fouten), uit.stdout
     assert any('Unexpected keyword argument "plugin"' in f for f in fouten), uit.stdout
     assert len(fouten) == 2, uit.stdout
+
+
+def test_report_parts_take_source_and_year_from_the_activity() -> None:
+    import pandas as pd
+
+    from oi_core import ActiviteitRegistratie, Figuur, Onderdeel
+
+    act = voorbeeld.ACTIVITEIT.model_copy(update={"bron": "Monitor 2023", "peiljaar": 2023})
+    eigen = Onderdeel("Eigen", bron="CBS", peiljaar=2021)
+    kaal = Onderdeel("Kaal", figuur=Figuur("staaf", "F", pd.DataFrame({"x": [1]}), peiljaar=2022))
+    reg = ActiviteitRegistratie(act, data=voorbeeld.buurtdata, onderdelen=lambda a: [eigen, kaal])
+    uit = reg.build_onderdelen(reg.analyse())
+    assert [(o.bron, o.peiljaar) for o in uit] == [("CBS", 2021), ("Monitor 2023", 2023)]
+    assert uit[1].figuur is not None
+    assert (uit[1].figuur.bron, uit[1].figuur.peiljaar) == ("Monitor 2023", 2022)
+    assert (
+        ActiviteitRegistratie(act, data=voorbeeld.buurtdata).build_onderdelen(reg.analyse()) == []
+    )
+
+
+def test_without_its_own_source_an_activity_takes_its_match_indicators() -> None:
+    inzet = voorbeeld.FTE.model_copy(update={"bron": "Begroting", "peiljaar": 2024})
+    keten = voorbeeld.ACTIVITEIT.keten.model_copy(
+        update={
+            "inzet": voorbeeld.ACTIVITEIT.keten.inzet.model_copy(update={"indicatoren": (inzet,)})
+        }
+    )
+    act = voorbeeld.ACTIVITEIT.model_copy(update={"keten": keten, "bron": "", "peiljaar": None})
+    bron, jaar = act.herkomst
+    assert bron.startswith("Begroting") and jaar == 2024
