@@ -247,6 +247,16 @@ def _nav() -> list[str]:
     return _nav_files(config["nav"])
 
 
+def test_the_conventions_page_names_every_subpackage_and_distribution() -> None:
+    tekst = (DOCS / "conventies.md").read_text(encoding="utf-8")
+    kern = Path(oi_core.__file__).parent
+    for map_ in sorted(p.name for p in kern.iterdir() if (p / "__init__.py").is_file()):
+        assert f"| `{map_}/` |" in tekst, map_
+    for naam in ("oi-core", "oi-excel", "oi-rapport", "oi-stapeling"):
+        assert f"| `{naam}` |" in tekst, naam
+    assert "register_metrieken" in tekst  # why the hook went
+
+
 def test_every_page_of_mine_is_in_the_nav() -> None:
     nav = set(_nav())
     eigen = {p.relative_to(DOCS).as_posix() for p in _pages() if "excel" not in p.parts}
