@@ -57,7 +57,7 @@ def register_kolommen(register: RegisterKolom) -> None:
         register(kolom)
 
 
-@hookimpl
+@hookimpl(tryfirst=True)
 def register_commands(cli: typer.Typer) -> None:
     cli.command("plugins")(plugins_command)
     cli.command("activiteiten")(activiteiten_command)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["check_command", "register_commands"]
 
 
-@hookimpl
+@hookimpl(tryfirst=True)
 def register_commands(cli: typer.Typer) -> None:
     cli.command("check")(check_command)
 

@@ -61,10 +61,12 @@ ENV_TRACE = "OI_TRACE_PLUGINS"
 BUILTIN_PLUGINS: tuple[str, ...] = (
     "oi_core.plugins.isolatie",
     "oi_core.plugins.builtin",
-    "oi_core.cli.basis",
-    "oi_core.cli.check",
     "oi_core.cli.sjabloon",
+    "oi_core.cli.check",
+    "oi_core.cli.basis",
 )
+"""The core's own plugins, in registration order. pluggy calls the last registered first,
+so with ``tryfirst`` the core's commands come first in ``oi --help``: basis, check, sjabloon."""
 
 
 @dataclass(frozen=True)
