@@ -10,7 +10,7 @@ A plugin's test suite needs one class::
         plugin = oi_jgz
 
 Every test runs with a plugin manager that has only the built-ins and ``plugin``
-registered (:func:`oi_core.plugins.isolated`), so installed plugins cannot interfere.
+registered (:func:`oi_core.plugins.manager.isolated`), so installed plugins cannot interfere.
 Activity checks are parametrised per activity (``test_gegevens[jgz]``). Set
 ``strikt = True`` to fail on warnings as well. Requires pytest (a test dependency).
 """
