@@ -4,77 +4,179 @@ The core of the toolkit: the declarative model (:class:`Activiteit`,
 :class:`Resultatenketen`, :class:`Indicator`), the Amsterdam :class:`Gebiedsindeling`,
 the metrics, the three-step :class:`Analyse` with :func:`match`, and the plugin system.
 Everything public is importable from here; plugins import nothing else.
+
+The names are imported lazily (PEP 562): ``import oi_core`` loads neither pandas nor
+numpy, so ``oi --help`` starts fast. To add a public name, add it to :data:`_NAMEN`
+(name → module), to the ``TYPE_CHECKING`` block and to ``__all__``
+(``tests/test_plugins.py`` checks that the three agree).
 """
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from oi_core.errors import (
-    Bevinding,
-    DataFout,
-    GebiedAmbigu,
-    GebiedFout,
-    GebiedOnbekend,
-    InvoerFout,
-    MatchFout,
-    OIFout,
-    OIWaarschuwing,
-    PluginFout,
-)
-from oi_core.gebieden.indeling import HIERARCHIE, Gebied, Gebiedsindeling
-from oi_core.invoer.bestanden import free_path, read_labelled, read_table, write_atomic, write_table
-from oi_core.invoer.getallen import is_empty, parse_number
-from oi_core.invoer.tidy import KOLOMMEN_DATA, to_tidy, validate_data
-from oi_core.model.activiteit import (
-    Activiteit,
-    Aggregatie,
-    Indicator,
-    Niveau,
-    Resultatenketen,
-    Richting,
-    Rol,
-    Schakel,
-    Vorm,
-)
-from oi_core.model.registratie import (
-    ActiviteitRegistratie,
-    ExcelArgument,
-    ExcelFunctie,
-    Figuur,
-    Onderdeel,
-    Samenvatting,
-)
-from oi_core.plugins.hookspecs import hookimpl, hookspec
-from oi_core.plugins.manager import (
-    activiteit,
-    activiteiten,
-    excel_functies,
-    get_plugin_manager,
-    metrieken,
-)
-from oi_core.rekenen.analyse import MATCH_KOLOMMEN, Analyse, match, signaal
-from oi_core.rekenen.compensatie import Compensatie, compensatie
-from oi_core.rekenen.metrieken import (
-    FunctieMetriek,
-    Metriek,
-    aandeel,
-    concentratie_index,
-    gemiddelde,
-    index_interval,
-    kwadrant,
-    oi_index,
-    per,
-    stapeling,
-    tov_gemiddelde,
-    verschil_pp,
-)
-from oi_core.weergave import tekst
+if TYPE_CHECKING:
+    from oi_core.errors import (
+        Bevinding,
+        DataFout,
+        GebiedAmbigu,
+        GebiedFout,
+        GebiedOnbekend,
+        InvoerFout,
+        MatchFout,
+        OIFout,
+        OIWaarschuwing,
+        PluginFout,
+    )
+    from oi_core.gebieden.indeling import (
+        HIERARCHIE,
+        Gebied,
+        Gebiedsindeling,
+    )
+    from oi_core.invoer.bestanden import (
+        free_path,
+        read_labelled,
+        read_table,
+        write_atomic,
+        write_table,
+    )
+    from oi_core.invoer.getallen import (
+        is_empty,
+        parse_number,
+    )
+    from oi_core.invoer.tidy import (
+        KOLOMMEN_DATA,
+        to_tidy,
+        validate_data,
+    )
+    from oi_core.model.activiteit import (
+        Activiteit,
+        Aggregatie,
+        Indicator,
+        Niveau,
+        Resultatenketen,
+        Richting,
+        Rol,
+        Schakel,
+        Vorm,
+    )
+    from oi_core.model.registratie import (
+        ActiviteitRegistratie,
+        ExcelArgument,
+        ExcelFunctie,
+        Figuur,
+        Kolom,
+        Onderdeel,
+        Samenvatting,
+    )
+    from oi_core.plugins.hookspecs import (
+        RegisterActiviteit,
+        RegisterExcelFunctie,
+        RegisterKolom,
+        hookimpl,
+        hookspec,
+    )
+    from oi_core.plugins.manager import (
+        activiteit,
+        activiteiten,
+        excel_functies,
+        get_plugin_manager,
+    )
+    from oi_core.rekenen.analyse import (
+        MATCH_KOLOMMEN,
+        Analyse,
+        match,
+        signaal,
+    )
+    from oi_core.rekenen.compensatie import (
+        Compensatie,
+        compensatie,
+    )
+    from oi_core.rekenen.metrieken import (
+        aandeel,
+        concentratie_index,
+        gemiddelde,
+        index_interval,
+        kwadrant,
+        oi_index,
+        per,
+        stapeling,
+        tov_gemiddelde,
+        verschil_pp,
+    )
+    from oi_core.weergave import tekst
 
-try:
-    __version__ = version("oi-core")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0+onbekend"
+_NAMEN: dict[str, str] = {
+    "Bevinding": "oi_core.errors",
+    "DataFout": "oi_core.errors",
+    "GebiedAmbigu": "oi_core.errors",
+    "GebiedFout": "oi_core.errors",
+    "GebiedOnbekend": "oi_core.errors",
+    "InvoerFout": "oi_core.errors",
+    "MatchFout": "oi_core.errors",
+    "OIFout": "oi_core.errors",
+    "OIWaarschuwing": "oi_core.errors",
+    "PluginFout": "oi_core.errors",
+    "Gebied": "oi_core.gebieden.indeling",
+    "Gebiedsindeling": "oi_core.gebieden.indeling",
+    "HIERARCHIE": "oi_core.gebieden.indeling",
+    "free_path": "oi_core.invoer.bestanden",
+    "read_labelled": "oi_core.invoer.bestanden",
+    "read_table": "oi_core.invoer.bestanden",
+    "write_atomic": "oi_core.invoer.bestanden",
+    "write_table": "oi_core.invoer.bestanden",
+    "is_empty": "oi_core.invoer.getallen",
+    "parse_number": "oi_core.invoer.getallen",
+    "KOLOMMEN_DATA": "oi_core.invoer.tidy",
+    "to_tidy": "oi_core.invoer.tidy",
+    "validate_data": "oi_core.invoer.tidy",
+    "Activiteit": "oi_core.model.activiteit",
+    "Aggregatie": "oi_core.model.activiteit",
+    "Indicator": "oi_core.model.activiteit",
+    "Niveau": "oi_core.model.activiteit",
+    "Resultatenketen": "oi_core.model.activiteit",
+    "Richting": "oi_core.model.activiteit",
+    "Rol": "oi_core.model.activiteit",
+    "Schakel": "oi_core.model.activiteit",
+    "Vorm": "oi_core.model.activiteit",
+    "ActiviteitRegistratie": "oi_core.model.registratie",
+    "ExcelArgument": "oi_core.model.registratie",
+    "ExcelFunctie": "oi_core.model.registratie",
+    "Figuur": "oi_core.model.registratie",
+    "Kolom": "oi_core.model.registratie",
+    "Onderdeel": "oi_core.model.registratie",
+    "Samenvatting": "oi_core.model.registratie",
+    "RegisterActiviteit": "oi_core.plugins.hookspecs",
+    "RegisterExcelFunctie": "oi_core.plugins.hookspecs",
+    "RegisterKolom": "oi_core.plugins.hookspecs",
+    "hookimpl": "oi_core.plugins.hookspecs",
+    "hookspec": "oi_core.plugins.hookspecs",
+    "activiteit": "oi_core.plugins.manager",
+    "activiteiten": "oi_core.plugins.manager",
+    "excel_functies": "oi_core.plugins.manager",
+    "get_plugin_manager": "oi_core.plugins.manager",
+    "Analyse": "oi_core.rekenen.analyse",
+    "MATCH_KOLOMMEN": "oi_core.rekenen.analyse",
+    "match": "oi_core.rekenen.analyse",
+    "signaal": "oi_core.rekenen.analyse",
+    "Compensatie": "oi_core.rekenen.compensatie",
+    "compensatie": "oi_core.rekenen.compensatie",
+    "aandeel": "oi_core.rekenen.metrieken",
+    "concentratie_index": "oi_core.rekenen.metrieken",
+    "gemiddelde": "oi_core.rekenen.metrieken",
+    "index_interval": "oi_core.rekenen.metrieken",
+    "kwadrant": "oi_core.rekenen.metrieken",
+    "oi_index": "oi_core.rekenen.metrieken",
+    "per": "oi_core.rekenen.metrieken",
+    "stapeling": "oi_core.rekenen.metrieken",
+    "tov_gemiddelde": "oi_core.rekenen.metrieken",
+    "verschil_pp": "oi_core.rekenen.metrieken",
+    "tekst": "oi_core.weergave.tekst",
+}
+"""Every public name and the module that defines it."""
+_MODULES = frozenset({"tekst"})
+"""Public names that are modules themselves."""
 
 __all__ = [
     "HIERARCHIE",
@@ -90,7 +192,6 @@ __all__ = [
     "ExcelArgument",
     "ExcelFunctie",
     "Figuur",
-    "FunctieMetriek",
     "Gebied",
     "GebiedAmbigu",
     "GebiedFout",
@@ -98,13 +199,16 @@ __all__ = [
     "Gebiedsindeling",
     "Indicator",
     "InvoerFout",
+    "Kolom",
     "MatchFout",
-    "Metriek",
     "Niveau",
     "OIFout",
     "OIWaarschuwing",
     "Onderdeel",
     "PluginFout",
+    "RegisterActiviteit",
+    "RegisterExcelFunctie",
+    "RegisterKolom",
     "Resultatenketen",
     "Richting",
     "Rol",
@@ -127,7 +231,6 @@ __all__ = [
     "is_empty",
     "kwadrant",
     "match",
-    "metrieken",
     "oi_index",
     "parse_number",
     "per",
@@ -143,3 +246,28 @@ __all__ = [
     "write_atomic",
     "write_table",
 ]
+
+
+def __getattr__(naam: str) -> Any:
+    """Import a public name on first use (PEP 562)."""
+    if naam == "__version__":
+        return _version()
+    if naam not in _NAMEN:
+        raise AttributeError(f"module 'oi_core' has no attribute {naam!r}")
+    module = importlib.import_module(_NAMEN[naam])
+    waarde = module if naam in _MODULES else getattr(module, naam)
+    globals()[naam] = waarde
+    return waarde
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("oi-core")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "0+onbekend"

@@ -1,16 +1,16 @@
-"""The conformance suite for plugins: the checks of ``oi check`` as pytest tests.
+"""The checks of ``oi check`` as pytest tests, for one plugin.
 
 A plugin's test suite needs one class::
 
     import oi_jgz
-    from oi_core.testing import PluginContract
+    from oi_core.testing import PluginChecks
 
 
-    class TestConformiteit(PluginContract):
+    class TestCheck(PluginChecks):
         plugin = oi_jgz
 
 Every test runs with a plugin manager that has only the built-ins and ``plugin``
-registered (:func:`oi_core.plugins.isolated`), so installed plugins cannot interfere.
+registered (:func:`oi_core.plugins.manager.isolated`), so installed plugins cannot interfere.
 Activity checks are parametrised per activity (``test_gegevens[jgz]``). Set
 ``strikt = True`` to fail on warnings as well. Requires pytest (a test dependency).
 """
@@ -38,7 +38,7 @@ from oi_core.check import plugin_name as _plugin_name
 from oi_core.model.registratie import ActiviteitRegistratie
 from oi_core.plugins.manager import activiteiten, excel_functies, isolated
 
-__all__ = ["PluginContract", "assert_clean"]
+__all__ = ["PluginChecks", "PluginContract", "assert_clean"]
 
 
 def assert_clean(bevindingen: list[Controlebevinding], strikt: bool = False) -> None:
@@ -49,8 +49,8 @@ def assert_clean(bevindingen: list[Controlebevinding], strikt: bool = False) -> 
         pytest.fail(f"{len(tellend)} bevinding(en) van de controles:\n{regels}", pytrace=False)
 
 
-class PluginContract:
-    """Subclass as ``TestConformiteit`` and set ``plugin`` to the plugin module."""
+class PluginChecks:
+    """Subclass as ``TestCheck`` and set ``plugin`` to the plugin module."""
 
     plugin: ModuleType | object | None = None
     """The plugin module (what the ``oi`` entry point of the distribution names)."""
@@ -138,3 +138,7 @@ class PluginContract:
                 for b in check_excel_functie(f)
             ]
             assert_clean(bevindingen, self.strikt)
+
+
+PluginContract = PluginChecks
+"""The former name of :class:`PluginChecks`, kept so existing plugin test suites keep working."""

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from importlib import metadata
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -43,7 +42,8 @@ from oi_core.check import (
 )
 from oi_core.plugins.manager import isolated
 
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "tabellen"
+from .conftest import seed_tabel
+
 BRON = "Presentatie 'Inzicht in ongelijk investeren', managementsamenvatting straatreiniging"
 
 
@@ -84,7 +84,7 @@ def activiteit(code: str = "straat", **kw: Any) -> Activiteit:
 
 
 def seed_data() -> pd.DataFrame:
-    breed = pd.read_csv(SEED / "straatreiniging_stadsdelen.csv")
+    breed = seed_tabel("straatreiniging_stadsdelen.csv")
     return to_tidy(breed, gebied="stadsdeel", indicatoren=[FTE.code, OPGAVE.code, SCHOON.code],
                    jaar=2023)  # fmt: skip
 
@@ -209,7 +209,7 @@ def test_zero_opgave_where_inzet_goes_is_refused() -> None:
 
 
 def test_published_shares_add_up_within_rounding_and_a_wrong_one_does_not() -> None:
-    tabel = pd.read_csv(SEED / "straatreiniging_stadsdelen.csv").iloc[:-1]
+    tabel = seed_tabel("straatreiniging_stadsdelen.csv").iloc[:-1]
     assert tabel["bewoners_bezoekers_pct"].sum() == 101  # as published: rounding
     assert share_tolerance(tabel["fte_pct"]) == pytest.approx(4.0)
     assert share_tolerance(pd.Series([12.5, 87.5])) == pytest.approx(0.1)
@@ -310,19 +310,19 @@ def test_unknown_hook_is_named() -> None:
 
 
 def test_a_hook_argument_outside_the_spec_is_a_finding() -> None:
-    def register_metrieken(registreer: Any) -> None:
+    def register_kolommen(registreer: Any) -> None:
         pass
 
-    b = only(fouten(plugin(register_metrieken=register_metrieken)))
+    b = only(fouten(plugin(register_kolommen=register_kolommen)))
     assert b.waar == "laden" and "klopt niet met de specificatie" in b.melding
 
 
 def test_a_hook_that_raises_is_a_finding() -> None:
-    def register_metrieken(register: Any) -> None:
+    def register_kolommen(register: Any) -> None:
         raise RuntimeError("kapot")
 
-    b = only(fouten(plugin(register_metrieken=register_metrieken)))
-    assert (b.waar, b.melding) == ("hook register_metrieken", "RuntimeError: kapot")
+    b = only(fouten(plugin(register_kolommen=register_kolommen)))
+    assert (b.waar, b.melding) == ("hook register_kolommen", "RuntimeError: kapot")
 
 
 def test_a_plugin_that_does_not_import_is_a_finding(monkeypatch: pytest.MonkeyPatch) -> None:

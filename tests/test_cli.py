@@ -163,3 +163,52 @@ def test_warnings_are_dutch_lines_and_partial_areas_get_no_value(
     assert "Let op:" in err and "niet elk onderliggend gebied heeft een waarde" in err
     assert "Nieuw-West (1 van 5 gebieden)" in err
     assert code == 1 and "Warning" not in err
+
+
+def _headers(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+             *args: str) -> list[str]:  # fmt: skip
+    """The column headers of every table ``oi ARGS`` prints."""
+    import rich.table
+
+    koppen: list[str] = []
+    origineel = rich.table.Table.add_column
+
+    def add_column(self: rich.table.Table, header: str = "", *a: object, **kw: object) -> None:
+        koppen.append(str(header))
+        origineel(self, header, *a, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(rich.table.Table, "add_column", add_column)
+    code, _, err = _oi(capsys, *args)
+    assert code == 0, err
+    return koppen
+
+
+def _is_code_name(kop: str) -> bool:
+    return "_" in kop or (kop != "" and kop == kop.lower() and kop.isidentifier())
+
+
+def test_no_header_of_a_cli_table_is_a_code_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    beide, _, _ = _straatreiniging(tmp_path)
+    with oi_plugins.isolated(voorbeeld):
+        tabellen = {
+            "match": _headers(monkeypatch, capsys, "match", str(beide), "--niveau", "stadsdeel"),
+            "analyse": _headers(monkeypatch, capsys, "analyse", "proef"),
+            "gebieden": _headers(monkeypatch, capsys, "gebieden", "--niveau", "wijk"),
+            "activiteiten": _headers(monkeypatch, capsys, "activiteiten"),
+            "plugins": _headers(monkeypatch, capsys, "plugins", "--alles"),
+        }
+    assert {"Aandeel inzet", "OI-index", "Signaal"} <= set(tabellen["match"])
+    assert "Aandeel opgave" in tabellen["analyse"]
+    for opdracht, koppen in tabellen.items():
+        assert koppen and not [k for k in koppen if _is_code_name(k)], (opdracht, koppen)
+
+
+def test_band_default_is_the_cores(capsys: pytest.CaptureFixture[str]) -> None:
+    from oi_core.rekenen.kern import BAND
+
+    _, out, _ = _oi(capsys, "match", "--help")
+    assert f"standaard de band van de methode, {BAND:.2f}".replace(".", ",") in " ".join(
+        out.replace("│", " ").split()
+    )

@@ -3,8 +3,10 @@ and the tutorial says what its example plugin really does."""
 
 from __future__ import annotations
 
+import ast
 import importlib
 import importlib.util
+import inspect
 import os
 import re
 import subprocess
@@ -17,6 +19,7 @@ import pytest
 import yaml
 
 import oi_core
+from oi_core.plugins import hookspecs
 from oi_core.plugins.manager import isolated
 
 REPO = Path(__file__).resolve().parents[1]
@@ -59,11 +62,53 @@ def test_every_hookspec_is_documented_with_an_example() -> None:
     tekst = (DOCS / "referentie" / "hooks.md").read_text(encoding="utf-8")
     namen = referentie.hookspec_names()
     assert namen == ["register_activiteiten", "register_commands", "register_excel_functies",
-                     "register_metrieken"]  # fmt: skip
+                     "register_kolommen"]  # fmt: skip
     for naam in namen:
         sectie = _section(tekst, naam)
         assert f"<!-- oi:hookspec {naam} -->" in sectie
         assert "```python" in sectie and f"def {naam}(" in sectie  # the example
+
+
+def _example_hookimpls(sectie: str, naam: str) -> list[ast.FunctionDef]:
+    """Every ``def naam(...)`` in the python examples of a section (snippet lines left out)."""
+    blokken = re.findall(r"```python\n(.*?)```", sectie, re.S)
+    bomen = [ast.parse(re.sub(r"^--8<--.*$", "", b, flags=re.M)) for b in blokken]
+    return [f for t in bomen for f in ast.walk(t) if isinstance(f, ast.FunctionDef)
+            and f.name == naam]  # fmt: skip
+
+
+def _register_keywords(functie: ast.FunctionDef) -> set[str]:
+    return {
+        k.arg
+        for call in ast.walk(functie)
+        if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "register"
+        for k in call.keywords
+        if k.arg
+    }
+
+
+@pytest.mark.parametrize("naam", referentie.hookspec_names())
+def test_documented_hook_signatures_match_the_spec(naam: str) -> None:
+    """The example's arguments are a subset of the spec's, annotated with the spec's types,
+    and every keyword it passes to ``register`` is one of the protocol's."""
+    spec = inspect.signature(getattr(hookspecs, naam)).parameters
+    voorbeelden = _example_hookimpls(_section(_hooks_page(), naam), naam)
+    assert voorbeelden, f"geen voorbeeld van {naam}"
+    for functie in voorbeelden:
+        for arg in functie.args.args:
+            assert arg.arg in spec, f"{naam}: argument '{arg.arg}' staat niet in de specificatie"
+            assert ast.unparse(arg.annotation) == spec[arg.arg].annotation  # type: ignore[arg-type]
+        protocol = referentie.register_protocol(naam)
+        if protocol is not None:
+            toegestaan = set(inspect.signature(protocol.__call__).parameters)
+            assert _register_keywords(functie) <= toegestaan, naam
+    assert f"def {naam}({', '.join(f'{n}: {p.annotation}' for n, p in spec.items())})" in (
+        referentie.render_hookspec(naam)
+    )
+
+
+def _hooks_page() -> str:
+    return (DOCS / "referentie" / "hooks.md").read_text(encoding="utf-8")
 
 
 def test_every_installed_command_is_documented() -> None:
@@ -202,6 +247,16 @@ def _nav() -> list[str]:
     return _nav_files(config["nav"])
 
 
+def test_the_conventions_page_names_every_subpackage_and_distribution() -> None:
+    tekst = (DOCS / "conventies.md").read_text(encoding="utf-8")
+    kern = Path(oi_core.__file__).parent
+    for map_ in sorted(p.name for p in kern.iterdir() if (p / "__init__.py").is_file()):
+        assert f"| `{map_}/` |" in tekst, map_
+    for naam in ("oi-core", "oi-excel", "oi-rapport", "oi-stapeling"):
+        assert f"| `{naam}` |" in tekst, naam
+    assert "register_metrieken" in tekst  # why the hook went
+
+
 def test_every_page_of_mine_is_in_the_nav() -> None:
     nav = set(_nav())
     eigen = {p.relative_to(DOCS).as_posix() for p in _pages() if "excel" not in p.parts}
@@ -232,7 +287,7 @@ def test_mkdocs_build_strict_passes_and_includes_the_generated_parts(site: Path)
     for pad in referentie.commands():
         assert f"oi {pad} [OPTIES]" in cli, pad
     hooks = (site / "referentie" / "hooks.html").read_text(encoding="utf-8")
-    assert hooks.count("Specificatie (uit") == 4
+    assert hooks.count("Specificatie (uit") == len(referentie.hookspec_names())
     tutorial = (site / "handleiding" / "plugin-schrijven.html").read_text(encoding="utf-8")
     assert "OI_SPORT_FTE_PER_1000" in tutorial and "register_activiteiten" in tutorial
     assert "--8&lt;--" not in tutorial  # every snippet was included

@@ -15,7 +15,6 @@ from oi_core import (
     concentratie_index,
     gemiddelde,
     kwadrant,
-    metrieken,
     per,
     stapeling,
     tov_gemiddelde,
@@ -236,18 +235,3 @@ def test_concentration_index_sign() -> None:
     assert concentratie_index(nood * 2, nood, bevolking) < 0  # more inzet where need is highest
     assert concentratie_index(nood[::-1].set_axis(nood.index), nood, bevolking) > 0
     assert concentratie_index(bevolking, nood, bevolking) == pytest.approx(0.0)
-
-
-def test_builtin_metrics_are_registered_like_a_plugin() -> None:
-    alle = metrieken()
-    assert {
-        "aandeel",
-        "verschil_pp",
-        "oi_index",
-        "per",
-        "tov_gemiddelde",
-        "stapeling",
-        "kwadrant",
-        "concentratie_index",
-    } <= set(alle)
-    assert alle["oi_index"]({"A": 1.0, "B": 1.0}, {"A": 1.0, "B": 3.0})["A"] == pytest.approx(200.0)

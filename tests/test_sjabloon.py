@@ -30,7 +30,7 @@ BESTANDEN = {
     "oi_sportveld/data/sportveld.csv",
     "oi_sportveld/py.typed",
     "pyproject.toml",
-    "tests/test_conformiteit.py",
+    "tests/test_check.py",
     "tests/test_sportveld.py",
 }
 

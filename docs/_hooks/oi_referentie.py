@@ -130,16 +130,32 @@ def _rst_to_markdown(tekst: str) -> str:
     return tekst.replace("``", "`")
 
 
+def hookspec_parameters(naam: str) -> list[str]:
+    """The argument names of a hook specification, in order."""
+    return list(inspect.signature(getattr(hookspecs, naam)).parameters)
+
+
+def register_protocol(naam: str) -> type | None:
+    """The protocol that types ``register`` of hook ``naam`` (None for ``register_commands``)."""
+    annotatie = inspect.signature(getattr(hookspecs, naam)).parameters.get("register")
+    if annotatie is None:
+        return None
+    protocol = getattr(hookspecs, str(annotatie.annotation), None)
+    return protocol if isinstance(protocol, type) else None
+
+
 def render_hookspec(naam: str) -> str:
-    """The signature and the (English) docstring of a hook specification."""
+    """The signature, the ``register`` protocol and the (English) docstring of a hook spec."""
     functie = getattr(hookspecs, naam)
     params = inspect.signature(functie).parameters.values()
     argumenten = ", ".join(f"{p.name}: {p.annotation}" for p in params)
     docstring = _rst_to_markdown(inspect.cleandoc(functie.__doc__ or ""))
     citaat = "\n".join(f"    {regel}".rstrip() for regel in docstring.splitlines())
+    protocol = register_protocol(naam)
+    typering = f"\n\n\n{inspect.getsource(protocol).strip()}" if protocol else ""
     return (
-        f"```python\n@hookimpl\ndef {naam}({argumenten}) -> None:\n    ...\n```\n\n"
-        f'!!! quote "Specificatie (uit `oi_core/hookspecs.py`)"\n{citaat}\n'
+        f"```python\n@hookimpl\ndef {naam}({argumenten}) -> None:\n    ...{typering}\n```\n\n"
+        f'!!! quote "Specificatie (uit `oi_core/plugins/hookspecs.py`)"\n{citaat}\n'
     )
 
 

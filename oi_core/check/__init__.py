@@ -4,7 +4,7 @@ Each check is a plain function returning :class:`Controlebevinding` findings; th
 (:mod:`oi_core.cli.check`) and the pytest contract (:mod:`oi_core.testing`) only call
 and format them. :func:`run_checks` checks everything the current plugin manager has
 loaded; :func:`check_plugin` one plugin module on its own (through
-:func:`oi_core.plugins.isolated`).
+:func:`oi_core.plugins.manager.isolated`).
 
 The checks, by name:
 

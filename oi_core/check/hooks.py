@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pluggy
@@ -13,6 +13,7 @@ from oi_core.check.taal import looks_english
 from oi_core.plugins.manager import (
     BUILTIN_PLUGINS,
     PluginProbleem,
+    call_per_plugin,
     get_plugin_manager,
     plugin_problems,
 )
@@ -78,41 +79,48 @@ def _problem(p: PluginProbleem) -> Controlebevinding:
 
 # -- commands -----------------------------------------------------------------------------
 def check_commands() -> list[Controlebevinding]:
-    """Each ``register_commands`` implementation on a fresh app: it must not raise, its
-    commands need Dutch help and ``--json``, and no two plugins may claim the same name."""
-    pm = get_plugin_manager()
-    bevindingen: list[Controlebevinding] = []
+    """Each ``register_commands`` implementation on a fresh app (called through pluggy, like
+    ``oi`` does): it must not raise, its commands need Dutch help and ``--json``, and no two
+    plugins may claim the same name."""
+    apps = _apps_per_plugin()
+    bevindingen = [b for _, _, fout in apps if fout for b in fout]
     eigenaar: dict[str, str] = {}
-    for impl in pm.hook.register_commands.get_hookimpls():
-        groep = _commands_of(impl.plugin_name, impl.function, bevindingen)
+    for plugin, groep, _ in apps:
         if groep is None:
             continue
         for naam, commando in groep.commands.items():
             if naam in eigenaar:
-                bevindingen.append(
-                    _command_finding(
-                        impl.plugin_name,
-                        f"oi {naam}",
-                        f"de opdracht 'oi {naam}' bestaat ook in plugin '{eigenaar[naam]}'",
-                    )
-                )
-            eigenaar.setdefault(naam, impl.plugin_name)
-            bevindingen += _check_command(impl.plugin_name, f"oi {naam}", commando)
+                melding = f"de opdracht 'oi {naam}' bestaat ook in plugin '{eigenaar[naam]}'"
+                bevindingen.append(_command_finding(plugin, f"oi {naam}", melding))
+            eigenaar.setdefault(naam, plugin)
+            bevindingen += _check_command(plugin, f"oi {naam}", commando)
     return bevindingen
 
 
-def _commands_of(
-    plugin: str, functie: Callable[..., Any], bevindingen: list[Controlebevinding]
-) -> Any:
-    app = typer.Typer()
-    try:
-        functie(app)
-        return typer.main.get_group(app)
-    except Exception as fout:
-        bevindingen.append(
-            _command_finding(plugin, "", f"register_commands faalt: {type(fout).__name__}: {fout}")
-        )
-        return None
+def _apps_per_plugin() -> list[tuple[str, Any, list[Controlebevinding]]]:
+    """(plugin, its commands as a Click group or None, findings) per implementing plugin."""
+    apps: dict[str, typer.Typer] = {}
+    fouten: dict[str, list[Controlebevinding]] = {}
+
+    def argumenten(plugin: str) -> dict[str, Any]:
+        apps[plugin] = typer.Typer()
+        return {"cli": apps[plugin]}
+
+    def melden(plugin: str, hook: str, fout: BaseException) -> None:
+        melding = f"{hook} faalt: {type(fout).__name__}: {fout}"
+        fouten.setdefault(plugin, []).append(_command_finding(plugin, "", melding))
+
+    pm = get_plugin_manager()
+    call_per_plugin(pm, "register_commands", argumenten, melden)
+    volgorde = [naam for naam, _ in pm.list_name_plugin() if naam in apps]  # the core first
+    return [
+        (plugin, None if plugin in fouten else _group(apps[plugin]), fouten.get(plugin, []))
+        for plugin in volgorde
+    ]
+
+
+def _group(app: typer.Typer) -> Any:
+    return typer.main.get_group(app)
 
 
 def _command_finding(

@@ -6,18 +6,17 @@ Registered through the ``register_commands`` hook like any plugin's commands.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import pandas as pd
 import typer
 
-from oi_core.cli.uitvoer import JsonOptie, console, print_json, print_table
-from oi_core.gebieden.indeling import Gebiedsindeling
-from oi_core.invoer.bestanden import read_labelled, write_table
+from oi_core.cli.uitvoer import CLI_KOLOMMEN, JsonOptie, console, print_json, print_table
 from oi_core.model.activiteit import Niveau
-from oi_core.plugins.hookspecs import hookimpl
+from oi_core.plugins.hookspecs import RegisterKolom, hookimpl
 from oi_core.plugins.manager import activiteit, activiteiten, get_plugins, plugin_problems
-from oi_core.rekenen.analyse import match
+
+if TYPE_CHECKING:
+    from oi_core.gebieden.indeling import Gebiedsindeling
 
 NiveauOptie = Annotated[
     Niveau | None,
@@ -32,18 +31,33 @@ IndelingOptie = Annotated[
     ),
 ]
 BandOptie = Annotated[
-    float,
+    float | None,
     typer.Option(
-        "--band", help="Marge rond 100 waarbinnen de inzet 'in verhouding' is (0,10 = 10%)."
+        "--band",
+        help="Marge rond 100 waarbinnen de inzet 'in verhouding' is (0,10 = 10%); "
+        "standaard de band van de methode, 0,10.",
     ),
 ]
 
 
 def _indeling(map_: Path | None) -> Gebiedsindeling:
+    from oi_core.gebieden.indeling import Gebiedsindeling
+
     return Gebiedsindeling.from_csv(map_) if map_ else Gebiedsindeling.amsterdam()
 
 
+def _band(band: float | None) -> dict[str, float]:
+    """``band`` as a keyword only when given, so the core's default (``BAND``) applies."""
+    return {} if band is None else {"band": band}
+
+
 @hookimpl
+def register_kolommen(register: RegisterKolom) -> None:
+    for kolom in CLI_KOLOMMEN:
+        register(kolom)
+
+
+@hookimpl(tryfirst=True)
 def register_commands(cli: typer.Typer) -> None:
     cli.command("plugins")(plugins_command)
     cli.command("activiteiten")(activiteiten_command)
@@ -58,6 +72,8 @@ def plugins_command(
     alles: Annotated[bool, typer.Option("--alles", help="Toon ook de ingebouwde plugins.")] = False,
 ) -> None:
     """Toon de geïnstalleerde plugins met hun versie en hooks."""
+    import pandas as pd
+
     lijst = get_plugins(all=alles)
     problemen = [vars(p) for p in plugin_problems()]
     if json_:
@@ -84,6 +100,8 @@ def plugins_command(
 
 def activiteiten_command(json_: JsonOptie = False) -> None:
     """Toon de geïnstalleerde activiteiten."""
+    import pandas as pd
+
     rijen = [
         {
             "code": r.code,
@@ -153,7 +171,7 @@ def match_command(
     blad: Annotated[str | None, typer.Option(help="Werkblad in een Excel-bestand.")] = None,
     niveau: NiveauOptie = None,
     indeling: IndelingOptie = None,
-    band: BandOptie = 0.10,
+    band: BandOptie = None,
     uitvoer: Annotated[
         Path | None,
         typer.Option("--uitvoer", "-o", help="Schrijf het resultaat naar .csv of .xlsx."),
@@ -166,6 +184,9 @@ def match_command(
     Met --niveau worden Amsterdamse namen (zoals 'N-West') eerst naar codes vertaald;
     zonder --niveau werkt match op elke naam (doelgroepen, gebieden van een andere stad).
     """
+    from oi_core.invoer.bestanden import read_labelled, write_table
+    from oi_core.rekenen.analyse import match
+
     x, _ = read_labelled(
         inzet, "inzet", gebied_kolom=gebied_kolom, waarde_kolom=inzet_kolom, blad=blad
     )
@@ -176,7 +197,7 @@ def match_command(
     if ind is not None and niveau is not None:
         x = ind.resolve_index(x, niveau, eerste_rij=2)
         y = ind.resolve_index(y, niveau, eerste_rij=2)
-    uitkomst = match(x, y, band=band)
+    uitkomst = match(x, y, **_band(band))
     if ind is not None:
         uitkomst.insert(0, "naam", ind.names(uitkomst.index))
     if uitvoer:
@@ -193,7 +214,7 @@ def analyse_command(
         str, typer.Argument(metavar="ACTIVITEIT", help="Code van de activiteit, bijvoorbeeld jgz.")
     ],
     niveau: NiveauOptie = None,
-    band: BandOptie = 0.10,
+    band: BandOptie = None,
     json_: JsonOptie = False,
 ) -> None:
     """Toon stap 1 (verdeling inzet), stap 2 (opgave) en stap 3 (match) van een activiteit."""
@@ -202,7 +223,7 @@ def analyse_command(
     stappen = {
         "verdeling_inzet": analyse.verdeling_inzet(),
         "opgave": analyse.opgave(),
-        "match": analyse.match(band=band),
+        "match": analyse.match(**_band(band)),
     }
     if json_:
         print_json({"activiteit": code, "niveau": analyse.niveau.value, **stappen})

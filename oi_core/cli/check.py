@@ -8,21 +8,21 @@ The checks live in :mod:`oi_core.check`; this module only formats the report for
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
 
-from oi_core.check import CONTROLES, Controleverslag, Ernst, run_checks
-from oi_core.check.junit import to_junit
 from oi_core.cli.uitvoer import console, print_json
-from oi_core.invoer.bestanden import write_atomic
 from oi_core.plugins.hookspecs import hookimpl
+
+if TYPE_CHECKING:
+    from oi_core.check import Controleverslag
 
 __all__ = ["check_command", "register_commands"]
 
 
-@hookimpl
+@hookimpl(tryfirst=True)
 def register_commands(cli: typer.Typer) -> None:
     cli.command("check")(check_command)
 
@@ -46,6 +46,10 @@ def check_command(
     Elke bevinding noemt de plugin, de activiteit en de plek. Exitcode 0 als alles klopt,
     1 bij een fout (met --strict ook bij een waarschuwing).
     """
+    from oi_core.check import run_checks
+    from oi_core.check.junit import to_junit
+    from oi_core.invoer.bestanden import write_atomic
+
     verslag = run_checks()
     if junit is not None:
         xml = to_junit(verslag, strikt)
@@ -66,6 +70,8 @@ def check_command(
 
 def as_dict(verslag: Controleverslag, strikt: bool) -> dict[str, Any]:
     """The report as plain data for ``--json``."""
+    from oi_core.check import Ernst
+
     return {
         "geslaagd": verslag.geslaagd(strikt),
         "strikt": strikt,
@@ -87,11 +93,11 @@ def as_dict(verslag: Controleverslag, strikt: bool) -> dict[str, Any]:
     }
 
 
-_KLEUR = {Ernst.FOUT: "red", Ernst.WAARSCHUWING: "yellow"}
-
-
 def print_report(verslag: Controleverslag, strikt: bool) -> None:
     """The findings per plugin, one per line, and a one-line verdict, in Dutch."""
+    from oi_core.check import Ernst
+
+    kleur = {Ernst.FOUT: "red", Ernst.WAARSCHUWING: "yellow"}
     for plugin in verslag.plugins():
         bevindingen = [b for b in verslag.bevindingen() if b.plugin == plugin]
         if not bevindingen:
@@ -100,13 +106,15 @@ def print_report(verslag: Controleverslag, strikt: bool) -> None:
         for b in bevindingen:
             plek = " · ".join(escape(t) for t in (b.activiteit, b.waar) if t)
             console.print(
-                f"  [{_KLEUR[b.ernst]}]{b.ernst.value:<12}[/] {plek}: {escape(b.melding)}",
+                f"  [{kleur[b.ernst]}]{b.ernst.value:<12}[/] {plek}: {escape(b.melding)}",
                 highlight=False,
             )
     console.print(_verdict(verslag, strikt), highlight=False)
 
 
 def _verdict(verslag: Controleverslag, strikt: bool) -> str:
+    from oi_core.check import CONTROLES, Ernst
+
     fouten, waarschuwingen = verslag.aantal(Ernst.FOUT), verslag.aantal(Ernst.WAARSCHUWING)
     soorten = sorted({c.naam for c in verslag}, key=list(CONTROLES).index)
     telling = (

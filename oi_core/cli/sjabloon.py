@@ -22,7 +22,7 @@ plugin_app = typer.Typer(
 )
 
 
-@hookimpl
+@hookimpl(tryfirst=True)
 def register_commands(cli: typer.Typer) -> None:
     cli.add_typer(plugin_app, name="plugin")
 

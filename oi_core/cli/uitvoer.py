@@ -10,18 +10,19 @@ import json
 import math
 import sys
 from collections.abc import Mapping
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import numpy as np
-import pandas as pd
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
+from oi_core.model.registratie import Kolom
 from oi_core.weergave import tekst
 
-__all__ = ["JsonOptie", "console", "print_json", "print_table", "records"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["CLI_KOLOMMEN", "JsonOptie", "console", "kop", "print_json", "print_table", "records"]
 
 JsonOptie = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON, voor scripts en CI.")]
 """The ``--json`` option every ``oi`` command offers."""
@@ -29,57 +30,88 @@ JsonOptie = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON, voor 
 console = Console(width=None if sys.stdout.isatty() else 160)
 """Wide when written to a file or pipe, so tables do not wrap."""
 
+CLI_KOLOMMEN: tuple[Kolom, ...] = (
+    Kolom("plugin", "Plugin", "tekst"),
+    Kolom("distributie", "Distributie", "tekst"),
+    Kolom("versie", "Versie", "tekst"),
+    Kolom("hooks", "Hooks", "tekst"),
+    Kolom("afdeling", "Afdeling", "tekst"),
+    Kolom("niveau", "Niveau", "tekst"),
+    Kolom("stadsdeel_naam", "Naam stadsdeel", "tekst"),
+    Kolom("gebied_naam", "Naam gebied", "tekst"),
+    Kolom("wijk_naam", "Naam wijk", "tekst"),
+    Kolom("inwoners", "Inwoners", "getal", 0),
+    Kolom("inwoners_0_14", "Inwoners 0–14 jaar", "getal", 0),
+)
+"""Columns the core's commands show (``oi plugins``, ``oi activiteiten``, ``oi gebieden``);
+registered through ``register_kolommen`` by :mod:`oi_core.cli.basis`. The area columns
+belong in the core's catalogue (:data:`oi_core.weergave.kolommen.KERN_KOLOMMEN`) once it
+has them; move them there rather than registering a key twice."""
 
-def _number(kolom: str, waarde: float) -> str:
-    if kolom.startswith("aandeel"):
-        return tekst.procent(100 * waarde, 1)
-    if kolom == "verschil_pp":
-        return tekst.procentpunt(waarde, 1)
-    if kolom == "oi_index":
-        return tekst.getal(waarde, 0)
-    return tekst.getal(waarde, 0 if float(waarde).is_integer() else 2)
+
+def _catalogue_entry(sleutel: str) -> Kolom | None:
+    from oi_core.plugins.manager import kolommen
+
+    return kolommen().get(sleutel)
 
 
-def _format(kolom: str, waarde: Any) -> str:
+def kop(sleutel: str) -> str:
+    """The Dutch header of column ``sleutel`` from the column catalogue; a key nobody
+    registered is shown as words (``gebied_naam`` → ``Gebied naam``), never as code."""
+    gevonden = _catalogue_entry(sleutel)
+    if gevonden is not None:
+        return gevonden.kop
+    return tekst.hoofdletter(sleutel.replace("_", " ").strip()) or sleutel
+
+
+def _number(k: Kolom | None, waarde: float) -> str:
+    formaat = k.formaat if k else "getal"
+    decimalen = k.decimalen if k and k.decimalen is not None else None
+    if formaat == "aandeel":
+        return tekst.procent(100 * waarde, 1 if decimalen is None else decimalen)
+    if formaat == "procent":
+        return tekst.procent(waarde, 1 if decimalen is None else decimalen)
+    if formaat == "procentpunt":
+        return tekst.procentpunt(waarde, 1 if decimalen is None else decimalen)
+    if decimalen is None:
+        decimalen = 0 if formaat == "index" or float(waarde).is_integer() else 2
+    return tekst.getal(waarde, decimalen)
+
+
+def _format(k: Kolom | None, waarde: Any) -> str:
+    import numpy as np
+
     if waarde is None or (isinstance(waarde, float) and math.isnan(waarde)):
         return "–"
     if isinstance(waarde, bool | np.bool_):
         return "ja" if waarde else "nee"
     if isinstance(waarde, int | float | np.integer | np.floating):
-        return _number(kolom, float(waarde))
+        return _number(k, float(waarde))
     return escape(str(waarde))
 
 
-KOPPEN = {
-    "aandeel_inzet": "Aandeel inzet",
-    "aandeel_opgave": "Aandeel opgave",
-    "verschil_pp": "Verschil (pp)",
-    "oi_index": "OI-index",
-    "inwoners_0_14": "Inwoners 0–14",
-}
-"""Column headers for people; JSON keeps the column names."""
-
-
-def _kop(kolom: str) -> str:
-    return KOPPEN.get(kolom, kolom.replace("_", " ").capitalize())
-
-
 def print_table(df: pd.DataFrame, titel: str = "", *, index: bool = True) -> None:
-    """A DataFrame as a rich table: Dutch headers, numbers in Dutch notation."""
+    """A DataFrame as a rich table: headers from the column catalogue, numbers in Dutch
+    notation in the column's format (``aandeel`` as a percentage …)."""
+    import pandas as pd
+    from rich.table import Table
+
     tabel = Table(title=titel or None, show_lines=False, header_style="bold")
-    kolommen = ([str(df.index.name or "")] if index else []) + [str(c) for c in df.columns]
+    sleutels = ([str(df.index.name or "")] if index else []) + [str(c) for c in df.columns]
     numeriek = {str(c) for c in df.columns if pd.api.types.is_numeric_dtype(df[c])}
-    for k in kolommen:
-        tabel.add_column(_kop(k), justify="right" if k in numeriek else "left")
+    for k in sleutels:
+        tabel.add_column(kop(k), justify="right" if k in numeriek else "left")
+    opzoek = [_catalogue_entry(str(c)) for c in df.columns]
     for label, rij in df.iterrows():
-        cellen = ([escape(str(label))] if index else []) + [
-            _format(str(k), v) for k, v in rij.items()
-        ]
-        tabel.add_row(*cellen)
+        cellen = [_format(k, v) for k, v in zip(opzoek, rij.tolist(), strict=True)]
+        tabel.add_row(*([escape(str(label))] if index else []), *cellen)
     console.print(tabel)
 
 
 def _plain(waarde: Any) -> Any:
+    import numpy as np
+    import pandas as pd
+
     if isinstance(waarde, np.generic):
         waarde = waarde.item()
     if isinstance(waarde, float) and not math.isfinite(waarde):
@@ -100,6 +132,8 @@ def records(df: pd.DataFrame) -> list[dict[str, Any]]:
 
 def print_json(data: Any) -> None:
     """JSON on stdout (UTF-8, indented); DataFrames as lists of records."""
+
+    import pandas as pd
 
     def omzetten(x: Any) -> Any:
         if isinstance(x, pd.DataFrame):

@@ -140,11 +140,11 @@ class Resultatenketen(_Model):
     def _rollen_en_codes(self) -> Self:
         for rol in _SCHAKELS:
             for ind in getattr(self, rol.value).indicatoren:
-                _eis_rol(ind, rol)
+                _check_rol(ind, rol)
         for ind in self.opgave:
-            _eis_rol(ind, Rol.OPGAVE)
+            _check_rol(ind, Rol.OPGAVE)
         for ind in self.context:
-            _eis_rol(ind, Rol.CONTEXT)
+            _check_rol(ind, Rol.CONTEXT)
         codes = [i.code for i in self.indicatoren()]
         dubbel = sorted({c for c in codes if codes.count(c) > 1})
         if dubbel:
@@ -169,7 +169,7 @@ class Resultatenketen(_Model):
         return frozenset(i.code for i in self.indicatoren())
 
 
-def _eis_rol(ind: Indicator, rol: Rol) -> None:
+def _check_rol(ind: Indicator, rol: Rol) -> None:
     if ind.rol is not rol:
         raise ValueError(
             f"indicator '{ind.code}' staat bij '{rol.value}' maar heeft rol '{ind.rol.value}'"
@@ -193,7 +193,9 @@ class Activiteit(_Model):
     opgave_indicator: str | None = None
     """The opgave indicator used in the match; default the first opgave indicator."""
     bron: str = ""
-    peiljaar: int | None = None
+    """Source of the activity's figures; report parts without their own source take it."""
+    peiljaar: int | None = Field(default=None, ge=1900, le=2100)
+    """Reference year of the figures; report parts without their own year take it."""
 
     @model_validator(mode="after")
     def _match_indicatoren(self) -> Self:
@@ -222,3 +224,12 @@ class Activiteit(_Model):
         """The opgave indicator that step 3 (match) uses."""
         code = self.opgave_indicator or self.keten.opgave[0].code
         return self.keten.indicator(code)
+
+    @property
+    def herkomst(self) -> tuple[str, int | None]:
+        """(bron, peiljaar) of the activity: its own, else those of the two match indicators
+        (their distinct sources joined with "; ", the later reference year)."""
+        indicatoren = (self.match_inzet, self.match_opgave)
+        bron = self.bron or "; ".join(dict.fromkeys(i.bron for i in indicatoren if i.bron))
+        jaren = [i.peiljaar for i in indicatoren if i.peiljaar is not None]
+        return bron, self.peiljaar or (max(jaren) if jaren else None)

@@ -7,14 +7,14 @@ implementations; the core, the Excel layer and the report read them.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
-
-import pandas as pd
 
 from oi_core.model.activiteit import Activiteit, Niveau
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from oi_core.gebieden.indeling import Gebiedsindeling
     from oi_core.rekenen.analyse import Analyse
 
@@ -65,16 +65,36 @@ class Figuur:
     x_label: str = ""
     y_label: str = ""
     referenties: Mapping[str, float] = field(default_factory=dict)
+    bron: str = ""
+    """Source of the figure; empty takes its part's (and so the activity's)."""
+    peiljaar: int | None = None
+    """Reference year; None takes its part's (and so the activity's)."""
 
 
 @dataclass(frozen=True)
 class Onderdeel:
-    """An activity-specific part of the report: text, an optional table and figure."""
+    """An activity-specific part of the report: text, an optional table and figure.
+
+    ``bron`` and ``peiljaar`` say where the part's figures come from; a part that sets
+    neither takes the activity's (:meth:`ActiviteitRegistratie.build_onderdelen`).
+    """
 
     titel: str
     tekst: tuple[str, ...] = ()
     tabel: pd.DataFrame | None = None
     figuur: Figuur | None = None
+    bron: str = ""
+    peiljaar: int | None = None
+
+    def inherit(self, bron: str, peiljaar: int | None) -> Onderdeel:
+        """This part with ``bron`` and ``peiljaar`` filled in where it has none, its
+        figure included (a figure without its own takes the part's)."""
+        bron, peiljaar = self.bron or bron, self.peiljaar if self.peiljaar is not None else peiljaar
+        figuur = self.figuur
+        if figuur is not None:
+            jaar = figuur.peiljaar if figuur.peiljaar is not None else peiljaar
+            figuur = replace(figuur, bron=figuur.bron or bron, peiljaar=jaar)
+        return replace(self, bron=bron, peiljaar=peiljaar, figuur=figuur)
 
 
 @dataclass(frozen=True)
@@ -99,6 +119,14 @@ class ActiviteitRegistratie:
     @property
     def code(self) -> str:
         return self.activiteit.code
+
+    def build_onderdelen(self, analyse: Analyse) -> list[Onderdeel]:
+        """The plugin's report parts for ``analyse``, each with the activity's ``bron`` and
+        ``peiljaar`` where it sets none (:attr:`Activiteit.herkomst`)."""
+        if self.onderdelen is None:
+            return []
+        bron, peiljaar = self.activiteit.herkomst
+        return [o.inherit(bron, peiljaar) for o in self.onderdelen(analyse)]
 
     def analyse(
         self,

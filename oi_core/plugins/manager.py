@@ -3,56 +3,70 @@
 The :class:`pluggy.PluginManager` is created lazily on first use. Built-in modules are
 registered like any plugin; external plugins come from the ``oi`` entry-point group.
 Set ``OI_PLUGINS`` to a comma-separated list of entry-point names to load only those
-(an empty value loads none). A plugin that fails to import, or raises in a hook, is
-recorded in :func:`plugin_problems` by name and the others keep working.
+(an empty value loads none); set ``OI_TRACE_PLUGINS=1`` to print every hook call with
+its plugin and duration to stderr.
+
+Hooks are called through pluggy, once per plugin (:func:`call_per_plugin`), so an
+implementation may take any subset of the hook's arguments and the order (``tryfirst``,
+``trylast``) is pluggy's. A plugin that fails to import, or raises in a hook, is recorded
+in :func:`plugin_problems` by name (by the wrapper in :mod:`oi_core.plugins.isolatie`)
+and the others keep working.
 """
 
 from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Callable, Iterator
+import sys
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from importlib import metadata
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 from oi_core.errors import PluginFout
-from oi_core.model.activiteit import Activiteit
-from oi_core.model.registratie import ActiviteitRegistratie, ExcelFunctie, Kolom
 from oi_core.plugins import hookspecs
-from oi_core.rekenen.metrieken import Metriek
+from oi_core.plugins.isolatie import AAN_DE_BEURT
+
+if TYPE_CHECKING:
+    from oi_core.model.registratie import ActiviteitRegistratie, ExcelFunctie, Kolom
 
 __all__ = [
     "BUILTIN_PLUGINS",
     "ENTRYPOINT_GROUP",
     "ENV_ALLOW",
+    "ENV_TRACE",
     "PluginProbleem",
     "activiteit",
     "activiteiten",
     "add_commands",
+    "call_per_plugin",
     "check_pending",
     "excel_functies",
     "get_plugin_manager",
     "get_plugins",
     "isolated",
     "kolommen",
-    "metrieken",
     "plugin_problems",
     "register_plugin",
 ]
 
 ENTRYPOINT_GROUP = "oi"
 ENV_ALLOW = "OI_PLUGINS"
+ENV_TRACE = "OI_TRACE_PLUGINS"
 BUILTIN_PLUGINS: tuple[str, ...] = (
+    "oi_core.plugins.isolatie",
     "oi_core.plugins.builtin",
-    "oi_core.cli.basis",
-    "oi_core.cli.check",
     "oi_core.cli.sjabloon",
+    "oi_core.cli.check",
+    "oi_core.cli.basis",
 )
+"""The core's own plugins, in registration order. pluggy calls the last registered first,
+so with ``tryfirst`` the core's commands come first in ``oi --help``: basis, check, sjabloon."""
 
 
 @dataclass(frozen=True)
@@ -81,7 +95,31 @@ _staat = _Staat()
 def _new_manager() -> pluggy.PluginManager:
     pm = pluggy.PluginManager(ENTRYPOINT_GROUP)
     pm.add_hookspecs(hookspecs)
+    if os.environ.get(ENV_TRACE, "") not in ("", "0"):
+        _trace(pm)
     return pm
+
+
+def _trace(pm: pluggy.PluginManager) -> None:
+    """Print every hook call with its plugins and duration to stderr (as datasette does)."""
+    starts: list[float] = []
+
+    def before(hook: str, impls: Sequence[pluggy.HookImpl], kwargs: Mapping[str, Any]) -> None:
+        starts.append(time.perf_counter())
+
+    def after(
+        uitkomst: pluggy.Result[Any],
+        hook: str,
+        impls: Sequence[pluggy.HookImpl],
+        kwargs: Mapping[str, Any],
+    ) -> None:
+        ms = 1000 * (time.perf_counter() - starts.pop())
+        namen = ", ".join(i.plugin_name for i in impls if not i.wrapper) or "geen"
+        fout = f" fout: {uitkomst.exception!r}" if uitkomst.exception else ""
+        tijd = f"{ms:.1f}".replace(".", ",")
+        print(f"oi-plugins: {hook} [{namen}] {tijd} ms{fout}", file=sys.stderr)
+
+    pm.add_hookcall_monitoring(before, after)
 
 
 def get_plugin_manager() -> pluggy.PluginManager:
@@ -126,6 +164,10 @@ def _describe(fout: BaseException) -> str:
     return f"{type(fout).__name__}: {fout}"
 
 
+def _record(plugin: str, hook: str, fout: BaseException) -> None:
+    _staat.problemen.append(PluginProbleem(plugin, hook, _describe(fout)))
+
+
 def register_plugin(plugin: ModuleType | object, name: str | None = None) -> None:
     """Register a plugin object at run time (tests, notebooks) and refresh the registries."""
     get_plugin_manager().register(plugin, name=name)
@@ -143,10 +185,8 @@ def check_pending() -> None:
 def plugin_problems() -> list[PluginProbleem]:
     """Plugins that failed to load or raised in a hook (collected so far)."""
     get_plugin_manager()
-    _registry("activiteiten")
-    _registry("metrieken")
-    _registry("excel_functies")
-    _registry("kolommen")
+    for soort in _BOUWERS:
+        _registry(soort)
     return list(_staat.problemen)
 
 
@@ -168,26 +208,46 @@ def get_plugins(all: bool = False) -> list[dict[str, Any]]:
     return sorted(uit, key=lambda p: p["name"])
 
 
-# -- collecting registrations -------------------------------------------------------------
-def _call_each(hook_naam: str, maak_register: Callable[[str, list[Any]], Any]) -> list[Any]:
-    """Call one ``register_*`` hook per plugin, so one failing plugin spoils nothing else."""
-    pm = get_plugin_manager()
-    verzameld: list[Any] = []
-    for impl in getattr(pm.hook, hook_naam).get_hookimpls():
-        register = maak_register(impl.plugin_name, verzameld)
+# -- calling hooks ------------------------------------------------------------------------
+def call_per_plugin(
+    pm: pluggy.PluginManager,
+    hook: str,
+    argumenten: Callable[[str], dict[str, Any]],
+    melden: Callable[[str, str, BaseException], None] = _record,
+) -> None:
+    """Call ``hook`` through pluggy once per implementing plugin, in pluggy's order.
+
+    ``argumenten(plugin)`` gives the keyword arguments for that plugin's call (every
+    argument of the spec; pluggy hands each implementation the subset it names). The
+    wrapper of :mod:`oi_core.plugins.isolatie` calls ``melden(plugin, hook, fout)`` when the
+    plugin raises, and the next plugin is called.
+    """
+    caller = getattr(pm.hook, hook)
+    impls = [i for i in reversed(caller.get_hookimpls()) if not (i.wrapper or i.hookwrapper)]
+    for impl in impls:
+        anderen = [i.plugin for i in impls if i is not impl]
+        token = AAN_DE_BEURT.set((impl.plugin_name, melden))
         try:
-            impl.function(*[register for _ in impl.argnames])
-        except Exception as fout:
-            _staat.problemen.append(PluginProbleem(impl.plugin_name, hook_naam, _describe(fout)))
+            pm.subset_hook_caller(hook, remove_plugins=anderen)(**argumenten(impl.plugin_name))
+        finally:
+            AAN_DE_BEURT.reset(token)
+
+
+def _collect(hook: str, maak_register: Callable[[str, list[Any]], Any]) -> list[Any]:
+    verzameld: list[Any] = []
+    call_per_plugin(
+        get_plugin_manager(), hook, lambda plugin: {"register": maak_register(plugin, verzameld)}
+    )
     return verzameld
 
 
 def add_commands(cli: Any) -> None:
     """Let every plugin add its commands to ``cli``; a plugin that raises is recorded in
     :func:`plugin_problems` and the other commands keep working."""
-    _call_each("register_commands", lambda _plugin, _lijst: cli)
+    call_per_plugin(get_plugin_manager(), "register_commands", lambda _plugin: {"cli": cli})
 
 
+# -- the registries -----------------------------------------------------------------------
 def _registry(soort: str) -> Any:
     if soort not in _staat.cache:
         _staat.cache[soort] = _BOUWERS[soort]()
@@ -195,8 +255,11 @@ def _registry(soort: str) -> Any:
 
 
 def _build_activiteiten() -> dict[str, ActiviteitRegistratie]:
+    from oi_core.model.activiteit import Activiteit
+    from oi_core.model.registratie import ActiviteitRegistratie
+
     def maak(plugin: str, lijst: list[Any]) -> Callable[..., None]:
-        def register(activiteit: Any, **kwargs: Any) -> None:
+        def register(activiteit: Any, /, **kwargs: Any) -> None:
             if not isinstance(activiteit, Activiteit):
                 raise PluginFout(f"{activiteit!r} is geen Activiteit")
             lijst.append(ActiviteitRegistratie(activiteit, plugin=plugin, **kwargs))
@@ -204,70 +267,61 @@ def _build_activiteiten() -> dict[str, ActiviteitRegistratie]:
         return register
 
     return _unique(
-        _call_each("register_activiteiten", maak),
+        _collect("register_activiteiten", maak),
         "register_activiteiten",
         lambda r: r.activiteit.code,
     )
 
 
-def _build_metrieken() -> dict[str, Metriek]:
-    def maak(plugin: str, lijst: list[Any]) -> Callable[..., None]:
-        def register(metriek: Metriek) -> None:
-            if not isinstance(metriek, Metriek):
-                raise PluginFout(f"{metriek!r} voldoet niet aan het Metriek-protocol")
-            lijst.append((plugin, metriek))
-
-        return register
-
-    paren = _unique(
-        _call_each("register_metrieken", maak), "register_metrieken", lambda p: p[1].code
-    )
-    return {code: metriek for code, (_, metriek) in paren.items()}
-
-
 def _build_excel_functies() -> dict[str, ExcelFunctie]:
+    from oi_core.model.registratie import ExcelFunctie
+
     def maak(plugin: str, lijst: list[Any]) -> Callable[..., None]:
-        def register(functie: ExcelFunctie) -> None:
+        def register(functie: ExcelFunctie, /) -> None:
+            if not isinstance(functie, ExcelFunctie):
+                raise PluginFout(f"{functie!r} is geen ExcelFunctie")
             lijst.append(replace(functie, plugin=plugin))
 
         return register
 
     return _unique(
-        _call_each("register_excel_functies", maak),
+        _collect("register_excel_functies", maak),
         "register_excel_functies",
         lambda f: f.naam.upper(),
     )
 
 
-def _unique(items: list[Any], hook: str, sleutel: Callable[[Any], str]) -> dict[str, Any]:
-    """Keep the first registration of each key; a later duplicate is a plugin problem."""
-    uit: dict[str, Any] = {}
-    for item in items:
-        k = sleutel(item)
-        if k in uit:
-            plugin = item[0] if isinstance(item, tuple) else item.plugin
-            _staat.problemen.append(PluginProbleem(plugin, hook, f"'{k}' is al geregistreerd"))
-            continue
-        uit[k] = item
-    return uit
-
-
 def _build_kolommen() -> dict[str, Kolom]:
+    from oi_core.model.registratie import Kolom
+
     def maak(plugin: str, lijst: list[Any]) -> Callable[..., None]:
-        def register(kolom: Kolom) -> None:
+        def register(kolom: Kolom, /) -> None:
             if not isinstance(kolom, Kolom):
                 raise PluginFout(f"{kolom!r} is geen Kolom")
             lijst.append(replace(kolom, plugin=plugin))
 
         return register
 
-    return _unique(_call_each("register_kolommen", maak), "register_kolommen", lambda k: k.sleutel)
+    return _unique(_collect("register_kolommen", maak), "register_kolommen", lambda k: k.sleutel)
+
+
+def _unique(items: list[Any], hook: str, sleutel: Callable[[Any], str]) -> dict[str, Any]:
+    """Keep the registration of the plugin registered first (the core before any plugin);
+    a later duplicate is a plugin problem."""
+    volgorde = {naam: i for i, (naam, _) in enumerate(get_plugin_manager().list_name_plugin())}
+    uit: dict[str, Any] = {}
+    for item in sorted(items, key=lambda x: volgorde.get(x.plugin, len(volgorde))):
+        k = sleutel(item)
+        if k in uit:
+            _staat.problemen.append(PluginProbleem(item.plugin, hook, f"'{k}' is al geregistreerd"))
+            continue
+        uit[k] = item
+    return uit
 
 
 _BOUWERS: dict[str, Callable[[], Any]] = {
     "kolommen": _build_kolommen,
     "activiteiten": _build_activiteiten,
-    "metrieken": _build_metrieken,
     "excel_functies": _build_excel_functies,
 }
 
@@ -284,11 +338,6 @@ def activiteit(code: str) -> ActiviteitRegistratie:
         bekend = ", ".join(sorted(alle)) or "geen"
         raise PluginFout(f"activiteit '{code}' is niet geïnstalleerd (geïnstalleerd: {bekend})")
     return alle[code]  # type: ignore[no-any-return]
-
-
-def metrieken() -> dict[str, Metriek]:
-    """Every registered metric by code."""
-    return dict(_registry("metrieken"))
 
 
 def kolommen() -> dict[str, Kolom]:

@@ -1,0 +1,57 @@
+"""Per-plugin fault isolation: one wrapper around every hook.
+
+The manager calls each hook once per plugin (through
+:meth:`pluggy.PluginManager.subset_hook_caller`) and names that plugin in
+:data:`AAN_DE_BEURT`. The wrappers below are registered like any plugin; when the plugin
+raises, its wrapper records the plugin and the hook in :func:`plugin_problems` and the
+call returns nothing, so the other plugins keep working.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Generator
+from contextvars import ContextVar
+
+from oi_core.plugins.hookspecs import hookimpl
+
+__all__ = ["AAN_DE_BEURT", "Melder"]
+
+Melder = Callable[[str, str, BaseException], None]
+"""Records a problem: (plugin, hook, exception)."""
+
+AAN_DE_BEURT: ContextVar[tuple[str, Melder] | None] = ContextVar("oi_aan_de_beurt", default=None)
+"""The plugin whose hook is being called, and where to record its failure."""
+
+Uitkomst = Generator[None, list[object], list[object]]
+
+
+def _guard(hook: str) -> Uitkomst:
+    try:
+        return (yield)
+    except Exception as fout:
+        beurt = AAN_DE_BEURT.get()
+        if beurt is None:  # called outside the manager: do not hide the error
+            raise
+        plugin, melden = beurt
+        melden(plugin, hook, fout)
+        return []
+
+
+@hookimpl(wrapper=True, tryfirst=True)
+def register_activiteiten() -> Uitkomst:
+    return (yield from _guard("register_activiteiten"))
+
+
+@hookimpl(wrapper=True, tryfirst=True)
+def register_excel_functies() -> Uitkomst:
+    return (yield from _guard("register_excel_functies"))
+
+
+@hookimpl(wrapper=True, tryfirst=True)
+def register_kolommen() -> Uitkomst:
+    return (yield from _guard("register_kolommen"))
+
+
+@hookimpl(wrapper=True, tryfirst=True)
+def register_commands() -> Uitkomst:
+    return (yield from _guard("register_commands"))
