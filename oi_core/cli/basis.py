@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from oi_core.cli.uitvoer import CLI_KOLOMMEN, JsonOptie, console, print_json, print_table
+from oi_core.cli.uitvoer import JsonOptie, console, print_json, print_table
 from oi_core.model.activiteit import Niveau
-from oi_core.plugins.hookspecs import RegisterKolom, hookimpl
+from oi_core.plugins.hookspecs import hookimpl
 from oi_core.plugins.manager import activiteit, activiteiten, get_plugins, plugin_problems
 
 if TYPE_CHECKING:
@@ -49,12 +49,6 @@ def _indeling(map_: Path | None) -> Gebiedsindeling:
 def _band(band: float | None) -> dict[str, float]:
     """``band`` as a keyword only when given, so the core's default (``BAND``) applies."""
     return {} if band is None else {"band": band}
-
-
-@hookimpl
-def register_kolommen(register: RegisterKolom) -> None:
-    for kolom in CLI_KOLOMMEN:
-        register(kolom)
 
 
 @hookimpl(tryfirst=True)

@@ -22,31 +22,13 @@ from oi_core.weergave import tekst
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["CLI_KOLOMMEN", "JsonOptie", "console", "kop", "print_json", "print_table", "records"]
+__all__ = ["JsonOptie", "console", "kop", "print_json", "print_table", "records"]
 
 JsonOptie = Annotated[bool, typer.Option("--json", help="Uitvoer als JSON, voor scripts en CI.")]
 """The ``--json`` option every ``oi`` command offers."""
 
 console = Console(width=None if sys.stdout.isatty() else 160)
 """Wide when written to a file or pipe, so tables do not wrap."""
-
-CLI_KOLOMMEN: tuple[Kolom, ...] = (
-    Kolom("plugin", "Plugin", "tekst"),
-    Kolom("distributie", "Distributie", "tekst"),
-    Kolom("versie", "Versie", "tekst"),
-    Kolom("hooks", "Hooks", "tekst"),
-    Kolom("afdeling", "Afdeling", "tekst"),
-    Kolom("niveau", "Niveau", "tekst"),
-    Kolom("stadsdeel_naam", "Naam stadsdeel", "tekst"),
-    Kolom("gebied_naam", "Naam gebied", "tekst"),
-    Kolom("wijk_naam", "Naam wijk", "tekst"),
-    Kolom("inwoners", "Inwoners", "getal", 0),
-    Kolom("inwoners_0_14", "Inwoners 0–14 jaar", "getal", 0),
-)
-"""Columns the core's commands show (``oi plugins``, ``oi activiteiten``, ``oi gebieden``);
-registered through ``register_kolommen`` by :mod:`oi_core.cli.basis`. The area columns
-belong in the core's catalogue (:data:`oi_core.weergave.kolommen.KERN_KOLOMMEN`) once it
-has them; move them there rather than registering a key twice."""
 
 
 def _catalogue_entry(sleutel: str) -> Kolom | None:

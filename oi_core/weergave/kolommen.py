@@ -80,6 +80,12 @@ KERN_KOLOMMEN: tuple[Kolom, ...] = (
     Kolom("voorbeeld", "Voorbeeld", "tekst"),
     Kolom("parameter", "Parameter", "tekst"),
     Kolom("plugin", "Plugin", "tekst"),
+    Kolom("distributie", "Distributie", "tekst"),
+    Kolom("versie", "Versie", "tekst"),
+    Kolom("hooks", "Hooks", "tekst"),
+    Kolom("stadsdeel_naam", "Naam stadsdeel", "tekst"),
+    Kolom("gebied_naam", "Naam gebied", "tekst"),
+    Kolom("wijk_naam", "Naam wijk", "tekst"),
 )
 
 _CODE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$|[A-Za-z0-9]_[A-Za-z0-9]")
