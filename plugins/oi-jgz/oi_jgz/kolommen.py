@@ -14,6 +14,8 @@ __all__ = ["KOLOMMEN"]
 
 KOLOMMEN: tuple[Kolom, ...] = (
     Kolom("no_show", "No-show t.o.v. Amsterdam", "tekst"),
+    Kolom("figuur", "Figuur in de presentatie", "tekst"),
+    Kolom("fte_per_1000_kinderen", "FTE per 1000 kinderen", "getal", 1, "FTE per 1000 kinderen"),
     Kolom("vaccinatiegraad", "Vaccinatiegraad", "procent", 0),
     Kolom("leeftijdsgroep", "Leeftijdsgroep", "tekst"),
     Kolom("fte_per_1000", "FTE per 1000 kinderen", "getal", 2, "FTE per 1000 kinderen"),

@@ -25,6 +25,7 @@ KOLOMMEN: tuple[Kolom, ...] = (
     ),
     Kolom("verschil_pp_gepubliceerd", "Verschil gepubliceerd (procentpunt)", "procentpunt", 0),
     Kolom("index_gepubliceerd", "OI-index gepubliceerd", "index", 0),
+    Kolom("index", "OI-index", "index", 0),
     Kolom("binnen_marge", "Gepubliceerde index binnen afronding", "tekst"),
     Kolom("fte_nu", "FTE nu", "getal", 1, "FTE"),
     Kolom("aandeel_nu", "Aandeel FTE nu", "aandeel", 1),
