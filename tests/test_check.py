@@ -43,7 +43,7 @@ from oi_core.check import (
 )
 from oi_core.plugins.manager import isolated
 
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "tabellen"
+SEED = Path(__file__).resolve().parent / "referentie"  # published tables, see HERKOMST.md
 BRON = "Presentatie 'Inzicht in ongelijk investeren', managementsamenvatting straatreiniging"
 
 
