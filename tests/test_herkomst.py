@@ -38,3 +38,17 @@ def test_the_check_names_a_changed_an_unlisted_and_a_missing_file(tmp_path: Path
     assert problemen[1] == "nieuw.csv: geen controlegetal in HERKOMST.md"
     assert problemen[2] == "stapeling_ses.csv: staat in HERKOMST.md maar ontbreekt"
     assert check_herkomst(tmp_path) == [f"{tmp_path}: HERKOMST.md ontbreekt"]
+
+
+def test_no_test_or_fixture_looks_for_a_folder_beside_the_repository() -> None:
+    """A newcomer's clone has nothing beside it: no ``../shared``, no ``OI_SHARED``."""
+    verboden = ('"shared"', "OI_SHARED", "oi_shared", "find_shared")
+    bronnen = [*REPO.glob("tests/**/*.py"), *REPO.glob("*/*/tests/**/*.py")]
+    bronnen += [*REPO.glob("excel/tests/**/*.py"), *REPO.glob("oi_core/**/*.py")]
+    gevonden = [
+        f"{p.relative_to(REPO)}: {woord}"
+        for p in bronnen
+        for woord in verboden
+        if p != Path(__file__).resolve() and woord in p.read_text(encoding="utf-8")
+    ]
+    assert len(bronnen) > 50 and gevonden == []
