@@ -15,15 +15,25 @@ here help a plugin's own tests:
     ``oi_core.activiteiten()`` and ``oi_core.excel_functies()`` see just that plugin;
 ``oi_controle``
     the :class:`~oi_core.check.Controleverslag` of ``oi check`` for ``oi_plugin``;
-``oi_shared``
-    the project's reference folder ``shared`` (the presentation's seed tables a plugin's
-    data was copied from): ``$OI_SHARED``, else the first ``shared`` folder beside a parent
-    of the test file. Tests that compare with it skip with the reason when it is absent.
+``oi_referentie``
+    the folder ``referentie`` beside the test file (or in one of its parents): the
+    published tables the tests compare with, copied into the repository with a
+    ``HERKOMST.md`` that records their source and sha256 (see :func:`check_herkomst`);
+``oi_chromium``, ``oi_soffice``
+    the path of Chromium or LibreOffice. When the program is absent the test is skipped
+    with the Debian package that provides it; with ``OI_TESTS_VOLLEDIG=1`` (as in CI) it
+    fails instead. Tests using them are marked ``slow``.
+
+The marker ``slow`` (virtual environments, servers, LibreOffice, Chromium, a documentation
+build) is registered here, so ``pytest -m "not slow"`` is the fast loop.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -38,6 +48,15 @@ if TYPE_CHECKING:
     from oi_core.check import Controleverslag
 
 MARKER = "oi_plugin"
+TRAAG = "slow"
+ENV_VOLLEDIG = "OI_TESTS_VOLLEDIG"
+HERKOMST = "HERKOMST.md"
+REFERENTIE = "referentie"
+PROGRAMMAS = {
+    "oi_chromium": ("chromium", "chromium"),
+    "oi_soffice": ("soffice", "libreoffice-calc-nogui"),
+}
+_RIJ = re.compile(r"^\|\s*`([^`]+)`\s*\|.*`([0-9a-f]{64})`\s*\|\s*$")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -45,6 +64,19 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers",
         f"{MARKER}(module): de plugin die de fixtures oi_plugin en oi_plugin_manager gebruiken",
     )
+    if not any(str(m).startswith(f"{TRAAG}:") for m in config.getini("markers")):
+        config.addinivalue_line(
+            "markers",
+            f"{TRAAG}: traag (virtuele omgevingen, servers, LibreOffice, Chromium, mkdocs); "
+            'overslaan met -m "not slow"',
+        )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that drive Chromium or LibreOffice are slow."""
+    for item in items:
+        if set(getattr(item, "fixturenames", ())) & set(PROGRAMMAS):
+            item.add_marker(TRAAG)
 
 
 @pytest.fixture(scope="session")
@@ -53,29 +85,73 @@ def oi_indeling() -> Gebiedsindeling:
     return Gebiedsindeling.amsterdam()
 
 
-ENV_SHARED = "OI_SHARED"
+def find_program(naam: str, pakket: str) -> str:
+    """The path of program ``naam``; skips naming Debian package ``pakket`` when absent.
+
+    With ``OI_TESTS_VOLLEDIG=1`` a missing program fails the test instead.
+    """
+    pad = shutil.which(naam)
+    if pad is not None:
+        return pad
+    reden = f"{naam} ontbreekt: installeer het Debian-pakket {pakket} (apt-get install -y {pakket})"
+    if os.environ.get(ENV_VOLLEDIG, "") not in ("", "0"):
+        pytest.fail(f"{reden}; {ENV_VOLLEDIG} is gezet, dus deze test moet draaien", pytrace=False)
+    pytest.skip(reden)
 
 
-def find_shared(start: Path) -> Path | None:
-    """``$OI_SHARED``, else the first ``shared/seed`` beside ``start`` or one of its parents."""
-    if os.environ.get(ENV_SHARED):
-        pad = Path(os.environ[ENV_SHARED])
-        return pad if (pad / "seed").is_dir() else None
-    for map_ in (start, *start.parents):
-        if (map_ / "shared" / "seed").is_dir():
-            return map_ / "shared"
-    return None
+@pytest.fixture(scope="session")
+def oi_chromium() -> str:
+    """The path of Chromium (Debian package ``chromium``)."""
+    return find_program(*PROGRAMMAS["oi_chromium"])
+
+
+@pytest.fixture(scope="session")
+def oi_soffice() -> str:
+    """The path of LibreOffice's ``soffice`` (Debian package ``libreoffice-calc-nogui``)."""
+    return find_program(*PROGRAMMAS["oi_soffice"])
+
+
+def herkomst_checksums(herkomst: Path) -> dict[str, str]:
+    """File → sha256 from the table rows of a ``HERKOMST.md`` (``| `file` | … | `sha256` |``)."""
+    regels = herkomst.read_text(encoding="utf-8").splitlines()
+    return {m[1]: m[2] for m in map(_RIJ.match, regels) if m}
+
+
+def check_herkomst(map_: Path) -> list[str]:
+    """What differs between the files in ``map_`` and the checksums its ``HERKOMST.md`` records.
+
+    Every file (below ``map_``, except the note itself) must be listed with its sha256 and
+    match it. Returns the problems in Dutch; an empty list means the copies are faithful.
+    """
+    if not (map_ / HERKOMST).is_file():
+        return [f"{map_}: {HERKOMST} ontbreekt"]
+    verwacht = herkomst_checksums(map_ / HERKOMST)
+    bestanden = {p.relative_to(map_).as_posix(): p for p in map_.rglob("*") if p.is_file()}
+    bestanden.pop(HERKOMST, None)
+    problemen = [
+        f"{naam}: staat in {HERKOMST} maar ontbreekt" for naam in verwacht.keys() - bestanden.keys()
+    ]
+    problemen += [
+        f"{naam}: geen controlegetal in {HERKOMST}" for naam in bestanden.keys() - verwacht.keys()
+    ]
+    for naam in sorted(verwacht.keys() & bestanden.keys()):
+        echt = hashlib.sha256(bestanden[naam].read_bytes()).hexdigest()
+        if echt != verwacht[naam]:
+            problemen.append(f"{naam}: sha256 {echt} wijkt af van {verwacht[naam]} in {HERKOMST}")
+    return sorted(problemen)
 
 
 @pytest.fixture(scope="module")
-def oi_shared(request: pytest.FixtureRequest) -> Path:
-    """The reference folder ``shared`` with the seed tables; skips when it is absent."""
-    pad = find_shared(Path(str(request.path)).resolve().parent)
-    if pad is None:
-        pytest.skip(
-            f"referentiemap 'shared' niet gevonden (zet {ENV_SHARED}); vergelijking overgeslagen"
-        )
-    return pad
+def oi_referentie(request: pytest.FixtureRequest) -> Path:
+    """The folder ``referentie`` beside the test file or in a parent up to the rootdir."""
+    begin = Path(str(request.path)).resolve().parent
+    wortel = request.config.rootpath.resolve()
+    for map_ in (begin, *begin.parents):
+        if (map_ / REFERENTIE / HERKOMST).is_file():
+            return map_ / REFERENTIE
+        if map_ == wortel:
+            break
+    pytest.fail(f"geen map '{REFERENTIE}' met {HERKOMST} bij {begin}", pytrace=False)
 
 
 @pytest.fixture

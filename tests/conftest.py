@@ -1,25 +1,18 @@
-"""Shared test helpers: the path to ../shared (read-only reference material)."""
+"""Shared test helpers: the published tables of the presentation, copied into ``referentie/``.
+
+The tests read nothing outside the repository; ``referentie/HERKOMST.md`` names the source of
+each table and its sha256 (checked by ``test_herkomst.py``).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+REFERENTIE = Path(__file__).resolve().parent / "referentie"
 
 
 def seed_tabel(naam: str) -> pd.DataFrame:
-    """A table of the presentation as published (../shared/seed/tabellen)."""
-    pad = SHARED / "seed" / "tabellen" / naam
-    if not pad.is_file():
-        pytest.skip(f"referentiemateriaal ontbreekt: {pad}")
-    return pd.read_csv(pad, keep_default_na=False, na_values=[""])
-
-
-@pytest.fixture
-def shared() -> Path:
-    if not SHARED.is_dir():
-        pytest.skip("../shared ontbreekt")
-    return SHARED
+    """A table of the presentation as published (``tests/referentie``)."""
+    return pd.read_csv(REFERENTIE / naam, keep_default_na=False, na_values=[""])

@@ -145,6 +145,7 @@ def test_plugins_json(capsys: pytest.CaptureFixture[str]) -> None:
         assert _json(capsys, "plugins") == {"plugins": [], "problemen": []}
 
 
+@pytest.mark.slow  # runs the oi program in a new process
 def test_installed_script_runs() -> None:
     klaar = subprocess.run(
         [sys.executable, "-m", "oi_core", "gebied", "FN01", "--json"],

@@ -282,6 +282,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return doel
 
 
+@pytest.mark.slow  # the mkdocs build
 def test_mkdocs_build_strict_passes_and_includes_the_generated_parts(site: Path) -> None:
     cli = (site / "referentie" / "cli.html").read_text(encoding="utf-8")
     for pad in referentie.commands():
@@ -293,6 +294,7 @@ def test_mkdocs_build_strict_passes_and_includes_the_generated_parts(site: Path)
     assert "--8&lt;--" not in tutorial  # every snippet was included
 
 
+@pytest.mark.slow  # the mkdocs build
 def test_the_site_works_offline(site: Path) -> None:
     extern = re.compile(r"<(?:script|link|img)[^>]+(?:src|href)=\"(https?:)?//", re.I)
     for pagina in site.rglob("*.html"):

@@ -8,7 +8,7 @@ import pytest
 
 pytest_plugins = ["pytester"]
 
-SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "tabellen"
+SEED = Path(__file__).resolve().parent / "referentie"  # published tables, see HERKOMST.md
 
 PLUGIN = f'''
 """A small plugin on the published straatreiniging table."""
@@ -145,3 +145,65 @@ def test_fixtures_register_only_the_marked_plugin(pytester: pytest.Pytester) -> 
     uitkomst = pytester.runpytest("--strict-markers")
     uitkomst.assert_outcomes(passed=1, errors=1)
     uitkomst.stdout.fnmatch_lines(["*geen plugin: gebruik @pytest.mark.oi_plugin(module)*"])
+
+
+PROGRAMMAS = """
+def test_browser(oi_chromium):
+    assert oi_chromium
+
+def test_kantoor(oi_soffice):
+    assert oi_soffice
+
+def test_gewoon():
+    pass
+"""
+
+
+def test_a_missing_program_skips_naming_the_debian_package(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(pytester.path / "leeg"))
+    monkeypatch.delenv("OI_TESTS_VOLLEDIG", raising=False)
+    pytester.makepyfile(test_programmas=PROGRAMMAS)
+    uitkomst = pytester.runpytest("-rs")
+    uitkomst.assert_outcomes(passed=1, skipped=2)
+    uitkomst.stdout.fnmatch_lines(
+        [
+            "*chromium ontbreekt: installeer het Debian-pakket chromium *",
+            "*soffice ontbreekt: installeer het Debian-pakket libreoffice-calc-nogui *",
+        ]
+    )
+
+
+def test_oi_tests_volledig_turns_the_skip_into_a_failure(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(pytester.path / "leeg"))
+    monkeypatch.setenv("OI_TESTS_VOLLEDIG", "1")
+    pytester.makepyfile(test_programmas=PROGRAMMAS)
+    uitkomst = pytester.runpytest()
+    uitkomst.assert_outcomes(passed=1, errors=2)
+    uitkomst.stdout.fnmatch_lines(["*soffice ontbreekt*OI_TESTS_VOLLEDIG is gezet*"])
+
+
+def test_tests_that_drive_a_program_are_slow(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(test_programmas=PROGRAMMAS)
+    uitkomst = pytester.runpytest("--strict-markers", "-m", "not slow")
+    uitkomst.assert_outcomes(passed=1, deselected=2)
+
+
+def test_the_reference_folder_is_found_beside_the_test(pytester: pytest.Pytester) -> None:
+    map_ = pytester.mkdir("referentie")
+    (map_ / "HERKOMST.md").write_text("| `a.csv` | x | `" + "0" * 64 + "` |\n", encoding="utf-8")
+    pytester.makepyfile(
+        test_ref="""
+        def test_ref(oi_referentie):
+            assert oi_referentie.name == "referentie"
+            assert oi_referentie.joinpath("HERKOMST.md").is_file()
+        """
+    )
+    pytester.runpytest().assert_outcomes(passed=1)
+    (map_ / "HERKOMST.md").unlink()
+    uitkomst = pytester.runpytest()
+    uitkomst.assert_outcomes(errors=1)
+    uitkomst.stdout.fnmatch_lines(["*geen map 'referentie' met HERKOMST.md*"])

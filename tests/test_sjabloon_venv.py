@@ -22,6 +22,8 @@ from .venvhulp import Omgeving, installer, must
 REPO = Path(__file__).resolve().parents[1]
 VOORBEELD = REPO / "docs" / "voorbeelden" / "oi-sportvoorzieningen"
 
+pytestmark = pytest.mark.slow  # a virtual environment
+
 
 def _break(kopie: Path) -> None:
     """Unknown area, undeclared indicator, duplicate Excel function name, import error."""

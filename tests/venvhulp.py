@@ -21,14 +21,11 @@ class Omgeving:
         *args: str | Path,
         cwd: Path | None = None,
         plugins: str | None = None,
-        shared: Path | None = None,
     ) -> subprocess.CompletedProcess[str]:
         env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
         env["PATH"] = f"{self.bin}{os.pathsep}{env.get('PATH', '')}"
         if plugins is not None:
             env["OI_PLUGINS"] = plugins
-        if shared is not None:
-            env["OI_SHARED"] = str(shared)
         return subprocess.run(
             [str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, check=False
         )

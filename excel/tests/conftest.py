@@ -40,7 +40,7 @@ from oi_core.model.registratie import Kolom
 from oi_core.plugins.manager import isolated
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT.parent / "shared" / "seed" / "tabellen"
+SEED = Path(__file__).resolve().with_name("referentie")  # published tables, see HERKOMST.md
 
 
 def seed(naam: str) -> pd.DataFrame:

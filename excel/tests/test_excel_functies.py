@@ -318,6 +318,7 @@ def test_a_plugin_function_with_an_invalid_name_is_skipped_with_a_warning() -> N
     assert list(uit) == ["OI_INDEX"]
 
 
+@pytest.mark.slow  # runs the oi program in a new process
 def test_the_command_line_does_not_load_xlwings_or_the_udfs() -> None:
     import subprocess
     import sys

@@ -14,6 +14,8 @@ from types import SimpleNamespace
 import httpx
 import pytest
 
+pytestmark = pytest.mark.slow  # a server process
+
 
 def _free_port() -> int:
     with socket.socket() as s:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 from types import SimpleNamespace
@@ -161,11 +160,9 @@ def test_reader_refuses_a_workbook_without_meta(tmp_path: Path) -> None:
         read_werkmap(pad)
 
 
-def test_libreoffice_converts_it(werkmap: Path, tmp_path: Path) -> None:
-    if shutil.which("soffice") is None:
-        pytest.fail("LibreOffice ontbreekt: apt-get install -y libreoffice-calc")
+def test_libreoffice_converts_it(oi_soffice: str, werkmap: Path, tmp_path: Path) -> None:
     profiel = f"-env:UserInstallation=file://{tmp_path}/lo"
-    opdracht = ["soffice", "--headless", profiel, "--convert-to", "ods"]
+    opdracht = [oi_soffice, "--headless", profiel, "--convert-to", "ods"]
     opdracht += ["--outdir", str(tmp_path / "ods"), str(werkmap)]
     uit = subprocess.run(opdracht, capture_output=True, text=True, timeout=180)
     assert uit.returncode == 0, uit.stderr

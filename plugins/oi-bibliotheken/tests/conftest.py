@@ -1,24 +1,16 @@
 """Fixtures for the library plugin's tests.
 
-``shared`` is the project's ``../shared`` folder (the seed tables the package data was
-copied from); tests that compare with it skip with a reason when it is absent.
+The published tables the package data was copied from are in ``referentie/`` (with their
+provenance); tests reach them through the oi_core fixture ``oi_referentie``.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 from oi_bibliotheken.activiteit import ACTIVITEIT
 from oi_bibliotheken.gegevens import data
 
 from oi_core import Analyse
-
-
-@pytest.fixture
-def shared(oi_shared: Path) -> Path:
-    """The reference folder (see the oi_core pytest plugin's ``oi_shared``)."""
-    return oi_shared
 
 
 @pytest.fixture(scope="session")

@@ -36,8 +36,8 @@ def _stad(analyse: Analyse, code: str, gewicht: str, uitsluiten: list[str]) -> f
 
 
 # -- the eight wijken -------------------------------------------------------------------
-def test_the_eight_wijken_are_those_of_the_seed_table(shared: Path) -> None:
-    seed = pd.read_csv(shared / "seed" / "tabellen" / "bibliotheken_wijken.csv")
+def test_the_eight_wijken_are_those_of_the_seed_table(oi_referentie: Path) -> None:
+    seed = pd.read_csv(oi_referentie / "bibliotheken_wijken.csv")
     assert list(seed["wijk"].dropna()) == ACHT_WIJKEN
 
 

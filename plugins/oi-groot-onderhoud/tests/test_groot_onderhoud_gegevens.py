@@ -14,8 +14,8 @@ from oi_groot_onderhoud.gegevens import data, data_uit_tabel, gepubliceerd, tabe
 from oi_core import Analyse, DataFout, validate_data
 
 
-def test_groot_onderhoud_raw_and_published_make_the_seed(oi_shared: Path) -> None:
-    bestand = oi_shared / "seed" / "tabellen" / "groot_onderhoud_stadsdelen.csv"
+def test_groot_onderhoud_raw_and_published_make_the_seed(oi_referentie: Path) -> None:
+    bestand = oi_referentie / "groot_onderhoud_stadsdelen.csv"
     seed = pd.read_csv(bestand)
     ruw = tabellen()["groot_onderhoud_stadsdelen"]
     pub = gepubliceerd()["match"]

@@ -175,17 +175,17 @@ def test_jgz_key_refuses_too_few_or_mismatched_points() -> None:
 
 
 # -- applying the key to all 25 gebieden ------------------------------------------------------
-def _aandelen_25(shared: Path) -> pd.Series:
+def _aandelen_25(referentie: Path) -> pd.Series:
     """Test input: % low SES of 23 gebieden (stapeling slide, adults) and two assumed."""
-    stapeling = pd.read_csv(shared / "seed" / "tabellen" / "stapeling_gebieden.csv")
+    stapeling = pd.read_csv(referentie / "stapeling_gebieden.csv")
     aandeel = pd.Series(stapeling["pct_lage_ses"].to_numpy() / 100, index=stapeling["gebied"])
     extra = pd.Series({"Sloterdijk Nieuw-West": 0.36, "Bijlmer-West": 0.40})
     return pd.concat([aandeel, extra])
 
 
-def test_jgz_allocation_for_all_25_gebieden(oi_shared: Path) -> None:
+def test_jgz_allocation_for_all_25_gebieden(oi_referentie: Path) -> None:
     sleutel = gepubliceerde_sleutel(JONG)
-    uit = toedeling(_aandelen_25(oi_shared), sleutel)
+    uit = toedeling(_aandelen_25(oi_referentie), sleutel)
     assert len(uit) == 25 and uit.index.is_unique
     verwacht = (sleutel.basis + sleutel.factor * uit["aandeel_lage_ses"]) * uit["kinderen"] / 1000
     np.testing.assert_allclose(uit["fte"], verwacht)
@@ -193,7 +193,7 @@ def test_jgz_allocation_for_all_25_gebieden(oi_shared: Path) -> None:
     assert uit.loc["GF07", "kinderen"] == 8735.0  # CBS 0–14, 2024
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # all 25 gebieden: no warning
-        geschaald = toedeling(_aandelen_25(oi_shared), sleutel, totaal_fte=200.0)
+        geschaald = toedeling(_aandelen_25(oi_referentie), sleutel, totaal_fte=200.0)
     assert geschaald["fte"].sum() == pytest.approx(200.0)
     np.testing.assert_allclose(geschaald["aandeel_fte"], uit["aandeel_fte"])
 

@@ -17,16 +17,16 @@ from oi_core import Analyse, DataFout, Gebiedsindeling, validate_data
 PAKKET = resources.files("oi_jgz") / "data"
 
 
-def test_jgz_raw_table_is_a_byte_copy_of_the_seed(oi_shared: Path) -> None:
+def test_jgz_raw_table_is_a_byte_copy_of_the_seed(oi_referentie: Path) -> None:
     kopie = (PAKKET / "jgz_gebieden.csv").read_bytes()
-    assert kopie == (oi_shared / "seed" / "tabellen" / "jgz_gebieden.csv").read_bytes()
+    assert kopie == (oi_referentie / "jgz_gebieden.csv").read_bytes()
     herkomst = (PAKKET / "HERKOMST.md").read_text(encoding="utf-8")
     assert hashlib.sha256(kopie).hexdigest() in herkomst
 
 
-def test_jgz_tabellen_and_gepubliceerd_are_the_package_csvs(oi_shared: Path) -> None:
+def test_jgz_tabellen_and_gepubliceerd_are_the_package_csvs(oi_referentie: Path) -> None:
     ruw = tabellen()["jgz_gebieden"]
-    assert ruw.equals(pd.read_csv(oi_shared / "seed" / "tabellen" / "jgz_gebieden.csv"))
+    assert ruw.equals(pd.read_csv(oi_referentie / "jgz_gebieden.csv"))
     uitgelicht = gepubliceerd()["differentiatiefactor"]
     assert list(uitgelicht["gebied"]) == ["Bijlmer Centrum", "Oud-Zuid"]
     assert list(uitgelicht["fte_per_1000_kinderen"]) == [3.9, 2.2]

@@ -276,6 +276,7 @@ def test_help_is_dutch(capsys: pytest.CaptureFixture[str]) -> None:
         assert tekst in uit
 
 
+@pytest.mark.slow  # runs the oi program in a new process
 def test_the_readme_command_reports_every_installed_activity(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

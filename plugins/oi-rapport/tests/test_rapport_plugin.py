@@ -1,8 +1,8 @@
 """Test activities for the report, built from the presentation's published tables.
 
 The department plugins are built on other branches; these small plugins stand in for
-them (registered with ``oi_core.plugins.isolated``). They use the real seed tables in
-``../shared/seed/tabellen`` (tests may read ``shared``; the product never does):
+them (registered with ``oi_core.plugins.isolated``). They use the presentation's published
+tables, copied into ``referentie/`` with their provenance (``referentie/HERKOMST.md``):
 
 - ``straat``: street cleaning per stadsdeel, FTE share vs residents+visitors share, with
   CROW result, residents' judgement and bin fill rate; no summary of its own, so the
@@ -45,8 +45,7 @@ from oi_core import (
     to_tidy,
 )
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-SEED = SHARED / "seed" / "tabellen"
+SEED = Path(__file__).resolve().with_name("referentie")  # published tables, see HERKOMST.md
 HOGER, LAGER, NEUTRAAL = Richting.HOGER_IS_BETER, Richting.LAGER_IS_BETER, Richting.NEUTRAAL
 
 

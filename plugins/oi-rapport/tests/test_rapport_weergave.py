@@ -6,8 +6,9 @@ and 4), so no Python package and no downloaded browser is needed. The page must 
 log no console error, fetch nothing but itself, give a screenshot that is not blank and
 print to PDF. LibreOffice (``soffice --headless``) must convert the workbook to PDF.
 
-Both programs are required in CI (``.ci/run`` installs them); locally a missing one
-fails the test with the command that installs it.
+The programs come from the oi_core fixtures ``oi_chromium`` and ``oi_soffice``: a missing
+one skips the test naming its Debian package, and fails it when ``OI_TESTS_VOLLEDIG=1``
+(``.ci/run`` installs both and sets it). Tests using them are marked ``slow``.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ import json
 import os
 import re
 import select
-import shutil
 import subprocess
 import time
 from collections.abc import Iterator
@@ -50,13 +50,6 @@ TP = _testplugins()
 TOEGESTAAN = ("file://", "data:", "about:")
 
 
-def _program(naam: str, pakket: str) -> str:
-    pad = shutil.which(naam)
-    if pad is None:
-        pytest.fail(f"{naam} ontbreekt: apt-get install -y {pakket}")
-    return pad
-
-
 def _chapter_plugins() -> list[ModuleType]:
     """The stapeling chapter (plugin ``oi-stapeling``) when installed: its count formula is
     recalculated too."""
@@ -74,7 +67,7 @@ def uitkomst(tmp_path_factory: pytest.TempPathFactory) -> RapportUitkomst:
 class Chromium:
     """A headless Chromium with a DevTools session on a pipe."""
 
-    def __init__(self, profiel: Path) -> None:
+    def __init__(self, programma: str, profiel: Path) -> None:
         lees_chrome, schrijf_wij = os.pipe()
         lees_wij, schrijf_chrome = os.pipe()
 
@@ -83,7 +76,7 @@ class Chromium:
             os.dup2(schrijf_chrome, 4)
 
         opdracht = [
-            _program("chromium", "chromium"),
+            programma,
             "--headless",
             "--no-sandbox",
             "--disable-gpu",
@@ -203,8 +196,8 @@ class Chromium:
 
 
 @pytest.fixture(scope="module")
-def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chromium]:
-    browser = Chromium(tmp_path_factory.mktemp("chromium-profiel"))
+def chromium(oi_chromium: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chromium]:
+    browser = Chromium(oi_chromium, tmp_path_factory.mktemp("chromium-profiel"))
     try:
         yield browser
     finally:
@@ -269,9 +262,9 @@ def test_the_html_report_prints_with_a_page_per_chapter(
 
 
 def test_libreoffice_converts_the_workbook_to_pdf(
-    uitkomst: RapportUitkomst, tmp_path: Path
+    oi_soffice: str, uitkomst: RapportUitkomst, tmp_path: Path
 ) -> None:
-    soffice = _program("soffice", "libreoffice-calc")
+    soffice = oi_soffice
     profiel = f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}"
     opdracht = [soffice, "--headless", profiel, "--convert-to", "pdf", "--outdir", str(tmp_path)]
     uit = subprocess.run([*opdracht, str(uitkomst.xlsx)], capture_output=True, timeout=300)
@@ -292,13 +285,13 @@ HERBEREKENEN = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def _recalculated_sheets(werkmap: Path, map_: Path) -> dict[str, list[list[str]]]:
+def _recalculated_sheets(soffice: str, werkmap: Path, map_: Path) -> dict[str, list[list[str]]]:
     """Every sheet as CSV after LibreOffice recalculated every formula (not the cached values)."""
     profiel = map_ / "lo"
     (profiel / "user").mkdir(parents=True)
     (profiel / "user" / "registrymodifications.xcu").write_text(HERBEREKENEN)
     filter_ = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
-    opdracht = [_program("soffice", "libreoffice-calc"), "--headless"]
+    opdracht = [soffice, "--headless"]
     opdracht += [f"-env:UserInstallation={profiel.as_uri()}", "--convert-to", filter_]
     uit = subprocess.run(
         [*opdracht, "--outdir", str(map_ / "csv"), str(werkmap)], capture_output=True, timeout=300
@@ -326,12 +319,12 @@ def _number(tekst: str) -> float:
 
 
 def test_libreoffice_recalculates_every_formula_to_the_core_numbers(
-    uitkomst: RapportUitkomst, tmp_path: Path
+    oi_soffice: str, uitkomst: RapportUitkomst, tmp_path: Path
 ) -> None:
     """The workbook's formulas, recomputed by another program, give the core's numbers."""
     from oi_core import Analyse
 
-    bladen = _recalculated_sheets(uitkomst.xlsx, tmp_path)
+    bladen = _recalculated_sheets(oi_soffice, uitkomst.xlsx, tmp_path)
     kern = Analyse(TP.STRAAT, TP.straat_data()).match()
     rijen = _table(bladen["Straatreiniging"])
     assert [r["Code"] for r in rijen] == list(kern.index)
@@ -353,7 +346,7 @@ def test_libreoffice_recalculates_every_formula_to_the_core_numbers(
         assert _number(rij["Aantal ondergemiddeld (berekend)"]) == telling[rij["Code"]]
 
 
-def test_the_recalculation_really_recalculates(tmp_path: Path) -> None:
+def test_the_recalculation_really_recalculates(oi_soffice: str, tmp_path: Path) -> None:
     """A formula stored with a wrong cached value comes back recomputed, not as stored."""
     import xlsxwriter
 
@@ -364,5 +357,5 @@ def test_the_recalculation_really_recalculates(tmp_path: Path) -> None:
     blad.write_row(1, 0, ["A", "a", 2])
     blad.write_formula(2, 2, "=C2*3", None, 999)
     boek.close()
-    rijen = _recalculated_sheets(werkmap, tmp_path)["Blad"]
+    rijen = _recalculated_sheets(oi_soffice, werkmap, tmp_path)["Blad"]
     assert rijen[2][2] == "6"

@@ -25,10 +25,8 @@ def test_package_data_is_shipped_with_a_provenance_note() -> None:
         assert (PAKKET / naam).is_file(), naam
 
 
-def test_raw_and_published_columns_recombine_to_the_seed_table(shared: Path) -> None:
-    seed = _rijen(
-        (shared / "seed" / "tabellen" / "straatreiniging_stadsdelen.csv").read_text("utf-8")
-    )
+def test_raw_and_published_columns_recombine_to_the_seed_table(oi_referentie: Path) -> None:
+    seed = _rijen((oi_referentie / "straatreiniging_stadsdelen.csv").read_text("utf-8"))
     ruw = _rijen((PAKKET / "straatreiniging_stadsdelen.csv").read_text("utf-8"))
     pub = {r[0]: r[1:] for r in _rijen((PAKKET / "gepubliceerd.csv").read_text("utf-8"))}
     terug = [[r[0], *r[1:3], *pub.get(r[0], ["", ""]), *r[3:]] for r in ruw]
