@@ -188,9 +188,19 @@ def test_uit_modules_takes_each_name_from_the_first_module_that_has_it() -> None
     plugin = ActiviteitPlugin.uit_modules(ACT, eerste, tweede, naam="modules")  # type: ignore[arg-type]
     assert plugin.kolommen == (kol,) and plugin.__name__ == "modules"
     with pytest.raises(PluginFout, match="definieert data"):
-        ActiviteitPlugin.uit_modules(ACT, eerste)  # type: ignore[arg-type]
+        _ = ActiviteitPlugin.uit_modules(ACT, eerste).registratie  # type: ignore[arg-type]
     with pytest.raises(PluginFout, match="geen Kolom"):
-        ActiviteitPlugin.uit_modules(ACT, tweede)  # type: ignore[arg-type]
+        _ = ActiviteitPlugin.uit_modules(ACT, tweede).kolommen  # type: ignore[arg-type]
+
+
+def test_named_modules_are_imported_only_when_a_hook_is_called() -> None:
+    """``oi --help`` loads the entry point; the plugin's data modules wait for a hook."""
+    import sys
+
+    plugin = ActiviteitPlugin.uit_modules(ACT, ".hulpdata", pakket="oi_onbestaand", naam="lui")
+    assert "oi_onbestaand.hulpdata" not in sys.modules
+    with pytest.raises(ModuleNotFoundError):
+        _ = plugin.registratie
 
 
 def test_staaf_and_spreiding_declare_the_same_figuur_as_by_hand() -> None:

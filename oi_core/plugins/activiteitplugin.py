@@ -18,23 +18,28 @@ its entry point names that object: ``jgz = "oi_jgz:plugin"``.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from types import ModuleType
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from oi_core.errors import PluginFout
 from oi_core.model.activiteit import Activiteit
 from oi_core.model.registratie import ExcelFunctie, Kolom, Onderdeel, Samenvatting
 from oi_core.plugins.hookspecs import hookimpl
-from oi_core.rekenen.analyse import Analyse
 from oi_core.weergave.kolommen import KERN_KOLOMMEN
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from oi_core.rekenen.analyse import Analyse
 
 __all__ = ["ActiviteitPlugin", "indicator_kolommen"]
 
-Tabellen = Callable[[], Mapping[str, pd.DataFrame]]
+Tabellen = Callable[[], Mapping[str, "pd.DataFrame"]]
 
 _NAMEN = {
     "data": "data",
@@ -61,6 +66,7 @@ class ActiviteitPlugin:
     ``naam`` is the name pluggy and ``oi check`` use when the object is registered without
     one (default: the package that defines ``data``, e.g. ``oi_jgz``). A plugin with
     commands subclasses it and adds a ``@hookimpl def register_commands(self, cli)``.
+    Nothing is read or checked until a hook is called, so loading a plugin stays cheap.
     """
 
     def __init__(
@@ -77,42 +83,57 @@ class ActiviteitPlugin:
         kolommen_uit_indicatoren: bool = False,
         naam: str | None = None,
     ) -> None:
-        self.activiteit = activiteit
-        self.registratie: dict[str, Any] = {
-            "data": data if callable(data) else _tidy_csv(Path(data)),
+        gegeven = {
+            "data": data,
             "tabellen": tabellen,
             "gepubliceerd": gepubliceerd,
             "samenvatting": samenvatting,
             "onderdelen": onderdelen,
+            "excel_functies": excel_functies,
+            "kolommen": kolommen,
         }
-        self.functies = tuple(excel_functies)
-        eigen = tuple(kolommen)
-        vreemd = [repr(k) for k in eigen if not isinstance(k, Kolom)]
-        if vreemd:
-            raise PluginFout(
-                f"kolommen van '{activiteit.code}' zijn geen Kolom: {', '.join(vreemd)}"
-            )
-        afgeleid = indicator_kolommen(activiteit) if kolommen_uit_indicatoren else ()
-        gedeclareerd = {k.sleutel for k in eigen}
-        self.kolommen = eigen + tuple(k for k in afgeleid if k.sleutel not in gedeclareerd)
+        self.activiteit = activiteit
         self.__name__ = naam or (callable(data) and _package_of(data)) or f"oi_{activiteit.code}"
+        self._bron: Callable[[], dict[str, Any]] = lambda: gegeven
+        self._uit_indicatoren = kolommen_uit_indicatoren
 
     @classmethod
     def uit_modules(
-        cls, activiteit: Activiteit, *modules: ModuleType, **opties: Any
+        cls,
+        activiteit: Activiteit,
+        *modules: ModuleType | str,
+        pakket: str | None = None,
+        **opties: Any,
     ) -> ActiviteitPlugin:
         """The plugin from what the plugin's modules define, by name.
 
         Each of ``data``, ``tabellen``, ``gepubliceerd``, ``samenvatting``, ``onderdelen``,
-        ``EXCEL_FUNCTIES`` and ``KOLOMMEN`` is taken from the first module that has it;
+        ``EXCEL_FUNCTIES`` and ``KOLOMMEN`` is taken from the first module that has it.
+        A module may be named (``".gegevens"`` relative to ``pakket``): it is imported when
+        the first hook is called, so ``oi --help`` does not load the plugin's data.
         ``opties`` are passed on (``kolommen_uit_indicatoren=True``, ``naam=…``).
         """
-        gevonden: dict[str, Any] = {}
-        for module in reversed(modules):
-            gevonden |= {a: getattr(module, n) for n, a in _NAMEN.items() if hasattr(module, n)}
-        if "data" not in gevonden:
-            raise PluginFout(f"geen van de modules van '{activiteit.code}' definieert data()")
-        return cls(activiteit, **gevonden, **opties)
+        opties.setdefault("naam", pakket)
+        plugin = cls(activiteit, data=_ontbreekt, **opties)
+        plugin._bron = lambda: _from_modules(activiteit, modules, pakket)
+        return plugin
+
+    @cached_property
+    def _inhoud(self) -> _Inhoud:
+        return _Inhoud.maak(self.activiteit, self._bron(), self._uit_indicatoren)
+
+    @property
+    def registratie(self) -> dict[str, Any]:
+        """The keyword arguments of ``register_activiteiten`` (``data``, ``tabellen`` …)."""
+        return self._inhoud.registratie
+
+    @property
+    def functies(self) -> tuple[ExcelFunctie, ...]:
+        return self._inhoud.functies
+
+    @property
+    def kolommen(self) -> tuple[Kolom, ...]:
+        return self._inhoud.kolommen
 
     def __repr__(self) -> str:
         return f"ActiviteitPlugin({self.activiteit.code!r}, naam={self.__name__!r})"
@@ -135,6 +156,51 @@ class ActiviteitPlugin:
             register(kolom)
 
 
+def _ontbreekt() -> pd.DataFrame:  # placeholder until the modules are read
+    raise PluginFout("de gegevens van deze plugin zijn nog niet gelezen")
+
+
+def _from_modules(
+    activiteit: Activiteit, modules: Sequence[ModuleType | str], pakket: str | None
+) -> dict[str, Any]:
+    gevonden: dict[str, Any] = {}
+    for module in reversed(modules):
+        m = importlib.import_module(module, pakket) if isinstance(module, str) else module
+        gevonden |= {a: getattr(m, n) for n, a in _NAMEN.items() if hasattr(m, n)}
+    if "data" not in gevonden:
+        raise PluginFout(f"geen van de modules van '{activiteit.code}' definieert data()")
+    return gevonden
+
+
+@dataclass(frozen=True)
+class _Inhoud:
+    """What an :class:`ActiviteitPlugin` registers, read and checked on first use."""
+
+    registratie: dict[str, Any]
+    functies: tuple[ExcelFunctie, ...]
+    kolommen: tuple[Kolom, ...]
+
+    @classmethod
+    def maak(cls, activiteit: Activiteit, bron: Mapping[str, Any], afleiden: bool) -> _Inhoud:
+        data = bron["data"]
+        registratie = {k: bron.get(k) for k in ("tabellen", "gepubliceerd", "samenvatting")}
+        registratie = {
+            "data": data if callable(data) else _tidy_csv(Path(data)),
+            **registratie,
+            "onderdelen": bron.get("onderdelen"),
+        }
+        eigen = tuple(bron.get("kolommen") or ())
+        vreemd = [repr(k) for k in eigen if not isinstance(k, Kolom)]
+        if vreemd:
+            raise PluginFout(
+                f"kolommen van '{activiteit.code}' zijn geen Kolom: {', '.join(vreemd)}"
+            )
+        afgeleid = indicator_kolommen(activiteit) if afleiden else ()
+        gedeclareerd = {k.sleutel for k in eigen}
+        kolommen = eigen + tuple(k for k in afgeleid if k.sleutel not in gedeclareerd)
+        return cls(registratie, tuple(bron.get("excel_functies") or ()), kolommen)
+
+
 def _package_of(functie: Callable[..., Any]) -> str:
     """The top-level package of the module that defines ``functie`` (``oi_jgz``)."""
     module = getattr(functie, "__module__", None) or ""
@@ -145,6 +211,8 @@ def _tidy_csv(pad: Path) -> Callable[[], pd.DataFrame]:
     """A ``data`` function reading the tidy table (gebied, jaar, indicator, waarde) at ``pad``."""
 
     def data() -> pd.DataFrame:
+        import pandas as pd
+
         return pd.read_csv(pad, dtype={"gebied": str})
 
     data.__doc__ = f"De gegevens uit {pad.name} (gebied, jaar, indicator, waarde)."

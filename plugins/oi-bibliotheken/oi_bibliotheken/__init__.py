@@ -7,11 +7,17 @@ beyond the core's), :mod:`.rapport`, :mod:`.excel` (``OI_BIB_…``) and :mod:`.k
 
 from oi_core.plugins.activiteitplugin import ActiviteitPlugin
 
-from . import bronnen, excel, gegevens, kolommen, rapport
 from .activiteit import ACTIVITEIT
 
 __all__ = ["ACTIVITEIT", "plugin"]
 
 plugin = ActiviteitPlugin.uit_modules(
-    ACTIVITEIT, kolommen, excel, rapport, bronnen, gegevens, kolommen_uit_indicatoren=True
+    ACTIVITEIT,
+    ".kolommen",
+    ".excel",
+    ".rapport",
+    ".bronnen",
+    ".gegevens",
+    pakket=__name__,
+    kolommen_uit_indicatoren=True,
 )

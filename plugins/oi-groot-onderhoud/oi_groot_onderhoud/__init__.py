@@ -6,11 +6,16 @@ the weighted opgave, the cost per stadsdeel below its share) is in :mod:`.analys
 
 from oi_core.plugins.activiteitplugin import ActiviteitPlugin
 
-from . import excel, gegevens, kolommen, rapport
 from .activiteit import ACTIVITEIT
 
 __all__ = ["ACTIVITEIT", "plugin"]
 
 plugin = ActiviteitPlugin.uit_modules(
-    ACTIVITEIT, kolommen, excel, rapport, gegevens, kolommen_uit_indicatoren=True
+    ACTIVITEIT,
+    ".kolommen",
+    ".excel",
+    ".rapport",
+    ".gegevens",
+    pakket=__name__,
+    kolommen_uit_indicatoren=True,
 )

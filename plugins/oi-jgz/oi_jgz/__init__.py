@@ -7,11 +7,16 @@ beside the core's match, :mod:`.rapport` writes the summary and :mod:`.excel` th
 
 from oi_core.plugins.activiteitplugin import ActiviteitPlugin
 
-from . import excel, gegevens, kolommen, rapport
 from .activiteit import ACTIVITEIT
 
 __all__ = ["ACTIVITEIT", "plugin"]
 
 plugin = ActiviteitPlugin.uit_modules(
-    ACTIVITEIT, kolommen, excel, rapport, gegevens, kolommen_uit_indicatoren=True
+    ACTIVITEIT,
+    ".kolommen",
+    ".excel",
+    ".rapport",
+    ".gegevens",
+    pakket=__name__,
+    kolommen_uit_indicatoren=True,
 )

@@ -1,7 +1,7 @@
 """The neutral document model of the report: sections made of blocks.
 
 The engine (:mod:`oi_rapport.bouw`) builds one :class:`Rapport` from the analyses;
-the renderers (:mod:`~oi_rapport.render_xlsx`, :mod:`~oi_rapport.render_html`)
+the renderers (:mod:`~oi_rapport.xlsx_weergave`, :mod:`~oi_rapport.html_weergave`)
 only draw it. Every number in it was computed by the core; a renderer formats, colours
 and places, it never computes.
 """

@@ -24,9 +24,9 @@ from oi_rapport.bouw import build_report
 from oi_rapport.document import Grafiek, Rapport
 from oi_rapport.figuren import Tekenaar
 from oi_rapport.hoofdstukken import ExtraHoofdstuk, GemaaktHoofdstuk, extra_hoofdstukken, kies
+from oi_rapport.html_weergave import render_html
 from oi_rapport.invoer import EigenGegevens, read_inputs
-from oi_rapport.render_html import render_html
-from oi_rapport.render_xlsx import render_xlsx
+from oi_rapport.xlsx_weergave import render_xlsx
 
 __all__ = ["RapportOpties", "RapportUitkomst", "Voortgang", "make_report", "output_paths"]
 
