@@ -270,7 +270,7 @@ def _bars(match: pd.DataFrame, niveau: Niveau) -> Figuur:
 def _parts(reg: ActiviteitRegistratie, analyse: Analyse, opmerkingen: list[str]) -> list[Blok]:
     if reg.onderdelen is None:
         return []
-    onderdelen = _plugin_call(reg, "onderdelen", reg.onderdelen, analyse, opmerkingen) or ()
+    onderdelen = _plugin_call(reg, "onderdelen", reg.build_onderdelen, analyse, opmerkingen) or ()
     blokken: list[Blok] = []
     for i, onderdeel in enumerate(onderdelen, start=1):
         if isinstance(onderdeel, Onderdeel):
@@ -293,7 +293,16 @@ def _part_blocks(
         else:
             niveau = _map_level(figuur, analyse)
             blokken.append(Grafiek(f"{sleutel}-figuur", figuur, niveau=niveau))
+    if onderdeel.bron:
+        blokken.append(Tekst((source_line(onderdeel.bron, onderdeel.peiljaar),)))
     return blokken
+
+
+def source_line(bron: str, peiljaar: int | None) -> str:
+    """``Bron: … (peiljaar 2023).`` under a plugin part; the source is the part's own or,
+    when it sets none, its activity's (:meth:`ActiviteitRegistratie.build_onderdelen`)."""
+    jaar = f" (peiljaar {peiljaar})" if peiljaar is not None else ""
+    return f"Bron: {bron.rstrip('.')}{jaar}."
 
 
 def figure_problem(figuur: Any) -> str | None:

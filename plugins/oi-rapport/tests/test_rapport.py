@@ -39,6 +39,7 @@ from oi_rapport import (
     render_html,
     sheet_names,
 )
+from oi_rapport.activiteit import source_line
 from oi_rapport.hoofdstukken import maak_hoofdstukken
 from oi_rapport.opmaak import KLEUREN
 
@@ -49,6 +50,7 @@ from oi_core import (
     Indicator,
     InvoerFout,
     Niveau,
+    Onderdeel,
     Resultatenketen,
     Richting,
     Rol,
@@ -287,6 +289,29 @@ def test_a_failing_plugin_part_becomes_a_remark_not_a_lost_report() -> None:
         h = build_activity(activiteit("straat"), _straat())
     assert any("onderdelen van plugin" in o and "ZeroDivisionError" in o for o in h.opmerkingen)
     assert isinstance(h.blokken[-1], Tekst) and h.blokken[-1].kop == "Opmerkingen bij de gegevens"
+
+
+def test_a_plugin_part_without_a_source_shows_the_activitys() -> None:
+    """``bron``/``peiljaar`` are inherited from the activity; a part's own source wins."""
+    eigen = Onderdeel("Eigen bron", ("Tekst.",), bron="Eigen telling", peiljaar=2021)
+    zonder = Onderdeel("Zonder bron", ("Tekst.",))
+
+    class Delen:
+        @hookimpl
+        def register_activiteiten(self, register: object) -> None:
+            register(TP.STRAAT, data=TP.straat_data, onderdelen=lambda a: [eigen, zonder])  # type: ignore[operator]
+
+    with isolated(Delen()):
+        from oi_core import activiteit
+
+        h = build_activity(activiteit("straat"), _straat())
+    bron, jaar = TP.STRAAT.herkomst
+    assert bron, "de testactiviteit heeft een bron"
+    regels = [
+        r for b in h.blokken if isinstance(b, Tekst) for r in b.alineas if r.startswith("Bron:")
+    ]
+    assert source_line("Eigen telling", 2021) in regels
+    assert source_line(bron, jaar) in regels
 
 
 # -- the document ---------------------------------------------------------------------------
