@@ -54,3 +54,34 @@ def test_free_path_numbers_like_a_file_manager(tmp_path: Path) -> None:
     (tmp_path / "rapport.xlsx").write_text("")
     assert free_path(tmp_path / "rapport.xlsx").name == "rapport (2).xlsx"
     assert free_path(tmp_path / "nieuw.xlsx").name == "nieuw.xlsx"
+
+
+def test_write_table_writes_dutch_csv_and_xlsx(tmp_path: Path) -> None:
+    import pandas as pd
+
+    from oi_core import write_table
+
+    tabel = pd.DataFrame({"oi_index": [138.9, 78.1]}, index=pd.Index(["Noord", "Zuid"]))
+    csv = write_table(tabel, tmp_path / "uit.csv")
+    assert "138,9" in csv.read_text(encoding="utf-8-sig")
+    xlsx = write_table(tabel, tmp_path / "uit.xlsx")
+    assert pd.read_excel(xlsx, index_col=0, engine="calamine")["oi_index"].tolist() == [138.9, 78.1]
+
+
+def test_xlsx_without_xlsxwriter_is_a_dutch_error_and_nothing_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """oi-core alone writes no workbooks; the message says where xlsxwriter comes from."""
+    import importlib.util
+
+    import pandas as pd
+
+    from oi_core import write_table
+
+    echt = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda n, *a: None if n == "xlsxwriter" else echt(n, *a)
+    )
+    with pytest.raises(InvoerFout, match="xlsxwriter nodig.*oi-excel of oi-rapport"):
+        write_table(pd.DataFrame({"a": [1]}), tmp_path / "uit.xlsx")
+    assert list(tmp_path.iterdir()) == []

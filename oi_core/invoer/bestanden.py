@@ -10,6 +10,7 @@ a crash never leaves half a file; an existing file is only replaced when asked.
 from __future__ import annotations
 
 import csv
+import importlib.util
 import os
 import tempfile
 from collections.abc import Callable
@@ -174,6 +175,7 @@ def write_table(
     """Write a table as CSV (``;`` and decimal comma, as Dutch Excel expects) or XLSX."""
     pad = Path(pad)
     if pad.suffix.lower() == ".xlsx":
+        _require_xlsxwriter(pad)
         return write_atomic(pad, lambda p: _write_xlsx(df, p, blad), overschrijf=overschrijf)
     if pad.suffix.lower() == ".csv":
         return write_atomic(
@@ -182,6 +184,16 @@ def write_table(
             overschrijf=overschrijf,
         )
     raise InvoerFout(f"'{pad.name}': kies .csv of .xlsx", argument="uitvoer")
+
+
+def _require_xlsxwriter(pad: Path) -> None:
+    """oi-core itself writes no workbooks: ``.xlsx`` needs xlsxwriter (oi-excel, oi-rapport)."""
+    if importlib.util.find_spec("xlsxwriter") is None:
+        raise InvoerFout(
+            f"'{pad.name}': voor een .xlsx-bestand is het pakket xlsxwriter nodig; dat komt "
+            "mee met oi-excel of oi-rapport. Installeer een van die twee, of kies .csv.",
+            argument="uitvoer",
+        )
 
 
 def _write_xlsx(df: pd.DataFrame, pad: Path, blad: str) -> None:
