@@ -82,6 +82,6 @@ def test_xlsx_without_xlsxwriter_is_a_dutch_error_and_nothing_is_written(
     monkeypatch.setattr(
         importlib.util, "find_spec", lambda n, *a: None if n == "xlsxwriter" else echt(n, *a)
     )
-    with pytest.raises(InvoerFout, match="xlsxwriter nodig.*oi-excel of oi-rapport"):
+    with pytest.raises(InvoerFout, match=r"xlsxwriter nodig.*oi-excel of oi-rapport"):
         write_table(pd.DataFrame({"a": [1]}), tmp_path / "uit.xlsx")
     assert list(tmp_path.iterdir()) == []
