@@ -45,7 +45,7 @@ def _leeg(v: Any) -> bool:
     return v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA
 
 
-def eis_geen_nan(reeks: pd.Series, naam: str) -> None:
+def check_no_nan(reeks: pd.Series, naam: str) -> None:
     ontbreekt = np.isnan(reeks.to_numpy(dtype=float))
     if not ontbreekt.any():
         return
@@ -54,7 +54,7 @@ def eis_geen_nan(reeks: pd.Series, naam: str) -> None:
         raise DataFout([Bevinding(f"waarde ontbreekt voor gebied '{g}'", kolom=naam) for g in leeg])
 
 
-def eis_gelijke_labels(a: pd.Series, b: pd.Series, naam_a: str, naam_b: str) -> None:
+def check_same_labels(a: pd.Series, b: pd.Series, naam_a: str, naam_b: str) -> None:
     """Both Series must name exactly the same areas (order may differ)."""
     if a.index.equals(b.index):
         return

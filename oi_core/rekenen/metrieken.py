@@ -2,28 +2,23 @@
 
 Every function takes Series (or mappings) keyed by area and returns a Series or
 DataFrame with the same labels. Inputs are checked; a user mistake raises a Dutch
-:class:`~oi_core.errors.OIFout` naming the area. The :class:`Metriek` protocol lets a
-plugin add its own metric through the ``register_metrieken`` hook.
+:class:`~oi_core.errors.OIFout` naming the area.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from typing import Any, Protocol, runtime_checkable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from oi_core.errors import Bevinding, DataFout, InvoerFout
-from oi_core.invoer.reeksen import Labels, als_reeks, eis_geen_nan, eis_gelijke_labels
+from oi_core.invoer.reeksen import Labels, als_reeks, check_no_nan, check_same_labels
 from oi_core.model.activiteit import Richting
 from oi_core.rekenen.kern import aandeel, verdeel
 
 __all__ = [
-    "BUILTIN_METRIEKEN",
-    "FunctieMetriek",
-    "Metriek",
     "aandeel",
     "concentratie_index",
     "gemiddelde",
@@ -35,33 +30,6 @@ __all__ = [
     "tov_gemiddelde",
     "verschil_pp",
 ]
-
-
-@runtime_checkable
-class Metriek(Protocol):
-    """A named, documented computation over values labelled by area."""
-
-    @property
-    def code(self) -> str: ...
-    @property
-    def naam(self) -> str: ...
-    @property
-    def beschrijving(self) -> str: ...
-    def __call__(self, *args: Any, **kwargs: Any) -> Any: ...
-
-
-@dataclass(frozen=True)
-class FunctieMetriek:
-    """A :class:`Metriek` made from a plain function (how the built-ins are registered)."""
-
-    code: str
-    naam: str
-    beschrijving: str
-    functie: Callable[..., Any]
-    eenheid: str = ""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return self.functie(*args, **kwargs)
 
 
 # -- shares, difference, index, per-capita ---------------------------------------------
@@ -88,7 +56,7 @@ def per(waarden: Labels, noemer: Labels, per: float = 100.0) -> pd.Series:
     """Per-capita figure ``per · x_i / n_i``: m² per 100 inhabitants, FTE per 1000 children."""
     x = als_reeks(waarden, "waarden")
     n = als_reeks(noemer, "noemer")
-    eis_gelijke_labels(x, n, "waarden", "noemer")
+    check_same_labels(x, n, "waarden", "noemer")
     n = n.reindex(x.index)
     nul = [str(c) for c, v in n.items() if not v > 0]
     if nul:
@@ -110,9 +78,9 @@ def index_interval(
     """
     f = als_reeks(inzet_pct, "inzet")
     b = als_reeks(opgave_pct, "opgave")
-    eis_gelijke_labels(f, b, "inzet", "opgave")
-    eis_geen_nan(f, "inzet")
-    eis_geen_nan(b, "opgave")
+    check_same_labels(f, b, "inzet", "opgave")
+    check_no_nan(f, "inzet")
+    check_no_nan(b, "opgave")
     fv, bv = f.to_numpy(dtype=float), b.reindex(f.index).to_numpy(dtype=float)
     if (bv - afronding <= 0).any():
         raise InvoerFout(
@@ -150,7 +118,7 @@ def _gewichten(x: pd.Series, gewichten: Labels | None) -> np.ndarray:
     if gewichten is None:
         return np.ones(len(x))
     w = als_reeks(gewichten, "gewichten")
-    eis_gelijke_labels(x, w, "waarden", "gewichten")
+    check_same_labels(x, w, "waarden", "gewichten")
     wv = w.reindex(x.index).to_numpy(dtype=float)
     if (wv < 0).any():
         raise InvoerFout("gewichten mogen niet negatief zijn", argument="gewichten")
@@ -323,7 +291,7 @@ def kwadrant(
     ongunstig``, ``alleen <y_naam> ongunstig``, ``beide gunstig``; empty when a value is missing).
     """
     xs, ys = als_reeks(x, x_naam), als_reeks(y, y_naam)
-    eis_gelijke_labels(xs, ys, x_naam, y_naam)
+    check_same_labels(xs, ys, x_naam, y_naam)
     ys = ys.reindex(xs.index)
     xr = gemiddelde(xs, gewichten)[0] if x_ref is None else float(x_ref)
     yr = gemiddelde(ys, gewichten)[0] if y_ref is None else float(y_ref)
@@ -362,11 +330,11 @@ def concentratie_index(inzet: Labels, opgave: Labels, bevolking: Labels | None =
     and opgave are taken as per-capita figures already and every area weighs the same.
     """
     x, y = als_reeks(inzet, "inzet"), als_reeks(opgave, "opgave")
-    eis_gelijke_labels(x, y, "inzet", "opgave")
+    check_same_labels(x, y, "inzet", "opgave")
     y = y.reindex(x.index)
     w = _bevolking(x, bevolking)
-    eis_geen_nan(x, "inzet")
-    eis_geen_nan(y, "opgave")
+    check_no_nan(x, "inzet")
+    check_no_nan(y, "opgave")
     per_hoofd_inzet = x.to_numpy(dtype=float) / w
     per_hoofd_opgave = y.to_numpy(dtype=float) / w
     return _concentratie(per_hoofd_inzet, -per_hoofd_opgave, w)
@@ -376,7 +344,7 @@ def _bevolking(x: pd.Series, bevolking: Labels | None) -> np.ndarray:
     if bevolking is None:
         return np.ones(len(x))
     b = als_reeks(bevolking, "bevolking")
-    eis_gelijke_labels(x, b, "inzet", "bevolking")
+    check_same_labels(x, b, "inzet", "bevolking")
     w = b.reindex(x.index).to_numpy(dtype=float)
     fout = [
         Bevinding(f"bevolking is 0, leeg of negatief voor {c}", kolom="bevolking")
@@ -409,45 +377,3 @@ def _fractionele_rang(sleutel: np.ndarray, w: np.ndarray) -> np.ndarray:
     rang: np.ndarray = np.empty_like(midden)
     rang[volgorde] = gem[groep]
     return rang
-
-
-BUILTIN_METRIEKEN: tuple[FunctieMetriek, ...] = (
-    FunctieMetriek("aandeel", "Aandeel", "Aandeel van elk gebied in het totaal (0–1).", aandeel),
-    FunctieMetriek(
-        "verschil_pp", "Verschil", "Aandeel inzet min aandeel opgave.", verschil_pp, "procentpunt"
-    ),
-    FunctieMetriek(
-        "oi_index",
-        "OI-index",
-        "100 × aandeel inzet / aandeel opgave.",
-        oi_index,
-        "index (100 = in verhouding)",
-    ),
-    FunctieMetriek(
-        "index_interval",
-        "Index-interval",
-        "Bereik van de OI-index dat aandelen in hele procenten toelaten.",
-        index_interval,
-    ),
-    FunctieMetriek("per", "Per inwoners", "Waarde per 100, 1000 … inwoners of kinderen.", per),
-    FunctieMetriek(
-        "tov_gemiddelde",
-        "T.o.v. gemiddelde",
-        "Positie ten opzichte van het (gewogen) stedelijk gemiddelde.",
-        tov_gemiddelde,
-    ),
-    FunctieMetriek(
-        "stapeling",
-        "Stapeling",
-        "Aantal indicatoren waarop een gebied slechter scoort dan de drempel.",
-        stapeling,
-        "aantal",
-    ),
-    FunctieMetriek("kwadrant", "Kwadrant", "Twee indicatoren tegen referentiewaarden.", kwadrant),
-    FunctieMetriek(
-        "concentratie_index",
-        "Concentratie-index",
-        "Concentratie van inzet per inwoner naar opgave (negatief: naar de grootste opgave).",
-        concentratie_index,
-    ),
-)
