@@ -1,6 +1,6 @@
 """pytest plugin shipped with oi_core (entry point ``pytest11``): fixtures for plugin tests.
 
-The conformance suite itself is :class:`oi_core.testing.PluginContract`. The fixtures
+The check suite itself is :class:`oi_core.testing.PluginChecks`. The fixtures
 here help a plugin's own tests:
 
 ``oi_indeling``

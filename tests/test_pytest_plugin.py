@@ -59,10 +59,10 @@ def register_excel_functies(register):
 
 CONTRACT = """
 import oi_straat
-from oi_core.testing import PluginContract
+from oi_core.testing import PluginChecks
 
 
-class TestConformiteit(PluginContract):
+class TestCheck(PluginChecks):
     plugin = oi_straat
 """
 
@@ -74,7 +74,7 @@ FUNCTIES.append(FUNCTIE)
 
 
 def test_the_contract_passes_for_a_clean_plugin(pytester: pytest.Pytester) -> None:
-    pytester.makepyfile(oi_straat=PLUGIN, test_conformiteit=CONTRACT)
+    pytester.makepyfile(oi_straat=PLUGIN, test_check=CONTRACT)
     uitkomst = pytester.runpytest("-v")
     uitkomst.assert_outcomes(passed=6)
     uitkomst.stdout.fnmatch_lines(
@@ -83,7 +83,7 @@ def test_the_contract_passes_for_a_clean_plugin(pytester: pytest.Pytester) -> No
 
 
 def test_the_contract_names_every_problem_of_a_broken_plugin(pytester: pytest.Pytester) -> None:
-    pytester.makepyfile(oi_straat=PLUGIN + BROKEN, test_conformiteit=CONTRACT)
+    pytester.makepyfile(oi_straat=PLUGIN + BROKEN, test_check=CONTRACT)
     uitkomst = pytester.runpytest("-v")
     uitkomst.assert_outcomes(passed=4, failed=2)
     uitkomst.stdout.fnmatch_lines(
@@ -102,7 +102,7 @@ def test_strict_contract_fails_on_warnings(pytester: pytest.Pytester) -> None:
     streng = CONTRACT + "    strikt = True\n"
     pytester.makepyfile(
         oi_straat=PLUGIN.replace("vormen=frozenset({Vorm.HERVERDELEN}), ", ""),
-        test_conformiteit=streng,
+        test_check=streng,
     )
     uitkomst = pytester.runpytest("-v")
     uitkomst.assert_outcomes(passed=5, failed=1)
@@ -112,9 +112,9 @@ def test_strict_contract_fails_on_warnings(pytester: pytest.Pytester) -> None:
 def test_a_contract_without_plugin_says_so(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(
         test_leeg="""
-        from oi_core.testing import PluginContract
+        from oi_core.testing import PluginChecks
 
-        class TestConformiteit(PluginContract):
+        class TestCheck(PluginChecks):
             pass
         """
     )

@@ -78,7 +78,7 @@ def test_scaffold_and_example_pass_oi_check_strictly(omgeving: Omgeving) -> None
 def test_the_wheel_carries_every_template(omgeving: Omgeving) -> None:
     map_ = omgeving.map / "plugins" / "oi-sportveld"
     for pad in (".github/workflows/oi.yml", ".gitlab-ci.yml", ".gitignore", "README.md",
-                "oi_sportveld/data/sportveld.csv", "tests/test_conformiteit.py"):  # fmt: skip
+                "oi_sportveld/data/sportveld.csv", "tests/test_check.py"):  # fmt: skip
         assert (map_ / pad).is_file(), pad
 
 

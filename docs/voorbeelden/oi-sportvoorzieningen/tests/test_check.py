@@ -1,9 +1,9 @@
 """The core checks of oi_core as tests: the same checks as ``oi check``, for this plugin."""
 
-from oi_core.testing import PluginContract
+from oi_core.testing import PluginChecks
 
 import oi_sportvoorzieningen
 
 
-class TestConformiteit(PluginContract):
+class TestCheck(PluginChecks):
     plugin = oi_sportvoorzieningen

@@ -2,9 +2,9 @@
 
 import oi_excel.plugin
 
-from oi_core.testing import PluginContract
+from oi_core.testing import PluginChecks
 
 
-class TestConformiteit(PluginContract):
+class TestCheck(PluginChecks):
     plugin = oi_excel.plugin
     strikt = True
