@@ -56,6 +56,9 @@ class PluginChecks:
     """The plugin module (what the ``oi`` entry point of the distribution names)."""
     strikt: ClassVar[bool] = False
     """Fail on warnings too, like ``oi check --strict``."""
+    heeft_activiteiten: ClassVar[bool] = True
+    """Whether the plugin registers activities; ``False`` for one that only adds commands,
+    Excel functions or report chapters (its activity checks then assert there are none)."""
 
     # -- plumbing -------------------------------------------------------------------------
     @classmethod
@@ -84,8 +87,11 @@ class PluginChecks:
     def pytest_generate_tests(self, metafunc: pytest.Metafunc) -> None:
         """Parametrise the activity checks with this plugin's activity codes."""
         if "oi_activiteit_code" in metafunc.fixturenames:
-            codes = type(self)._activity_codes()
-            metafunc.parametrize("oi_activiteit_code", codes, ids=codes)
+            codes: list[str | None] = list(type(self)._activity_codes())
+            if not codes:
+                codes = [None]  # the check below says whether none is right
+            ids = [c or "geen-activiteit" for c in codes]
+            metafunc.parametrize("oi_activiteit_code", codes, ids=ids)
 
     @classmethod
     @contextmanager
@@ -102,9 +108,24 @@ class PluginChecks:
             naam = self._naam()
             assert_clean([b for b in check() if b.plugin == naam], self.strikt)
 
-    def _activity(self, code: str, check: Callable[[ActiviteitRegistratie], Any]) -> None:
+    def _activity(self, code: str | None, check: Callable[[ActiviteitRegistratie], Any]) -> None:
+        if code is None:
+            self._no_activity()
+            return
         with self._isolated():
             assert_clean(check(activiteiten()[code]), self.strikt)
+
+    def _no_activity(self) -> None:
+        """A plugin without activities says so (``heeft_activiteiten = False``) and means it."""
+        if type(self).heeft_activiteiten:
+            pytest.fail(
+                f"{self._naam()} registreert geen activiteit; zet "
+                "'heeft_activiteiten = False' in de klasse als dat zo hoort",
+                pytrace=False,
+            )
+        with self._isolated():
+            eigen = [c for c, r in activiteiten().items() if r.plugin == self._naam()]
+        assert not eigen, f"heeft_activiteiten = False, maar de plugin registreert {eigen}"
 
     # -- the tests ------------------------------------------------------------------------
     def test_hooks(self) -> None:
@@ -115,15 +136,15 @@ class PluginChecks:
         """Its commands register, with Dutch help and --json."""
         self._run(check_commands)
 
-    def test_definitie(self, oi_activiteit_code: str) -> None:
+    def test_definitie(self, oi_activiteit_code: str | None) -> None:
         """The activity's Resultatenketen is complete and its indicators usable."""
         self._activity(oi_activiteit_code, check_definitie)
 
-    def test_gegevens(self, oi_activiteit_code: str) -> None:
+    def test_gegevens(self, oi_activiteit_code: str | None) -> None:
         """The embedded data validate and the three steps run."""
         self._activity(oi_activiteit_code, check_data)
 
-    def test_samenvatting(self, oi_activiteit_code: str) -> None:
+    def test_samenvatting(self, oi_activiteit_code: str | None) -> None:
         """The managementsamenvatting and report parts build from the data."""
         self._activity(oi_activiteit_code, check_samenvatting)
 

@@ -8,3 +8,4 @@ from oi_core.testing import PluginChecks
 class TestCheck(PluginChecks):
     plugin = oi_excel.plugin
     strikt = True
+    heeft_activiteiten = False
