@@ -10,8 +10,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from oi_core import Analyse, Figuur, Niveau, Onderdeel, Samenvatting
-from oi_core.plugins.onderdelen import maak_onderdelen, probeer, spreiding, staaf, zonder_lege
+from oi_core import Analyse, Niveau, Onderdeel, Samenvatting
+from oi_core.plugins.onderdelen import (
+    kaart,
+    maak_onderdelen,
+    probeer,
+    spreiding,
+    staaf,
+    zonder_lege,
+)
 from oi_core.weergave.tekst import getal, hoofdletter, opsomming, procent, telwoord
 
 from .afstand import vergelijk_scenario
@@ -39,9 +46,10 @@ def samenvatting(analyse: Analyse) -> Samenvatting:
     """Title with the main finding, three to five findings, and the discussion points."""
     kw = probeer(wijk_kwadrant, analyse)
     v = probeer(voorzieningsniveau, analyse)
+    selectie = _selectie(kw) if kw is not None else None
+    over_wijken = [] if selectie is None or selectie.empty else [_concentratie, _laagste]
     bevindingen = [
-        probeer(_bevinding_concentratie, kw) if kw is not None else None,
-        probeer(_bevinding_laagste, kw) if kw is not None else None,
+        *(probeer(bevinding, kw, selectie) for bevinding in over_wijken),
         _bevinding_stadsdelen(v) if v is not None else None,
         _bevinding_uitgesloten(v) if v is not None else None,
         probeer(_bevinding_match, analyse),
@@ -108,10 +116,8 @@ def _titel_zonder_wijken(v: pd.DataFrame | None) -> str:
     )
 
 
-def _bevinding_concentratie(kw: pd.DataFrame) -> str | None:
-    selectie = _selectie(kw)
-    if selectie.empty:
-        return None
+def _concentratie(kw: pd.DataFrame, selectie: pd.DataFrame) -> str:
+    """Where most of the selected wijken (``selectie``, not empty) lie, and the farthest."""
     tel = _per_stadsdeel(selectie)
     grootste, k = str(tel.index[0]), int(tel.iloc[0])
     namen = list(selectie.loc[selectie["stadsdeel"] == grootste, "naam"])
@@ -124,10 +130,8 @@ def _bevinding_concentratie(kw: pd.DataFrame) -> str | None:
     )
 
 
-def _bevinding_laagste(kw: pd.DataFrame) -> str | None:
-    selectie = _selectie(kw)
-    if selectie.empty:
-        return None
+def _laagste(kw: pd.DataFrame, selectie: pd.DataFrame) -> str:
+    """The selected wijk (``selectie``, not empty) with the lowest reading level."""
     laagste = selectie["leesniveau_pct"].min()
     wie = selectie[selectie["leesniveau_pct"] == laagste]
     eerste = wie.iloc[0]
@@ -317,7 +321,9 @@ def _onderdeel_kwadrant(analyse: Analyse) -> Onderdeel:
 
 def _onderdeel_afstand(analyse: Analyse) -> Onderdeel:
     wijken = analyse.values("km_hemelsbreed", niveau=Niveau.WIJK)
-    kaart = pd.DataFrame({"naam": analyse.indeling.names(wijken.index), "km_hemelsbreed": wijken})
+    per_wijk = pd.DataFrame(
+        {"naam": analyse.indeling.names(wijken.index), "km_hemelsbreed": wijken}
+    )
     stadsdelen = analyse.values("km_hemelsbreed", niveau=Niveau.STADSDEEL)
     tabel = pd.DataFrame(
         {"naam": analyse.indeling.names(stadsdelen.index), "km_hemelsbreed": stadsdelen}
@@ -330,11 +336,10 @@ def _onderdeel_afstand(analyse: Analyse) -> Onderdeel:
             "in Weesp of Driemond; de afstand voor Weesp is daardoor te groot.",
         ),
         tabel=tabel,
-        figuur=Figuur(
-            soort="kaart",
-            titel="Hemelsbrede afstand tot een OBA-vestiging per wijk (km)",
-            data=kaart,
-            y="km_hemelsbreed",
+        figuur=kaart(
+            "Hemelsbrede afstand tot een OBA-vestiging per wijk (km)",
+            per_wijk,
+            "km_hemelsbreed",
             label="naam",
         ),
     )
