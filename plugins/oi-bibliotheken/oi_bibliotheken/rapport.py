@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from oi_core import Analyse, Niveau, Onderdeel, Samenvatting
+from oi_core import Analyse, Figuur, Niveau, Onderdeel, Samenvatting
 from oi_core.plugins.onderdelen import (
     kaart,
     maak_onderdelen,
@@ -284,14 +284,11 @@ def _onderdeel_voorzieningsniveau(analyse: Analyse) -> Onderdeel:
             "Leesniveau: het percentage groep-8-leerlingen dat op het streefniveau lezen zit.",
         ),
         tabel=v,
-        figuur=spreiding(
+        figuur=_tegen_leesniveau(
             "Leesniveau tegenover m² bibliotheek per 100 inwoners",
             v,
-            {
-                "leesniveau_pct": "Leesniveau (% op streefniveau)",
-                "m2_per_100_inwoners": "m² per 100 inwoners",
-            },
-            {"x": v.attrs["gemiddelde_leesniveau"], "y": v.attrs["gemiddelde_zonder"]},
+            ("m2_per_100_inwoners", "m² per 100 inwoners"),
+            (v.attrs["gemiddelde_leesniveau"], v.attrs["gemiddelde_zonder"]),
         ),
     )
 
@@ -307,16 +304,23 @@ def _onderdeel_kwadrant(analyse: Analyse) -> Onderdeel:
             "veranderde gebiedsindeling in Zuidoost werd de precieze afstand nog gecontroleerd.",
         ),
         tabel=kw,
-        figuur=spreiding(
+        figuur=_tegen_leesniveau(
             "Leesniveau en afstand tot de bibliotheek per wijk",
             kw,
-            {
-                "leesniveau_pct": "Leesniveau (% op streefniveau)",
-                "km_tot_bibliotheek": "km tot bibliotheek",
-            },
-            {"x": kw.attrs["x_ref"], "y": kw.attrs["y_ref"]},
+            ("km_tot_bibliotheek", "km tot bibliotheek"),
+            (kw.attrs["x_ref"], kw.attrs["y_ref"]),
         ),
     )
+
+
+def _tegen_leesniveau(
+    titel: str, data: pd.DataFrame, y: tuple[str, str], gemiddelden: tuple[float, float]
+) -> Figuur:
+    """A scatter plot of the reading level (x) against the column ``y`` (name, axis label),
+    with the lines at the ``gemiddelden`` (reading level, ``y``)."""
+    x_ref, y_ref = gemiddelden
+    assen = {"leesniveau_pct": "Leesniveau (% op streefniveau)", y[0]: y[1]}
+    return spreiding(titel, data, assen, {"x": x_ref, "y": y_ref})
 
 
 def _onderdeel_afstand(analyse: Analyse) -> Onderdeel:
