@@ -13,6 +13,11 @@ Every test runs with a plugin manager that has only the built-ins and ``plugin``
 registered (:func:`oi_core.plugins.manager.isolated`), so installed plugins cannot interfere.
 Activity checks are parametrised per activity (``test_gegevens[jgz]``). Set
 ``strikt = True`` to fail on warnings as well. Requires pytest (a test dependency).
+
+For a plugin's own tests: :func:`geregistreerd` (the registration in isolation),
+:func:`oi_uitvoer` (what an ``oi`` command prints), :func:`assert_onderdelen` and
+:func:`assert_bevat` (report parts and texts), :func:`load_test_module` (a test module's
+test plugins shared with another).
 """
 
 from __future__ import annotations
