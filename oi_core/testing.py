@@ -13,12 +13,20 @@ Every test runs with a plugin manager that has only the built-ins and ``plugin``
 registered (:func:`oi_core.plugins.manager.isolated`), so installed plugins cannot interfere.
 Activity checks are parametrised per activity (``test_gegevens[jgz]``). Set
 ``strikt = True`` to fail on warnings as well. Requires pytest (a test dependency).
+
+For a plugin's own tests: :func:`geregistreerd` (the registration in isolation),
+:func:`oi_uitvoer` (what an ``oi`` command prints), :func:`assert_onderdelen` and
+:func:`assert_bevat` (report parts and texts), :func:`load_test_module` (a test module's
+test plugins shared with another).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import importlib.util
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from importlib import metadata
+from pathlib import Path
 from types import ModuleType
 from typing import Any, ClassVar
 
@@ -35,10 +43,30 @@ from oi_core.check import (
     check_samenvatting,
 )
 from oi_core.check import plugin_name as _plugin_name
-from oi_core.model.registratie import ActiviteitRegistratie
-from oi_core.plugins.manager import activiteiten, excel_functies, isolated
+from oi_core.model.activiteit import Activiteit
+from oi_core.model.registratie import ActiviteitRegistratie, Onderdeel
+from oi_core.plugins.manager import (
+    activiteit,
+    activiteiten,
+    excel_functies,
+    isolated,
+    plugin_problems,
+)
 
-__all__ = ["PluginChecks", "PluginContract", "assert_clean"]
+__all__ = [
+    "STAPPEN",
+    "PluginChecks",
+    "PluginContract",
+    "assert_bevat",
+    "assert_clean",
+    "assert_onderdelen",
+    "geregistreerd",
+    "load_test_module",
+    "oi_uitvoer",
+]
+
+STAPPEN = ("Stap 1 — verdeling inzet", "Stap 2 — opgave", "Stap 3 — match")
+"""The headings ``oi analyse`` prints for the three steps."""
 
 
 def assert_clean(bevindingen: list[Controlebevinding], strikt: bool = False) -> None:
@@ -47,6 +75,74 @@ def assert_clean(bevindingen: list[Controlebevinding], strikt: bool = False) -> 
     if tellend:
         regels = "\n".join(f"  - {b}" for b in tellend)
         pytest.fail(f"{len(tellend)} bevinding(en) van de controles:\n{regels}", pytrace=False)
+
+
+def assert_bevat(tekst: str, *stukken: str) -> None:
+    """Fail, naming every missing piece, unless each of ``stukken`` occurs in ``tekst``."""
+    ontbreekt = [s for s in stukken if s not in tekst]
+    assert not ontbreekt, f"niet in {tekst!r}: {ontbreekt}"
+
+
+@contextmanager
+def geregistreerd(
+    plugin: ModuleType | object,
+    act: Activiteit,
+    *,
+    tabellen: set[str],
+    gepubliceerd: set[str],
+    functies: set[str],
+    entry_point: str | None = None,
+) -> Iterator[ActiviteitRegistratie]:
+    """Registered alone, ``plugin`` registers ``act`` and nothing else, with exactly these
+    ``tabellen`` and ``gepubliceerd`` tables, a summary and report parts, at least these
+    Excel ``functies`` and no problems; the body runs with the registration it yields.
+    With ``entry_point`` the installed ``oi`` entry point named after the activity's code
+    is that (``"oi_jgz:plugin"``)."""
+    if entry_point is not None:
+        punten = {ep.name: ep.value for ep in metadata.entry_points(group="oi")}
+        assert punten.get(act.code) == entry_point
+    with isolated(plugin):
+        assert set(activiteiten()) == {act.code}
+        reg = activiteit(act.code)
+        assert reg.activiteit is act
+        assert set(reg.tabellen() if reg.tabellen else {}) == tabellen
+        assert set(reg.gepubliceerd() if reg.gepubliceerd else {}) == gepubliceerd
+        assert reg.samenvatting is not None and reg.onderdelen is not None
+        assert functies <= set(excel_functies())
+        yield reg
+        assert plugin_problems() == []
+
+
+def assert_onderdelen(delen: Sequence[Onderdeel], titels: Sequence[str]) -> None:
+    """``delen`` are report parts with these ``titels`` in order, each with text and a table
+    (a :class:`pandas.DataFrame`) that is not empty."""
+    import pandas as pd
+
+    assert [d.titel for d in delen] == list(titels)
+    for deel in delen:
+        assert isinstance(deel, Onderdeel) and deel.tekst, deel.titel
+        assert isinstance(deel.tabel, pd.DataFrame) and not deel.tabel.empty, deel.titel
+
+
+def oi_uitvoer(plugin: ModuleType | object, capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    """What ``oi args…`` prints with only ``plugin`` registered; fails unless it succeeds."""
+    from oi_core.cli import main
+
+    with isolated(plugin):
+        code = main(list(args))
+    uit = capsys.readouterr().out
+    assert code == 0, uit
+    return uit
+
+
+def load_test_module(pad: Path, naam: str) -> ModuleType:
+    """The Python file ``pad`` loaded as a module named ``naam``, without ``sys.path``: how a
+    test module shares another's test plugins when pytest runs in importlib mode."""
+    spec = importlib.util.spec_from_file_location(naam, pad)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 class PluginChecks:

@@ -3,6 +3,8 @@ city value, worksheet ranges as labelled Series, part isolation and ActiviteitPl
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -201,6 +203,31 @@ def test_named_modules_are_imported_only_when_a_hook_is_called() -> None:
     assert "oi_onbestaand.hulpdata" not in sys.modules
     with pytest.raises(ModuleNotFoundError):
         _ = plugin.registratie
+
+
+def test_uit_pakket_reads_the_conventional_modules_that_exist_on_the_first_hook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``uit_pakket`` takes ``.kolommen … .gegevens``, skips the absent ones, imports late."""
+    import sys
+
+    pakket = tmp_path / "oi_proefpakket"
+    pakket.mkdir()
+    (pakket / "__init__.py").write_text("")
+    (pakket / "kolommen.py").write_text(
+        "from oi_core.model.registratie import Kolom\n"
+        "KOLOMMEN = (Kolom('proef_kolom', 'Proefkolom'),)\n"
+    )
+    (pakket / "gegevens.py").write_text("def data():\n    return 'gelezen'\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    plugin = ActiviteitPlugin.uit_pakket("oi_proefpakket", ACT)
+    assert plugin.__name__ == "oi_proefpakket"
+    assert not {"oi_proefpakket", "oi_proefpakket.gegevens"} & set(sys.modules)
+    assert plugin.registratie["data"]() == "gelezen"
+    assert [k.sleutel for k in plugin.kolommen] == ["proef_kolom"] and plugin.functies == ()
+    assert "oi_proefpakket.excel" not in sys.modules
+    for naam in ("oi_proefpakket.kolommen", "oi_proefpakket.gegevens", "oi_proefpakket"):
+        del sys.modules[naam]
 
 
 def test_staaf_and_spreiding_declare_the_same_figuur_as_by_hand() -> None:

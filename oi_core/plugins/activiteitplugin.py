@@ -12,13 +12,16 @@ department plugin needs no hook functions of its own::
     )
 
 or, taking those names from the plugin's own modules,
-``plugin = ActiviteitPlugin.uit_modules(ACTIVITEIT, gegevens, rapport, excel, kolommen)``;
+``plugin = ActiviteitPlugin.uit_modules(ACTIVITEIT, gegevens, rapport, excel, kolommen)``,
+or from the conventional modules of its package (:data:`MODULES`),
+``plugin = ActiviteitPlugin.uit_pakket(__name__, ACTIVITEIT)``;
 its entry point names that object: ``jgz = "oi_jgz:plugin"``.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -37,7 +40,7 @@ if TYPE_CHECKING:
 
     from oi_core.rekenen.analyse import Analyse
 
-__all__ = ["ActiviteitPlugin", "indicator_kolommen"]
+__all__ = ["MODULES", "ActiviteitPlugin", "indicator_kolommen"]
 
 Tabellen = Callable[[], Mapping[str, "pd.DataFrame"]]
 
@@ -51,6 +54,9 @@ _NAMEN = {
     "KOLOMMEN": "kolommen",
 }
 """Module attribute → argument of :class:`ActiviteitPlugin` (for :meth:`uit_modules`)."""
+
+MODULES = (".kolommen", ".excel", ".rapport", ".bronnen", ".gegevens")
+"""The conventional modules of a plugin package, in order (for :meth:`uit_pakket`)."""
 
 
 class ActiviteitPlugin:
@@ -118,6 +124,19 @@ class ActiviteitPlugin:
         plugin._bron = lambda: _from_modules(activiteit, modules, pakket)
         return plugin
 
+    @classmethod
+    def uit_pakket(cls, pakket: str, activiteit: Activiteit, **opties: Any) -> ActiviteitPlugin:
+        """The plugin from the conventional modules of ``pakket`` (:data:`MODULES`).
+
+        As :meth:`uit_modules` with ``.kolommen``, ``.excel``, ``.rapport``, ``.bronnen``
+        and ``.gegevens`` of ``pakket``; a module the package does not have is skipped.
+        Nothing is imported, nor looked for, until the first hook is called.
+        """
+        opties.setdefault("naam", pakket)
+        plugin = cls(activiteit, data=_ontbreekt, **opties)
+        plugin._bron = lambda: _from_modules(activiteit, _bestaande(MODULES, pakket), pakket)
+        return plugin
+
     @cached_property
     def _inhoud(self) -> _Inhoud:
         return _Inhoud.maak(self.activiteit, self._bron(), self._uit_indicatoren)
@@ -158,6 +177,11 @@ class ActiviteitPlugin:
 
 def _ontbreekt() -> pd.DataFrame:  # placeholder until the modules are read
     raise PluginFout("de gegevens van deze plugin zijn nog niet gelezen")
+
+
+def _bestaande(modules: Sequence[str], pakket: str) -> tuple[str, ...]:
+    """The ``modules`` (relative to ``pakket``) that exist, found without importing them."""
+    return tuple(m for m in modules if importlib.util.find_spec(m, pakket) is not None)
 
 
 def _from_modules(

@@ -6,7 +6,8 @@ one such part and gives ``None`` when the data is not there (an
 :class:`~oi_core.errors.InvoerFout` or :class:`~oi_core.errors.DataFout`), so the rest of
 the report is still made; :func:`maak_onderdelen` does so for a list of builders and
 keeps the parts that could be made, in order. A bug (any other exception) is not hidden.
-:func:`staaf` and :func:`spreiding` declare the two usual charts of a part in one call.
+:func:`staaf`, :func:`oi_index_staaf`, :func:`spreiding` and :func:`kaart` declare the usual
+charts of a part in one call.
 """
 
 from __future__ import annotations
@@ -20,7 +21,19 @@ from oi_core.errors import DataFout, InvoerFout
 from oi_core.model.registratie import Figuur, Onderdeel
 from oi_core.rekenen.analyse import Analyse
 
-__all__ = ["maak_onderdelen", "probeer", "spreiding", "staaf", "zonder_lege"]
+__all__ = [
+    "OI_INDEX_LABEL",
+    "kaart",
+    "maak_onderdelen",
+    "oi_index_staaf",
+    "probeer",
+    "spreiding",
+    "staaf",
+    "zonder_lege",
+]
+
+OI_INDEX_LABEL = "OI-index (100 = in verhouding)"
+"""The axis label of a chart of OI-indices."""
 
 T = TypeVar("T")
 
@@ -60,6 +73,12 @@ def staaf(
     return Figuur("staaf", titel, data, x=x, y=y, y_label=y_label, referenties=referenties)
 
 
+def oi_index_staaf(titel: str, data: pd.DataFrame, y: str | tuple[str, ...] = "oi_index") -> Figuur:
+    """A bar chart of OI-indices (``y``: one column or several) per row of ``data`` (bars
+    labelled by the index), with :data:`OI_INDEX_LABEL` and the line at 100."""
+    return staaf(titel, data, y, OI_INDEX_LABEL, referentie=100.0)
+
+
 def spreiding(
     titel: str,
     data: pd.DataFrame,
@@ -81,4 +100,20 @@ def spreiding(
         x_label=x_label,
         y_label=y_label,
         referenties=dict(referenties or {}),
+    )
+
+
+def kaart(
+    titel: str,
+    data: pd.DataFrame,
+    y: str,
+    y_label: str = "",
+    *,
+    label: str | None = None,
+    referenties: Mapping[str, float] | None = None,
+) -> Figuur:
+    """A map of column ``y`` of ``data`` per area (``label`` names a column with the area
+    names); ``referenties`` (``{"midden": 100}``) sets the middle of the colour scale."""
+    return Figuur(
+        "kaart", titel, data, y=y, label=label, y_label=y_label, referenties=dict(referenties or {})
     )

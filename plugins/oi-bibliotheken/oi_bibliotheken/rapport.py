@@ -11,7 +11,14 @@ import numpy as np
 import pandas as pd
 
 from oi_core import Analyse, Figuur, Niveau, Onderdeel, Samenvatting
-from oi_core.plugins.onderdelen import maak_onderdelen, probeer, spreiding, staaf, zonder_lege
+from oi_core.plugins.onderdelen import (
+    kaart,
+    maak_onderdelen,
+    probeer,
+    spreiding,
+    staaf,
+    zonder_lege,
+)
 from oi_core.weergave.tekst import getal, hoofdletter, opsomming, procent, telwoord
 
 from .afstand import vergelijk_scenario
@@ -39,9 +46,10 @@ def samenvatting(analyse: Analyse) -> Samenvatting:
     """Title with the main finding, three to five findings, and the discussion points."""
     kw = probeer(wijk_kwadrant, analyse)
     v = probeer(voorzieningsniveau, analyse)
+    selectie = _selectie(kw) if kw is not None else None
+    over_wijken = [] if selectie is None or selectie.empty else [_concentratie, _laagste]
     bevindingen = [
-        probeer(_bevinding_concentratie, kw) if kw is not None else None,
-        probeer(_bevinding_laagste, kw) if kw is not None else None,
+        *(probeer(bevinding, kw, selectie) for bevinding in over_wijken),
         _bevinding_stadsdelen(v) if v is not None else None,
         _bevinding_uitgesloten(v) if v is not None else None,
         probeer(_bevinding_match, analyse),
@@ -108,10 +116,8 @@ def _titel_zonder_wijken(v: pd.DataFrame | None) -> str:
     )
 
 
-def _bevinding_concentratie(kw: pd.DataFrame) -> str | None:
-    selectie = _selectie(kw)
-    if selectie.empty:
-        return None
+def _concentratie(kw: pd.DataFrame, selectie: pd.DataFrame) -> str:
+    """Where most of the selected wijken (``selectie``, not empty) lie, and the farthest."""
     tel = _per_stadsdeel(selectie)
     grootste, k = str(tel.index[0]), int(tel.iloc[0])
     namen = list(selectie.loc[selectie["stadsdeel"] == grootste, "naam"])
@@ -124,10 +130,8 @@ def _bevinding_concentratie(kw: pd.DataFrame) -> str | None:
     )
 
 
-def _bevinding_laagste(kw: pd.DataFrame) -> str | None:
-    selectie = _selectie(kw)
-    if selectie.empty:
-        return None
+def _laagste(kw: pd.DataFrame, selectie: pd.DataFrame) -> str:
+    """The selected wijk (``selectie``, not empty) with the lowest reading level."""
     laagste = selectie["leesniveau_pct"].min()
     wie = selectie[selectie["leesniveau_pct"] == laagste]
     eerste = wie.iloc[0]
@@ -280,14 +284,11 @@ def _onderdeel_voorzieningsniveau(analyse: Analyse) -> Onderdeel:
             "Leesniveau: het percentage groep-8-leerlingen dat op het streefniveau lezen zit.",
         ),
         tabel=v,
-        figuur=spreiding(
+        figuur=_tegen_leesniveau(
             "Leesniveau tegenover m² bibliotheek per 100 inwoners",
             v,
-            {
-                "leesniveau_pct": "Leesniveau (% op streefniveau)",
-                "m2_per_100_inwoners": "m² per 100 inwoners",
-            },
-            {"x": v.attrs["gemiddelde_leesniveau"], "y": v.attrs["gemiddelde_zonder"]},
+            ("m2_per_100_inwoners", "m² per 100 inwoners"),
+            (v.attrs["gemiddelde_leesniveau"], v.attrs["gemiddelde_zonder"]),
         ),
     )
 
@@ -303,21 +304,30 @@ def _onderdeel_kwadrant(analyse: Analyse) -> Onderdeel:
             "veranderde gebiedsindeling in Zuidoost werd de precieze afstand nog gecontroleerd.",
         ),
         tabel=kw,
-        figuur=spreiding(
+        figuur=_tegen_leesniveau(
             "Leesniveau en afstand tot de bibliotheek per wijk",
             kw,
-            {
-                "leesniveau_pct": "Leesniveau (% op streefniveau)",
-                "km_tot_bibliotheek": "km tot bibliotheek",
-            },
-            {"x": kw.attrs["x_ref"], "y": kw.attrs["y_ref"]},
+            ("km_tot_bibliotheek", "km tot bibliotheek"),
+            (kw.attrs["x_ref"], kw.attrs["y_ref"]),
         ),
     )
 
 
+def _tegen_leesniveau(
+    titel: str, data: pd.DataFrame, y: tuple[str, str], gemiddelden: tuple[float, float]
+) -> Figuur:
+    """A scatter plot of the reading level (x) against the column ``y`` (name, axis label),
+    with the lines at the ``gemiddelden`` (reading level, ``y``)."""
+    x_ref, y_ref = gemiddelden
+    assen = {"leesniveau_pct": "Leesniveau (% op streefniveau)", y[0]: y[1]}
+    return spreiding(titel, data, assen, {"x": x_ref, "y": y_ref})
+
+
 def _onderdeel_afstand(analyse: Analyse) -> Onderdeel:
     wijken = analyse.values("km_hemelsbreed", niveau=Niveau.WIJK)
-    kaart = pd.DataFrame({"naam": analyse.indeling.names(wijken.index), "km_hemelsbreed": wijken})
+    per_wijk = pd.DataFrame(
+        {"naam": analyse.indeling.names(wijken.index), "km_hemelsbreed": wijken}
+    )
     stadsdelen = analyse.values("km_hemelsbreed", niveau=Niveau.STADSDEEL)
     tabel = pd.DataFrame(
         {"naam": analyse.indeling.names(stadsdelen.index), "km_hemelsbreed": stadsdelen}
@@ -330,11 +340,10 @@ def _onderdeel_afstand(analyse: Analyse) -> Onderdeel:
             "in Weesp of Driemond; de afstand voor Weesp is daardoor te groot.",
         ),
         tabel=tabel,
-        figuur=Figuur(
-            soort="kaart",
-            titel="Hemelsbrede afstand tot een OBA-vestiging per wijk (km)",
-            data=kaart,
-            y="km_hemelsbreed",
+        figuur=kaart(
+            "Hemelsbrede afstand tot een OBA-vestiging per wijk (km)",
+            per_wijk,
+            "km_hemelsbreed",
             label="naam",
         ),
     )

@@ -2,35 +2,25 @@
 
 from __future__ import annotations
 
-from importlib import metadata
-
 import oi_bibliotheken
 import pytest
 from oi_bibliotheken.activiteit import ACTIVITEIT
 
-from oi_core import Niveau, Rol, activiteit, activiteiten, excel_functies
-from oi_core.plugins.manager import isolated, plugin_problems
+from oi_core import Niveau, Rol, activiteit
+from oi_core.plugins.manager import isolated
+from oi_core.testing import STAPPEN, assert_bevat, geregistreerd, oi_uitvoer
 
 
-def test_the_entry_point_points_at_the_package() -> None:
-    punten = {ep.name: ep.value for ep in metadata.entry_points(group="oi")}
-    assert punten.get("bibliotheken") == "oi_bibliotheken:plugin"
-
-
-def test_registration_in_isolation() -> None:
-    with isolated(oi_bibliotheken.plugin):
-        assert set(activiteiten()) == {"bibliotheken"}
-        reg = activiteit("bibliotheken")
-        assert reg.activiteit is ACTIVITEIT
-        assert set(reg.tabellen() or {}) == {
-            "bibliotheken_stadsdelen",
-            "bibliotheken_wijken",
-            "oba_vestigingen",
-        }
-        assert set(reg.gepubliceerd() or {}) == {"gemiddelden"}
-        assert reg.samenvatting is not None and reg.onderdelen is not None
-        assert {"OI_BIB_AFSTAND", "OI_BIB_VESTIGINGEN", "OI_BIB_KWADRANT"} <= set(excel_functies())
-        assert plugin_problems() == []
+def test_the_entry_point_and_the_registration_in_isolation() -> None:
+    with geregistreerd(
+        oi_bibliotheken.plugin,
+        ACTIVITEIT,
+        entry_point="oi_bibliotheken:plugin",
+        tabellen={"bibliotheken_stadsdelen", "bibliotheken_wijken", "oba_vestigingen"},
+        gepubliceerd={"gemiddelden"},
+        functies={"OI_BIB_AFSTAND", "OI_BIB_VESTIGINGEN", "OI_BIB_KWADRANT"},
+    ):
+        pass
 
 
 def test_the_resultatenketen_is_complete() -> None:
@@ -57,15 +47,8 @@ def test_the_three_steps_through_the_registry() -> None:
 
 
 def test_oi_analyse_prints_the_three_steps(capsys: pytest.CaptureFixture[str]) -> None:
-    from oi_core.cli import main
-
-    with isolated(oi_bibliotheken.plugin):
-        code = main(["analyse", "bibliotheken"])
-    uit = capsys.readouterr().out
-    assert code == 0
-    for kop in ("Stap 1 — verdeling inzet", "Stap 2 — opgave", "Stap 3 — match"):
-        assert kop in uit
-    assert "Zuidoost" in uit
+    uit = oi_uitvoer(oi_bibliotheken.plugin, capsys, "analyse", "bibliotheken")
+    assert_bevat(uit, *STAPPEN, "Zuidoost")
 
 
 def test_oi_analyse_at_a_level_without_inzet_is_a_dutch_error(

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import pandas as pd
 from oi_bibliotheken.activiteit import ACTIVITEIT
 from oi_bibliotheken.gegevens import data
 from oi_bibliotheken.rapport import onderdelen, samenvatting
 
-from oi_core import Analyse, Figuur, Onderdeel
+from oi_core import Analyse, Figuur
+from oi_core.testing import assert_onderdelen
 
 
 def test_title_states_the_main_finding_as_on_the_slide(bib_analyse: Analyse) -> None:
@@ -54,7 +54,7 @@ def test_without_wijk_data_the_summary_falls_back_to_the_stadsdelen() -> None:
 
 def test_report_parts_carry_tables_and_drawable_figures(bib_analyse: Analyse) -> None:
     delen = onderdelen(bib_analyse)
-    assert [d.titel for d in delen] == [
+    titels = [
         "Vierkante meters bibliotheek, leesniveau en lage SES per stadsdeel",
         "Wijken met een laag leesniveau ver van een bibliotheek",
         "Hemelsbrede afstand tot de dichtstbijzijnde OBA-vestiging",
@@ -63,9 +63,8 @@ def test_report_parts_carry_tables_and_drawable_figures(bib_analyse: Analyse) ->
         "De match met en zonder Centrum en met een andere opgave",
         "Wat kost een basisniveau?",
     ]
+    assert_onderdelen(delen, titels)
     for deel in delen:
-        assert isinstance(deel, Onderdeel) and deel.tekst
-        assert isinstance(deel.tabel, pd.DataFrame) and not deel.tabel.empty
         if deel.figuur is not None:
             _check_figuur(deel.figuur)
     kaart = delen[2].figuur

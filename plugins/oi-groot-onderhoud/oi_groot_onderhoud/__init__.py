@@ -10,12 +10,4 @@ from .activiteit import ACTIVITEIT
 
 __all__ = ["ACTIVITEIT", "plugin"]
 
-plugin = ActiviteitPlugin.uit_modules(
-    ACTIVITEIT,
-    ".kolommen",
-    ".excel",
-    ".rapport",
-    ".gegevens",
-    pakket=__name__,
-    kolommen_uit_indicatoren=True,
-)
+plugin = ActiviteitPlugin.uit_pakket(__name__, ACTIVITEIT, kolommen_uit_indicatoren=True)

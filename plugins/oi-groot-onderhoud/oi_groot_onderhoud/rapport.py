@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 
 from oi_core import Analyse, Onderdeel, Samenvatting
-from oi_core.plugins.onderdelen import spreiding, staaf
+from oi_core.plugins.onderdelen import oi_index_staaf, spreiding
 from oi_core.weergave.tekst import getal, opsomming, procentpunt
 
 from .analyses import (
@@ -172,13 +172,7 @@ def _onderdeel_match(analyse: Analyse) -> Onderdeel:
             "opnieuw op 100% gebracht.",
         ),
         tabel=m,
-        figuur=staaf(
-            "OI-index per stadsdeel",
-            m.set_index("naam"),
-            "oi_index",
-            "OI-index (100 = in verhouding)",
-            referentie=100.0,
-        ),
+        figuur=oi_index_staaf("OI-index per stadsdeel", m.set_index("naam")),
     )
 
 
@@ -217,12 +211,8 @@ def _onderdeel_weging(analyse: Analyse) -> Onderdeel:
             "OI_GROOT_ONDERHOUD_WEGING.",
         ),
         tabel=tabel,
-        figuur=staaf(
-            "OI-index voor en na weging",
-            tabel.set_index("naam"),
-            ("oi_index", "oi_index_gewogen"),
-            "OI-index (100 = in verhouding)",
-            referentie=100.0,
+        figuur=oi_index_staaf(
+            "OI-index voor en na weging", tabel.set_index("naam"), ("oi_index", "oi_index_gewogen")
         ),
     )
 

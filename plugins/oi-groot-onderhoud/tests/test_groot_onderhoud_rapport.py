@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import pandas as pd
 from oi_groot_onderhoud.activiteit import ACTIVITEIT
 from oi_groot_onderhoud.gegevens import data_uit_tabel, tabellen
 from oi_groot_onderhoud.rapport import onderdelen, samenvatting
 
 from oi_core import Analyse, Figuur
+from oi_core.testing import assert_bevat, assert_onderdelen
 
 
 def _analyse(budget: dict[str, float] | None = None) -> Analyse:
@@ -42,10 +42,9 @@ def test_groot_onderhoud_samenvatting_names_areas_and_figures() -> None:
 def test_groot_onderhoud_samenvatting_discusses_trade_off_and_cost() -> None:
     uitruil, kosten, weging = samenvatting(_analyse()).discussiepunten
     assert uitruil.startswith("Is de uitruil expliciet? Noord, Oost en Weesp krijgen meer")
-    assert "Nieuw-West en West minder" in uitruil
-    assert "verschuiving van 11,9 procentpunt" in kosten
-    assert "ongeveer 16% bovenop" in kosten
-    assert "kwetsbaarheid en bewonersoordeel" in weging
+    assert_bevat(uitruil, "Nieuw-West en West minder")
+    assert_bevat(kosten, "verschuiving van 11,9 procentpunt", "ongeveer 16% bovenop")
+    assert_bevat(weging, "kwetsbaarheid en bewonersoordeel")
 
 
 def test_groot_onderhoud_samenvatting_title_follows_the_data() -> None:
@@ -66,15 +65,14 @@ def test_groot_onderhoud_samenvatting_title_follows_the_data() -> None:
 
 def test_groot_onderhoud_onderdelen() -> None:
     delen = onderdelen(_analyse())
-    assert [d.titel for d in delen] == [
+    titels = [
         "Projectbudget 2025–2028 en opgave per stadsdeel",
         "Kwetsbaarheid en bewonersoordeel naast de match",
         "Opgave gewogen naar kwetsbaarheid en bewonersoordeel",
         "Wat kost compensatie tot index 100?",
         "Controle van de gepubliceerde cijfers",
     ]
-    for deel in delen:
-        assert isinstance(deel.tabel, pd.DataFrame) and not deel.tabel.empty and deel.tekst
+    assert_onderdelen(delen, titels)
     weging = delen[2]
     assert isinstance(weging.figuur, Figuur)
     assert weging.figuur.y == ("oi_index", "oi_index_gewogen")

@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 
 from oi_core import Analyse, Onderdeel, Samenvatting
-from oi_core.plugins.onderdelen import spreiding, staaf
+from oi_core.plugins.onderdelen import oi_index_staaf, spreiding, staaf
 from oi_core.weergave.tekst import getal, opsomming
 
 from .activiteit import LEEFTIJDSGROEPEN, Leeftijdsgroep
@@ -289,13 +289,7 @@ def _onderdeel_match(analyse: Analyse) -> Onderdeel:
             "0–14-jarigen (2024); aandelen zijn binnen de vier gebieden berekend.",
         ),
         tabel=_per_groep(tabellen),
-        figuur=staaf(
-            "OI-index per gebied",
-            figuur,
-            tuple(figuur.columns),
-            "OI-index (100 = in verhouding)",
-            referentie=100.0,
-        ),
+        figuur=oi_index_staaf("OI-index per gebied", figuur, tuple(figuur.columns)),
     )
 
 

@@ -17,6 +17,7 @@ import pandas as pd
 from oi_core.errors import OIFout
 from oi_core.model.activiteit import Aggregatie, Indicator, Niveau, Rol
 from oi_core.model.registratie import ActiviteitRegistratie, Figuur, Onderdeel, Samenvatting
+from oi_core.plugins.onderdelen import OI_INDEX_LABEL, kaart
 from oi_core.rekenen.analyse import Analyse
 from oi_core.rekenen.kern import BAND, Compensatie
 from oi_core.rekenen.kleuring import Kleuring, kleur_kolom
@@ -221,18 +222,17 @@ def _indicator_line(analyse: Analyse, ind: Indicator) -> str:
 def _match_figures(analyse: Analyse, match: pd.DataFrame) -> list[Grafiek]:
     figuren = [Grafiek(f"{analyse.activiteit.code}-aandelen", _bars(match, analyse.niveau))]
     if analyse.niveau not in (Niveau.DOELGROEP, Niveau.GEMEENTE):
-        kaart = Figuur(
-            soort="kaart",
-            titel=f"OI-index per {analyse.niveau.value}",
-            data=match[["naam", "oi_index"]],
-            y="oi_index",
-            y_label="OI-index (100 = in verhouding)",
+        oi_kaart = kaart(
+            f"OI-index per {analyse.niveau.value}",
+            match[["naam", "oi_index"]],
+            "oi_index",
+            OI_INDEX_LABEL,
             referenties={"midden": 100.0},
         )
         figuren.append(
             Grafiek(
                 f"{analyse.activiteit.code}-kaart",
-                kaart,
+                oi_kaart,
                 "Rood: minder inzet dan het aandeel in de opgave; blauw: meer. "
                 "Grijs: geen gegevens.",
                 niveau=analyse.niveau,

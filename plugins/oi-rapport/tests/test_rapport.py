@@ -8,11 +8,9 @@ tables (see ``test_rapport_plugin.py``). The stapeling chapter is tested with it
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import numpy as np
@@ -47,7 +45,6 @@ from oi_core import (
     Activiteit,
     Analyse,
     Gebiedsindeling,
-    Indicator,
     InvoerFout,
     Niveau,
     Onderdeel,
@@ -62,21 +59,13 @@ from oi_core import (
 )
 from oi_core.plugins.manager import isolated
 from oi_core.rekenen.kleuring import kleur_kolom
+from oi_core.testing import load_test_module
 
 IND = Gebiedsindeling.amsterdam()
 
 
-def _testplugins() -> ModuleType:
-    """The test activities of ``test_rapport_plugin.py`` (pytest runs in importlib mode)."""
-    pad = Path(__file__).with_name("test_rapport_plugin.py")
-    spec = importlib.util.spec_from_file_location("_rapport_testplugins", pad)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-TP = _testplugins()
+TP = load_test_module(Path(__file__).with_name("test_rapport_plugin.py"), "_rapport_testplugins")
+"""The test activities of ``test_rapport_plugin.py`` (pytest runs in importlib mode)."""
 
 
 def _straat() -> Analyse:
@@ -211,28 +200,12 @@ class _Wijken:
         keten=Resultatenketen(
             inzet=Schakel(
                 omschrijving="Inwoners",
-                indicatoren=(
-                    Indicator(
-                        code="inwoners",
-                        naam="Inwoners",
-                        eenheid="inwoners",
-                        richting=Richting.NEUTRAAL,
-                        rol=Rol.INZET,
-                    ),
-                ),
+                indicatoren=(TP._ind("inwoners", "Inwoners", "inwoners", TP.NEUTRAAL, Rol.INZET),),
             ),
             resultaat=Schakel.leeg("–"),
             doel=Schakel.leeg("–"),
             ambitie=Schakel.leeg("–"),
-            opgave=(
-                Indicator(
-                    code="kinderen",
-                    naam="Kinderen 0–14",
-                    eenheid="kinderen",
-                    richting=Richting.NEUTRAAL,
-                    rol=Rol.OPGAVE,
-                ),
-            ),
+            opgave=(TP._ind("kinderen", "Kinderen 0–14", "kinderen", TP.NEUTRAAL, Rol.OPGAVE),),
         ),
     )
 
@@ -430,18 +403,23 @@ def test_a_chapter_computes_the_match_once(monkeypatch: pytest.MonkeyPatch) -> N
     assert len(aanroepen) == 1
 
 
+BLADEN = [
+    "Overzicht",
+    "Openbare bibliotheken",
+    "Schoolbegeleiding naar SES",
+    "Straatreiniging",
+    "Inwoners",
+    "Over deze analyse",
+]
+"""The sheets (and sections) of the report on the test activities: the installed activities
+in alphabetical order, then the plugins' chapters."""
+
+
 def test_the_report_has_an_overview_a_chapter_per_activity_the_plugin_chapters_and_about(
     uitkomst: RapportUitkomst,
 ) -> None:
     secties = uitkomst.rapport.secties
-    assert [s.blad for s in secties] == [
-        "Overzicht",
-        "Openbare bibliotheken",
-        "Schoolbegeleiding naar SES",
-        "Straatreiniging",
-        "Inwoners",
-        "Over deze analyse",
-    ]  # installed activities in alphabetical order, then the plugins' chapters
+    assert [s.blad for s in secties] == BLADEN
     sleutels = [s.sleutel for s in secties]
     assert len(set(sleutels)) == len(sleutels)
     samenvatting = uitkomst.rapport.samenvatting
@@ -500,14 +478,7 @@ def _header_row(ws: object, eerste: str = "Code") -> int:
 
 
 def test_workbook_sheets_charts_images_and_frozen_headers(boek: openpyxl.Workbook) -> None:
-    assert boek.sheetnames == [
-        "Overzicht",
-        "Openbare bibliotheken",
-        "Schoolbegeleiding naar SES",
-        "Straatreiniging",
-        "Inwoners",
-        "Over deze analyse",
-    ]
+    assert boek.sheetnames == BLADEN
     straat = boek["Straatreiniging"]
     assert len(straat._charts) == 1  # bars; the map is an image
     assert len(straat._images) == 1

@@ -7,13 +7,11 @@ Each test runs the real command (``oi_core.cli.main``) with the report's plugin
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import stat
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import oi_rapport.cli as rapport_cli
 import openpyxl
@@ -22,18 +20,11 @@ import pytest
 
 from oi_core.cli import main
 from oi_core.plugins.manager import isolated
+from oi_core.testing import load_test_module
 
-
-def _testplugins() -> ModuleType:
-    pad = Path(__file__).with_name("test_rapport_plugin.py")
-    spec = importlib.util.spec_from_file_location("_rapport_testplugins_cli", pad)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-TP = _testplugins()
+TP = load_test_module(
+    Path(__file__).with_name("test_rapport_plugin.py"), "_rapport_testplugins_cli"
+)
 
 
 @pytest.fixture
@@ -182,16 +173,23 @@ def _straat_csv(pad: Path) -> pd.DataFrame:
     return tabel
 
 
-@pytest.mark.usefixtures("straat_en_ses")
-def test_a_folder_of_csv_files_is_the_users_data(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+@pytest.fixture
+def gegevensmap(tmp_path: Path) -> Path:
+    """An empty folder ``gegevens`` for the user's own data."""
     map_ = tmp_path / "gegevens"
     map_.mkdir()
+    return map_
+
+
+@pytest.mark.usefixtures("straat_en_ses")
+def test_a_folder_of_csv_files_is_the_users_data(
+    gegevensmap: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     tabel = TP.straat_data()
     tabel.loc[tabel["indicator"] == "fte", "waarde"] = [20, 15, 12, 12, 14, 15, 11, 1, 100]
-    tabel.to_csv(map_ / "straat.csv", sep=";", decimal=",", index=False)
-    code, uit, _ = _run(capsys, "-o", str(tmp_path / "uit"), "--data", str(map_), "--json")
+    tabel.to_csv(gegevensmap / "straat.csv", sep=";", decimal=",", index=False)
+    uit_map = str(tmp_path / "uit")
+    code, uit, _ = _run(capsys, "-o", uit_map, "--data", str(gegevensmap), "--json")
     assert code == 0, uit
     data = json.loads(uit)
     assert [a["code"] for a in data["activiteiten"]] == ["straat"]  # only what the data hold
@@ -202,10 +200,9 @@ def test_a_folder_of_csv_files_is_the_users_data(
 
 @pytest.mark.usefixtures("straat_en_ses")
 def test_errors_in_the_users_data_name_file_row_and_column_and_nothing_is_written(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    gegevensmap: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    map_ = tmp_path / "gegevens"
-    map_.mkdir()
+    map_ = gegevensmap
     tabel = TP.straat_data()
     tabel.loc[1, "gebied"] = "Nieuw Westt"  # file row 3 (the header is row 1)
     tabel["waarde"] = tabel["waarde"].astype(object)

@@ -44,6 +44,7 @@ from oi_core import (
     hookimpl,
     to_tidy,
 )
+from oi_core.plugins.onderdelen import kaart, spreiding, staaf
 
 SEED = Path(__file__).resolve().with_name("referentie")  # published tables, see HERKOMST.md
 HOGER, LAGER, NEUTRAAL = Richting.HOGER_IS_BETER, Richting.LAGER_IS_BETER, Richting.NEUTRAAL
@@ -193,37 +194,26 @@ def bieb_onderdelen(analyse: Analyse) -> list[Onderdeel]:
             "Leesniveau en afstand tot de bibliotheek",
             tekst=("Acht wijken liggen ver van een bibliotheek en hebben een laag leesniveau.",),
             tabel=wijken[["stadsdeel", "wijk", "leesniveau_pct", "km_tot_bibliotheek"]],
-            figuur=Figuur(
-                soort="spreiding",
-                titel="Leesniveau en afstand per wijk",
-                data=wijken,
-                x="leesniveau_pct",
-                y="km_tot_bibliotheek",
+            figuur=spreiding(
+                "Leesniveau en afstand per wijk",
+                wijken,
+                {"leesniveau_pct": "leesniveau (%)", "km_tot_bibliotheek": "km tot bibliotheek"},
+                {"x": 69.0, "y": 1.4},
                 label="wijk",
-                x_label="leesniveau (%)",
-                y_label="km tot bibliotheek",
-                referenties={"x": 69.0, "y": 1.4},
             ),
         ),
         Onderdeel(
             "Leesniveau op de kaart",
-            figuur=Figuur(
-                soort="kaart",
-                titel="Leesniveau per wijk",
-                data=wijken,
-                y="leesniveau_pct",
-                y_label="leesniveau (%)",
-            ),
+            figuur=kaart("Leesniveau per wijk", wijken, "leesniveau_pct", "leesniveau (%)"),
         ),
         Onderdeel(
             "Oppervlak per stadsdeel",
-            figuur=Figuur(
-                soort="staaf",
-                titel="m² per 100 inwoners",
-                data=stad.reset_index(),
+            figuur=staaf(
+                "m² per 100 inwoners",
+                stad.reset_index(),
+                "m2_per_100_inwoners",
+                "m²",
                 x="stadsdeel",
-                y="m2_per_100_inwoners",
-                y_label="m²",
             ),
         ),
         Onderdeel(

@@ -35,18 +35,11 @@ from oi_rapport import RapportOpties, RapportUitkomst, make_report
 from PIL import Image
 
 from oi_core.plugins.manager import isolated
+from oi_core.testing import load_test_module
 
-
-def _testplugins() -> ModuleType:
-    pad = Path(__file__).with_name("test_rapport_plugin.py")
-    spec = importlib.util.spec_from_file_location("_rapport_testplugins_weergave", pad)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-TP = _testplugins()
+TP = load_test_module(
+    Path(__file__).with_name("test_rapport_plugin.py"), "_rapport_testplugins_weergave"
+)
 TOEGESTAAN = ("file://", "data:", "about:")
 
 

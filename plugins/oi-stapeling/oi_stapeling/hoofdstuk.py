@@ -21,8 +21,8 @@ from oi_rapport.tabellen import catalogue_column
 
 from oi_core.gebieden.indeling import Gebiedsindeling
 from oi_core.model.activiteit import Niveau, Richting
-from oi_core.model.registratie import Figuur
 from oi_core.model.registratie import Kolom as CatalogusKolom
+from oi_core.plugins.onderdelen import kaart, spreiding
 from oi_core.rekenen.kleuring import kleur_kolom
 from oi_core.rekenen.metrieken import stapeling
 from oi_core.weergave.kolommen import kolom
@@ -184,16 +184,14 @@ def _areas_table(
             formule="={aantal_berekend}-{aantal_gepubliceerd}",
         ),
     ]
-    return Tabel(
-        sleutel="stapeling-gebieden",
-        titel="Stapeling per gebied",
-        data=data,
-        kolommen=tuple(kolommen),
-        bijschrift="Bron: presentatie Inzicht in ongelijk investeren (Gemeente Amsterdam); "
-        "inwoners: CBS Kerncijfers wijken en buurten 2024. Weesp, Driemond heeft geen "
+    return _stapeling_table(
+        "gebieden",
+        "Stapeling per gebied",
+        data,
+        kolommen,
+        richtingen,
+        "; inwoners: CBS Kerncijfers wijken en buurten 2024. Weesp, Driemond heeft geen "
         "waarde voor startkwalificatie.",
-        voet={RIJ_RICHTING: _directions(richtingen)},
-        legenda=True,
     )
 
 
@@ -210,45 +208,61 @@ def _ses_table(seed: StapelingGegevens, richtingen: dict[str, Richting]) -> Tabe
         ),
         catalogue_column("aantal_berekend", formule=_count_formula(list(seed.indicatoren.index))),
     ]
+    return _stapeling_table(
+        "ses",
+        "Stapeling per SES-groep",
+        data,
+        kolommen,
+        richtingen,
+        ". SES: sociaaleconomische score, op basis van inkomen en opleiding.",
+    )
+
+
+def _stapeling_table(
+    sleutel: str,
+    titel: str,
+    data: pd.DataFrame,
+    kolommen: list[Kolom],
+    richtingen: dict[str, Richting],
+    bron: str,
+) -> Tabel:
+    """A table of the chapter: the columns' directions below it, the source (the
+    presentation, then ``bron``) under it and the – / + legend."""
     return Tabel(
-        sleutel="stapeling-ses",
-        titel="Stapeling per SES-groep",
+        sleutel=f"stapeling-{sleutel}",
+        titel=titel,
         data=data,
         kolommen=tuple(kolommen),
-        bijschrift="Bron: presentatie Inzicht in ongelijk investeren (Gemeente Amsterdam). "
-        "SES: sociaaleconomische score, op basis van inkomen en opleiding.",
+        bijschrift=f"Bron: presentatie Inzicht in ongelijk investeren (Gemeente Amsterdam){bron}",
         voet={RIJ_RICHTING: _directions(richtingen)},
         legenda=True,
     )
 
 
 def _figures(data: pd.DataFrame) -> list[Grafiek]:
-    kaart = Figuur(
-        soort="kaart",
-        titel="Aantal ondergemiddelde scores per gebied (berekend)",
-        data=data[["naam", "aantal_berekend"]],
-        y="aantal_berekend",
-        y_label="aantal van 9 indicatoren",
+    per_gebied = kaart(
+        "Aantal ondergemiddelde scores per gebied (berekend)",
+        data[["naam", "aantal_berekend"]],
+        "aantal_berekend",
+        "aantal van 9 indicatoren",
     )
-    spreiding = Figuur(
-        soort="spreiding",
-        titel="Stapeling en lage SES per gebied",
-        data=data[["naam", "pct_lage_ses", "aantal_berekend"]],
-        x="pct_lage_ses",
-        y="aantal_berekend",
-        label="naam",
-        x_label="% lage SES",
-        y_label="aantal ondergemiddelde scores (berekend)",
+    tegen_ses = spreiding(
+        "Stapeling en lage SES per gebied",
+        data[["naam", "pct_lage_ses", "aantal_berekend"]],
+        {
+            "pct_lage_ses": "% lage SES",
+            "aantal_berekend": "aantal ondergemiddelde scores (berekend)",
+        },
     )
     return [
         Grafiek(
             "stapeling-kaart",
-            kaart,
+            per_gebied,
             "Grijs: gebieden die niet in de presentatie staan (Sloterdijk Nieuw-West, "
             "Bijlmer-West).",
             niveau=Niveau.GEBIED,
         ),
-        Grafiek("stapeling-spreiding", spreiding),
+        Grafiek("stapeling-spreiding", tegen_ses),
     ]
 
 

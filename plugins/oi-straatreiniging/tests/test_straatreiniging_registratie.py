@@ -2,31 +2,24 @@
 
 from __future__ import annotations
 
-from importlib import metadata
-
 import oi_straatreiniging
 import pytest
 from oi_straatreiniging.activiteit import ACTIVITEIT
 
-from oi_core import Niveau, activiteit, activiteiten, excel_functies
-from oi_core.plugins.manager import isolated, plugin_problems
+from oi_core import Niveau
+from oi_core.testing import STAPPEN, assert_bevat, geregistreerd, oi_uitvoer
 
 
-def test_the_entry_point_points_at_the_package() -> None:
-    punten = {ep.name: ep.value for ep in metadata.entry_points(group="oi")}
-    assert punten.get("straatreiniging") == "oi_straatreiniging:plugin"
-
-
-def test_registration_in_isolation() -> None:
-    with isolated(oi_straatreiniging.plugin):
-        assert set(activiteiten()) == {"straatreiniging"}
-        reg = activiteit("straatreiniging")
-        assert reg.activiteit is ACTIVITEIT
-        assert set(reg.tabellen() or {}) == {"straatreiniging_stadsdelen"}
-        assert set(reg.gepubliceerd() or {}) == {"verschil_en_index"}
-        assert reg.samenvatting is not None and reg.onderdelen is not None
-        assert {"OI_REINIGING_FTE", "OI_REINIGING_NORM"} <= set(excel_functies())
-        assert plugin_problems() == []
+def test_the_entry_point_and_the_registration_in_isolation() -> None:
+    with geregistreerd(
+        oi_straatreiniging.plugin,
+        ACTIVITEIT,
+        entry_point="oi_straatreiniging:plugin",
+        tabellen={"straatreiniging_stadsdelen"},
+        gepubliceerd={"verschil_en_index"},
+        functies={"OI_REINIGING_FTE", "OI_REINIGING_NORM"},
+    ):
+        pass
 
 
 def test_the_resultatenketen_follows_the_presentations_example() -> None:
@@ -46,12 +39,5 @@ def test_the_resultatenketen_follows_the_presentations_example() -> None:
 
 
 def test_oi_analyse_prints_the_three_steps(capsys: pytest.CaptureFixture[str]) -> None:
-    from oi_core.cli import main
-
-    with isolated(oi_straatreiniging.plugin):
-        code = main(["analyse", "straatreiniging"])
-    uit = capsys.readouterr().out
-    assert code == 0
-    for kop in ("Stap 1 — verdeling inzet", "Stap 2 — opgave", "Stap 3 — match"):
-        assert kop in uit
-    assert "Nieuw-West" in uit and "te weinig" in uit
+    uit = oi_uitvoer(oi_straatreiniging.plugin, capsys, "analyse", "straatreiniging")
+    assert_bevat(uit, *STAPPEN, "Nieuw-West", "te weinig")
