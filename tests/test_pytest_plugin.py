@@ -1,4 +1,4 @@
-"""The conformance contract and fixtures, run the way a plugin's own test suite runs them."""
+"""The check suite and fixtures, run the way a plugin's own test suite runs them."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def register_excel_functies(register):
         register(f)
 '''
 
-CONTRACT = """
+CHECKS = """
 import oi_straat
 from oi_core.testing import PluginChecks
 
@@ -73,8 +73,8 @@ FUNCTIES.append(FUNCTIE)
 """
 
 
-def test_the_contract_passes_for_a_clean_plugin(pytester: pytest.Pytester) -> None:
-    pytester.makepyfile(oi_straat=PLUGIN, test_check=CONTRACT)
+def test_the_checks_pass_for_a_clean_plugin(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(oi_straat=PLUGIN, test_check=CHECKS)
     uitkomst = pytester.runpytest("-v")
     uitkomst.assert_outcomes(passed=6)
     uitkomst.stdout.fnmatch_lines(
@@ -82,8 +82,8 @@ def test_the_contract_passes_for_a_clean_plugin(pytester: pytest.Pytester) -> No
     )
 
 
-def test_the_contract_names_every_problem_of_a_broken_plugin(pytester: pytest.Pytester) -> None:
-    pytester.makepyfile(oi_straat=PLUGIN + BROKEN, test_check=CONTRACT)
+def test_the_checks_name_every_problem_of_a_broken_plugin(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(oi_straat=PLUGIN + BROKEN, test_check=CHECKS)
     uitkomst = pytester.runpytest("-v")
     uitkomst.assert_outcomes(passed=4, failed=2)
     uitkomst.stdout.fnmatch_lines(
@@ -98,8 +98,8 @@ def test_the_contract_names_every_problem_of_a_broken_plugin(pytester: pytest.Py
     )
 
 
-def test_strict_contract_fails_on_warnings(pytester: pytest.Pytester) -> None:
-    streng = CONTRACT + "    strikt = True\n"
+def test_strict_checks_fail_on_warnings(pytester: pytest.Pytester) -> None:
+    streng = CHECKS + "    strikt = True\n"
     pytester.makepyfile(
         oi_straat=PLUGIN.replace("vormen=frozenset({Vorm.HERVERDELEN}), ", ""),
         test_check=streng,
@@ -109,7 +109,7 @@ def test_strict_contract_fails_on_warnings(pytester: pytest.Pytester) -> None:
     uitkomst.stdout.fnmatch_lines(["*[[]waarschuwing[]] oi_straat/straat (vormen)*"])
 
 
-def test_a_contract_without_plugin_says_so(pytester: pytest.Pytester) -> None:
+def test_checks_without_plugin_say_so(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(
         test_leeg="""
         from oi_core.testing import PluginChecks

@@ -1,7 +1,7 @@
 """``oi check``: the conformance checks every plugin's CI runs.
 
 Each check is a plain function returning :class:`Controlebevinding` findings; the CLI
-(:mod:`oi_core.cli.check`) and the pytest contract (:mod:`oi_core.testing`) only call
+(:mod:`oi_core.cli.check`) and the pytest check suite (:mod:`oi_core.testing`) only call
 and format them. :func:`run_checks` checks everything the current plugin manager has
 loaded; :func:`check_plugin` one plugin module on its own (through
 :func:`oi_core.plugins.manager.isolated`).

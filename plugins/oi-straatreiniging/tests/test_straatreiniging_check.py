@@ -1,0 +1,11 @@
+"""The core's check suite (oi check) for this plugin: hooks, definition, data, summary,
+Excel functions — the same checks every department's CI runs."""
+
+import oi_straatreiniging
+
+from oi_core.testing import PluginChecks
+
+
+class TestCheck(PluginChecks):
+    plugin = oi_straatreiniging.plugin
+    strikt = True
