@@ -73,16 +73,16 @@ def csv_frame(df: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``df`` for ``to_csv``: every text cell, index label and column header
     that would be read as a formula gets a leading ``'``; numbers are untouched."""
     uit = df.copy()
-    for kolom in [k for k in uit.columns if _may_hold_text(uit[k].dtype)]:
+    for kolom in [k for k in uit.columns if _may_hold_text(uit[k])]:
         uit[kolom] = _csv_column(uit[kolom])
-    if _may_hold_text(uit.index.dtype):
+    if _may_hold_text(uit.index):
         uit.index = pd.Index(_csv_column(uit.index), name=_name(uit.index.name))
     uit.columns = pd.Index(_csv_column(uit.columns.astype(object)), name=uit.columns.name)
     return uit
 
 
-def _may_hold_text(dtype: object) -> bool:
-    return pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype)
+def _may_hold_text(waarden: pd.Series | pd.Index) -> bool:
+    return pd.api.types.is_object_dtype(waarden) or pd.api.types.is_string_dtype(waarden)
 
 
 def _name(naam: object) -> object:
