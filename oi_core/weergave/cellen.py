@@ -77,11 +77,14 @@ def csv_frame(df: pd.DataFrame) -> pd.DataFrame:
         uit[kolom] = _csv_column(uit[kolom])
     if _may_hold_text(uit.index):
         uit.index = pd.Index(_csv_column(uit.index), name=_name(uit.index.name))
-    uit.columns = pd.Index(_csv_column(uit.columns.astype(object)), name=uit.columns.name)
+    if _may_hold_text(uit.columns):
+        uit.columns = pd.Index(_csv_column(uit.columns), name=uit.columns.name)
     return uit
 
 
 def _may_hold_text(waarden: pd.Series | pd.Index) -> bool:
+    if isinstance(waarden, pd.MultiIndex):  # its levels are not written as one column
+        return False
     return pd.api.types.is_object_dtype(waarden) or pd.api.types.is_string_dtype(waarden)
 
 
