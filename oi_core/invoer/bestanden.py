@@ -20,6 +20,7 @@ import pandas as pd
 
 from oi_core.errors import Bevinding, DataFout, InvoerFout
 from oi_core.invoer.getallen import GetalFout, parse_number
+from oi_core.weergave.cellen import XLSX_OPTIES, csv_frame, sheet_name
 
 __all__ = ["free_path", "numbers_column", "read_table", "write_atomic", "write_table"]
 
@@ -172,7 +173,12 @@ def _mode(pad: Path) -> int:
 def write_table(
     df: pd.DataFrame, pad: str | Path, *, overschrijf: bool = False, blad: str = "Resultaat"
 ) -> Path:
-    """Write a table as CSV (``;`` and decimal comma, as Dutch Excel expects) or XLSX."""
+    """Write a table as CSV (``;`` and decimal comma, as Dutch Excel expects) or XLSX.
+
+    Text stays text (:mod:`oi_core.weergave.cellen`): in a workbook every text is a string
+    cell, in a CSV a text that would be read as a formula gets a leading ``'``; the sheet
+    name ``blad`` is made safe.
+    """
     pad = Path(pad)
     if pad.suffix.lower() == ".xlsx":
         _require_xlsxwriter(pad)
@@ -180,10 +186,16 @@ def write_table(
     if pad.suffix.lower() == ".csv":
         return write_atomic(
             pad,
-            lambda p: df.to_csv(p, sep=";", decimal=",", encoding="utf-8-sig"),
+            lambda p: _write_csv(df, p),
             overschrijf=overschrijf,
         )
     raise InvoerFout(f"'{pad.name}': kies .csv of .xlsx", argument="uitvoer")
+
+
+def _write_csv(df: pd.DataFrame, pad: Path) -> None:
+    """``;``, decimal comma and Excel's line ends; a field with a line break is quoted, so a
+    carriage return inside a text does not start a row."""
+    csv_frame(df).to_csv(pad, sep=";", decimal=",", encoding="utf-8-sig", lineterminator="\r\n")
 
 
 def _require_xlsxwriter(pad: Path) -> None:
@@ -197,7 +209,9 @@ def _require_xlsxwriter(pad: Path) -> None:
 
 
 def _write_xlsx(df: pd.DataFrame, pad: Path, blad: str) -> None:
-    with pd.ExcelWriter(pad, engine="xlsxwriter") as schrijver:
+    blad = sheet_name(blad)
+    opties = {"options": XLSX_OPTIES}
+    with pd.ExcelWriter(pad, engine="xlsxwriter", engine_kwargs=opties) as schrijver:
         df.to_excel(schrijver, sheet_name=blad)
         werkblad = schrijver.sheets[blad]
         werkblad.freeze_panes(1, 1)

@@ -11,7 +11,9 @@ registered Excel function's own result on the table (:func:`oi_excel.conversie.c
 one number, one place, and a viewer without the add-in shows the core's figures. The match
 uses the core's default band :data:`~oi_core.rekenen.kern.BAND` unless another is given,
 and its colours follow the core's signal, so no threshold is typed here. A file is never
-overwritten unless asked.
+overwritten unless asked. Every text (area names, labels, a plugin's names) is a string
+cell, never a formula (:mod:`oi_core.weergave.cellen`): formulas are only the ``OI_`` ones
+written through ``write_dynamic_array_formula``.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
 
 from oi_core import InvoerFout, Niveau, OIFout, activiteit, write_atomic
 from oi_core.rekenen.kern import BAND
+from oi_core.weergave.cellen import XLSX_OPTIES
 from oi_excel.catalogus import BUILTIN_EXCEL_FUNCTIES
 from oi_excel.conversie import Cellen, call_function
 from oi_excel.werkmap.lezen import (
@@ -79,7 +82,7 @@ def write_werkmap(
 
 
 def _write(invoer: WerkmapInvoer, pad: Path, band: float) -> None:
-    boek = xlsxwriter.Workbook(str(pad))
+    boek = xlsxwriter.Workbook(str(pad), XLSX_OPTIES)  # text stays text, never a formula
     opmaak = _formats(boek)
     uitleg = boek.add_worksheet(BLAD_UITLEG)
     _write_input(boek.add_worksheet(BLAD_INVOER), invoer, opmaak)

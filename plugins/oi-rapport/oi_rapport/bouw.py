@@ -7,7 +7,6 @@ plugins add through the report's hook (:mod:`.hoofdstukken`, e.g. the stapeling 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -16,6 +15,7 @@ import pandas as pd
 from oi_core import __version__
 from oi_core.plugins.manager import excel_functies
 from oi_core.rekenen.kern import BAND, grenzen
+from oi_core.weergave.cellen import sheet_name
 from oi_core.weergave.kolommen import kolom
 from oi_rapport.activiteit import ActiviteitHoofdstuk
 from oi_rapport.document import Blok, Opsomming, Rapport, Sectie, Tabel, Tekst
@@ -63,12 +63,13 @@ def _extra_section(e: GemaaktHoofdstuk) -> Sectie:
 
 
 def sheet_names(namen: Sequence[str], vast: Sequence[str] = ()) -> list[str]:
-    """Valid, unique Excel sheet names (31 characters, no ``[]:*?/\\``), not clashing
-    with the fixed sheets nor the sheets ``vast`` of the plugins' chapters."""
+    """Valid, unique Excel sheet names (31 characters, no ``[]:*?/\\``, no leading formula
+    character: :func:`~oi_core.weergave.cellen.sheet_name`), not clashing with the fixed
+    sheets nor the sheets ``vast`` of the plugins' chapters."""
     gebruikt = {"overzicht", "over deze analyse", *(v.lower() for v in vast)}
     uit = []
     for naam in namen:
-        basis = re.sub(r"[\[\]:*?/\\']", " ", naam).strip()[:28] or "Activiteit"
+        basis = sheet_name(naam, lengte=28, reserve="Activiteit")
         kandidaat, n = basis, 2
         while kandidaat.lower() in gebruikt:
             kandidaat, n = f"{basis[:26]} {n}", n + 1

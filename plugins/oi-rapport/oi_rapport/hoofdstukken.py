@@ -17,6 +17,7 @@ import pluggy
 from oi_core.errors import InvoerFout
 from oi_core.gebieden.indeling import Gebiedsindeling
 from oi_core.plugins.manager import get_plugin_manager
+from oi_core.weergave.cellen import sheet_name
 from oi_rapport import hookspecs
 from oi_rapport.document import Blok
 
@@ -45,7 +46,7 @@ class ExtraHoofdstuk:
     """A chapter a plugin adds to the report.
 
     ``sleutel`` names it (HTML anchor, JSON key, ``oi rapport --zonder <sleutel>``);
-    ``blad`` is its sheet (default: the title, cut to 31 characters). ``intro`` is a
+    ``blad`` is its sheet (default: the title; made a valid, safe sheet name). ``intro`` is a
     sentence for the overview, ``bron`` one for *Over deze analyse*, ``formules`` rows
     (begrip, formule, toelichting) for its table of formulas.
     """
@@ -60,7 +61,7 @@ class ExtraHoofdstuk:
 
     @property
     def bladnaam(self) -> str:
-        return (self.blad or self.titel)[:31]
+        return sheet_name(self.blad or self.titel, reserve="Hoofdstuk")
 
 
 @dataclass(frozen=True)

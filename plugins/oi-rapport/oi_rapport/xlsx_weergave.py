@@ -27,6 +27,7 @@ from xlsxwriter.workbook import Workbook  # type: ignore[import-untyped]
 from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
 
 from oi_core.gebieden.indeling import Gebiedsindeling
+from oi_core.weergave.cellen import XLSX_OPTIES
 from oi_core.weergave.kolommen import kop
 from oi_rapport.document import (
     KLASSEN,
@@ -79,7 +80,7 @@ def render_xlsx(
         kaarten = [g for g in all_figures(rapport) if g.figuur.soort == "kaart"]
         afbeeldingen = render_figures(kaarten, indeling)
     buffer = io.BytesIO()
-    wb = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    wb = xlsxwriter.Workbook(buffer, {"in_memory": True, **XLSX_OPTIES})  # text stays text
     wb.set_properties(
         {
             "title": rapport.titel,
@@ -399,14 +400,16 @@ class _Blad:
             _scatter_series(chart, naam, gegevens, plaats, figuur.label is not None)
         else:
             _category_series(chart, naam, gegevens, plaats)
-        chart.set_title({"name": figuur.titel, "name_font": {"size": 11}})
+        chart.set_title({"name": _chart_name(figuur.titel), "name_font": {"size": 11}})
         chart.set_legend({"position": "bottom"} if len(gegevens.kolommen) > 2 else {"none": True})
         chart.set_x_axis(
-            {"name": figuur.x_label, "reverse": liggend} if liggend or figuur.x_label else {}
+            {"name": _chart_name(figuur.x_label), "reverse": liggend}
+            if liggend or figuur.x_label
+            else {}
         )
         chart.set_y_axis(
             {
-                "name": figuur.y_label,
+                "name": _chart_name(figuur.y_label),
                 "major_gridlines": {"visible": True, "line": {"color": "#E3E3E3"}},
             }
         )
@@ -422,7 +425,7 @@ def _category_series(chart: Any, blad: str, gegevens: Tabel, plaats: _Plaats) ->
         kleur = PALET[i % len(PALET)]
         chart.add_series(
             {
-                "name": kolom.kop,
+                "name": _chart_name(kolom.kop),
                 "categories": categorie,
                 "values": plaats.bereik(blad, kolom.naam),
                 "fill": {"color": kleur},
@@ -437,7 +440,7 @@ def _scatter_series(
 ) -> None:
     x_kolom, y_kolom = gegevens.kolommen[1], gegevens.kolommen[2]
     reeks: dict[str, Any] = {
-        "name": y_kolom.kop,
+        "name": _chart_name(y_kolom.kop),
         "categories": plaats.bereik(blad, x_kolom.naam),
         "values": plaats.bereik(blad, y_kolom.naam),
         "marker": {
@@ -458,6 +461,19 @@ def _scatter_series(
             "font": {"size": 7},
         }
     chart.add_series(reeks)
+
+
+_VERWIJZING = re.compile(r"^=?[^!]+!\$?[A-Z]+\$?\d+")
+"""What xlsxwriter takes for a cell reference in a chart's title or series name."""
+
+
+def _chart_name(tekst: str | None) -> str | None:
+    """A chart or series name that xlsxwriter writes as text, never as a reference: a
+    name that looks like ``Blad!A1`` (or ``=cmd|' /C calc'!A0``) gets an invisible word
+    joiner after each ``!``; every other name is kept exactly."""
+    if tekst is None or not _VERWIJZING.match(tekst):
+        return tekst
+    return tekst.replace("!", "!\u2060")
 
 
 def _chart_data(grafiek: Grafiek) -> Tabel:
