@@ -97,14 +97,21 @@ class Analyse:
         return self._aggregated(ind, rijen, niveau, onvolledig)
 
     def _rows(self, code: str) -> pd.DataFrame:
-        rijen = self.data[self.data["indicator"] == code]
-        if rijen.empty:
+        """The rows of one indicator in the chosen year (latest unless ``jaar`` is given)."""
+        rijen = self._per_indicator.get(code)
+        if rijen is None:
             raise InvoerFout(f"geen gegevens voor indicator '{code}'", argument="indicator")
         jaar = self.jaar if self.jaar is not None else int(rijen["jaar"].max())
         gekozen = rijen[rijen["jaar"] == jaar]
         if gekozen.empty:
             raise InvoerFout(f"geen gegevens voor indicator '{code}' in {jaar}", argument="jaar")
         return gekozen
+
+    @cached_property
+    def _per_indicator(self) -> dict[str, pd.DataFrame]:
+        """The data split by indicator once, so a value costs its own rows, not the table."""
+        groepen = self.data.groupby("indicator", sort=False, observed=True)
+        return {str(code): rijen for code, rijen in groepen}
 
     @staticmethod
     def _series(rijen: pd.DataFrame, code: str) -> pd.Series:
@@ -191,7 +198,7 @@ class Analyse:
         return kolommen, overgeslagen
 
     def _available(self) -> list[str]:
-        aanwezig = set(self.data["indicator"])
+        aanwezig = self._per_indicator
         return [i.code for i in self.activiteit.keten.indicatoren() if i.code in aanwezig]
 
     def _names(self, codes: Iterable[str]) -> list[str]:
