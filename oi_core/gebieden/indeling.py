@@ -127,8 +127,17 @@ class Gebiedsindeling:
     # -- lookup -------------------------------------------------------------------------
     def table(self, niveau: Niveau | str) -> pd.DataFrame:
         """All areas of one level, indexed by code (a copy)."""
-        niveau = _niveau(niveau)
-        return self._tabel[self._tabel["niveau"] == niveau.value].copy()
+        return self._per_niveau(_niveau(niveau)).copy()
+
+    def _per_niveau(self, niveau: Niveau) -> pd.DataFrame:
+        """The areas of one level (shared: do not modify)."""
+        tabellen = self._tabellen
+        return tabellen[niveau] if niveau in tabellen else self._tabel.iloc[:0]
+
+    @cached_property
+    def _tabellen(self) -> dict[Niveau, pd.DataFrame]:
+        groepen = self._tabel.groupby("niveau", sort=False)
+        return {Niveau(str(n)): t for n, t in groepen}
 
     def codes(self, niveau: Niveau | str) -> list[str]:
         return list(self._codes_per_niveau[_niveau(niveau)])
@@ -160,7 +169,7 @@ class Gebiedsindeling:
         """Population per area of a level (2024); ``kolom`` is ``inwoners`` or ``inwoners_0_14``."""
         if kolom not in ("inwoners", "inwoners_0_14"):
             raise InvoerFout(f"onbekende bevolkingskolom '{kolom}'", argument="kolom")
-        return self.table(niveau)[kolom].astype(float).rename(kolom)
+        return self._per_niveau(_niveau(niveau))[kolom].astype(float).rename(kolom)
 
     def overview(self, niveau: Niveau | str) -> pd.DataFrame:
         """Areas of a level with their parents' codes and names and their population."""
@@ -322,7 +331,7 @@ class Gebiedsindeling:
         """Parent code at level ``naar`` for every area at level ``van`` (NaN: none)."""
         van, naar = _niveau(van), _niveau(naar)
         _eis_grover(van, naar)
-        tabel = self.table(van)
+        tabel = self._per_niveau(van)
         if naar is Niveau.GEMEENTE:
             gemeente = self.codes(Niveau.GEMEENTE)[0]
             return pd.Series(gemeente, index=tabel.index, name=naar.value)
@@ -395,16 +404,19 @@ class Gebiedsindeling:
         return tabel.fillna(0).astype(int)
 
     def _niveau_van_reeks(self, waarden: pd.Series) -> Niveau:
-        niveaus = {self.level_of(c) for c in waarden.index if c in self._namen}
-        onbekend = [str(c) for c in waarden.index if c not in self._namen]
-        if onbekend:
-            raise DataFout([f"onbekende gebiedscode '{c}'" for c in onbekend[:20]], "Aggregeren")
+        positie = self._tabel.index.get_indexer(waarden.index)
+        onbekend = waarden.index[positie < 0]
+        if len(onbekend):
+            raise DataFout(
+                [f"onbekende gebiedscode '{c}'" for c in onbekend[:20].map(str)], "Aggregeren"
+            )
+        niveaus = set(pd.unique(self._tabel["niveau"].to_numpy()[positie]))
         if len(niveaus) != 1:
             raise DataFout(
-                [f"waarden op verschillende niveaus: {sorted(n.value for n in niveaus)}"],
+                [f"waarden op verschillende niveaus: {sorted(map(str, niveaus))}"],
                 "Aggregeren",
             )
-        return niveaus.pop()
+        return Niveau(str(niveaus.pop()))
 
     def _gewichten(
         self,
@@ -445,8 +457,8 @@ def _aggregate_numpy(
     naar: Niveau,
 ) -> pd.Series:
     x = waarden.to_numpy(dtype=float)
-    positie = {c: i for i, c in enumerate(doelcodes)}
-    ouder_idx = np.array([positie.get(o, -1) if isinstance(o, str) else -1 for o in ouders])
+    doel = pd.Index(doelcodes, dtype=object)
+    ouder_idx = doel.get_indexer(pd.Index(ouders.to_numpy(dtype=object), dtype=object))
     w = np.ones_like(x) if gewichten is None else gewichten.to_numpy(dtype=float)
     bruikbaar = ~np.isnan(x) & ~np.isnan(w) & (ouder_idx >= 0)
     _waarschuw_weggelaten(waarden, x, w, ouder_idx, gewichten is not None, naar)
@@ -458,7 +470,7 @@ def _aggregate_numpy(
         uitkomst = teller if gewichten is None else teller / noemer
     uitkomst = np.where(aantal > 0, uitkomst, np.nan)
     if gewichten is not None and ((aantal > 0) & (noemer == 0)).any():
-        nul = [c for c, a, w in zip(doelcodes, aantal, noemer, strict=True) if a > 0 and w == 0]
+        nul = np.asarray(doelcodes, dtype=object)[(aantal > 0) & (noemer == 0)].tolist()
         warnings.warn(
             "totaal gewicht is 0, geen gewogen gemiddelde voor: " + ", ".join(nul[:10]),
             OIWaarschuwing,
@@ -476,16 +488,10 @@ def _waarschuw_weggelaten(
     gewogen: bool,
     naar: Niveau,
 ) -> None:
-    zonder_ouder = [
-        str(c)
-        for c, xi, o in zip(waarden.index, x, ouder_idx, strict=True)
-        if o < 0 and not np.isnan(xi)
-    ]
-    zonder_gewicht = [
-        str(c)
-        for c, xi, wi in zip(waarden.index, x, w, strict=True)
-        if gewogen and not np.isnan(xi) and np.isnan(wi)
-    ]
+    codes = waarden.index.map(str).to_numpy(dtype=object)
+    met_waarde = ~np.isnan(x)
+    zonder_ouder = codes[(ouder_idx < 0) & met_waarde].tolist()
+    zonder_gewicht = codes[met_waarde & np.isnan(w)].tolist() if gewogen else []
     if zonder_ouder:
         warnings.warn(
             f"{len(zonder_ouder)} gebieden liggen niet in een {naar.value} en tellen niet mee: "
