@@ -57,13 +57,12 @@ def per(waarden: Labels, noemer: Labels, per: float = 100.0) -> pd.Series:
     x = als_reeks(waarden, "waarden")
     n = als_reeks(noemer, "noemer")
     check_same_labels(x, n, "waarden", "noemer")
-    n = n.reindex(x.index)
-    nul = [str(c) for c, v in n.items() if not v > 0]
-    if nul:
-        raise InvoerFout(f"noemer is 0, leeg of negatief voor {', '.join(nul)}", argument="noemer")
-    return pd.Series(
-        per * x.to_numpy(dtype=float) / n.to_numpy(dtype=float), index=x.index, name=f"per_{per:g}"
-    )
+    nv = n.to_numpy(dtype=float) if n.index.equals(x.index) else n.reindex(x.index).to_numpy(float)
+    nul = ~(nv > 0)
+    if nul.any():
+        codes = ", ".join(x.index[nul].map(str))
+        raise InvoerFout(f"noemer is 0, leeg of negatief voor {codes}", argument="noemer")
+    return pd.Series(per * x.to_numpy(dtype=float) / nv, index=x.index, name=f"per_{per:g}")
 
 
 def index_interval(
@@ -179,8 +178,16 @@ def tov_gemiddelde(
         },
         index=x.index,
     )
-    uit["teken"] = [_TEKEN.get((richting, p), "") for p in positie]
-    uit["label"] = [f"sterk {p}" if s else p for p, s in zip(positie, sterk, strict=True)]
+    uit["teken"] = (
+        np.select(
+            [positie == "boven", positie == "onder"],
+            [_TEKEN[(richting, "boven")], _TEKEN[(richting, "onder")]],
+            default="",
+        )
+        if richting is not Richting.NEUTRAAL
+        else ""
+    )
+    uit["label"] = np.where(sterk, np.char.add("sterk ", positie), positie)
     return uit
 
 
@@ -216,9 +223,11 @@ def stapeling(
     kolommen["aantal_ontbrekend"] = ontbreekt.sum(axis=1)
     uit = pd.DataFrame(kolommen, index=waarden.index)
     uit.attrs["drempels"] = dict(zip(tellen, drempel.tolist(), strict=True))
-    uit.attrs["ontbrekend"] = [
-        (str(waarden.index[i]), tellen[j]) for i, j in np.argwhere(ontbreekt)
-    ]
+    rij, kolom = np.nonzero(ontbreekt)
+    gebieden = waarden.index[rij].map(str).tolist()
+    uit.attrs["ontbrekend"] = list(
+        zip(gebieden, np.asarray(tellen, dtype=object)[kolom], strict=True)
+    )
     return uit
 
 
@@ -345,14 +354,16 @@ def _bevolking(x: pd.Series, bevolking: Labels | None) -> np.ndarray:
         return np.ones(len(x))
     b = als_reeks(bevolking, "bevolking")
     check_same_labels(x, b, "inzet", "bevolking")
-    w = b.reindex(x.index).to_numpy(dtype=float)
-    fout = [
-        Bevinding(f"bevolking is 0, leeg of negatief voor {c}", kolom="bevolking")
-        for c, wi in zip(x.index, w, strict=True)
-        if not wi > 0
-    ]
-    if fout:
-        raise DataFout(fout, "Concentratie-index")
+    w = b.to_numpy(dtype=float) if b.index.equals(x.index) else b.reindex(x.index).to_numpy(float)
+    leeg = ~(w > 0)
+    if leeg.any():
+        raise DataFout(
+            [
+                Bevinding(f"bevolking is 0, leeg of negatief voor {c}", kolom="bevolking")
+                for c in x.index[leeg]
+            ],
+            "Concentratie-index",
+        )
     return w
 
 
