@@ -249,15 +249,24 @@ def _check_numbers(kolom: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 def _check_areas(
     kolom: pd.Series, niveaus: np.ndarray, niveau_fout: np.ndarray, indeling: Gebiedsindeling
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Resolve every distinct (name, level) pair once; rows without a level are skipped."""
+    """Resolve every distinct (name, level) pair once; rows without a level are skipped.
+
+    Exact codes are looked up for the whole column at once; only the other texts (names,
+    aliases, mistakes) go through :meth:`Gebiedsindeling.resolve` one by one.
+    """
     tekst, _ = _check_column(kolom, lambda v: (_area_text(v), None))
     met_niveau = pd.isna(niveau_fout)
-    posities, uniek = _factorize_pairs(tekst[met_niveau], niveaus[met_niveau])
-    uitkomst = [_check_area(indeling, t, n) for t, n in uniek]
+    posities, teksten, paar_niveaus = _factorize_pairs(tekst[met_niveau], niveaus[met_niveau])
+    code_u = np.full(len(teksten), None, dtype=object)
+    fout_u = np.full(len(teksten), None, dtype=object)
+    for niveau in set(paar_niveaus.tolist()):
+        deze = paar_niveaus == niveau
+        code_u[deze] = indeling.exact_codes(teksten[deze], niveau)
+    for i in np.flatnonzero(pd.isna(code_u)):
+        code_u[i], fout_u[i] = _check_area(indeling, teksten[i], paar_niveaus[i])
     code = np.full(len(kolom), None, dtype=object)
     fout = np.full(len(kolom), None, dtype=object)
-    code[met_niveau] = _object_array([u[0] for u in uitkomst])[posities]
-    fout[met_niveau] = _object_array([u[1] for u in uitkomst])[posities]
+    code[met_niveau], fout[met_niveau] = code_u[posities], fout_u[posities]
     return code, fout
 
 
@@ -267,24 +276,28 @@ def _names_and_levels(
     """Name and level of every resolved area; a doelgroep is its own name."""
     if not len(code):
         return code, niveau
-    posities, uniek = _factorize_pairs(code, niveau)
-    uitkomst = [_name_and_level(indeling, c, n) for c, n in uniek]
-    naam = _object_array([u[0] for u in uitkomst])[posities]
-    gevonden = _object_array([u[1] for u in uitkomst])[posities]
+    posities, uniek = pd.factorize(code)
+    naam = indeling.look_up(uniek, "naam")[posities]
+    gevonden = indeling.look_up(uniek, "niveau")[posities]
+    doelgroep = niveau == Niveau.DOELGROEP
+    naam[doelgroep] = code[doelgroep]
+    gevonden[doelgroep] = Niveau.DOELGROEP.value
     return naam, gevonden
 
 
 def _factorize_pairs(
     tekst: np.ndarray, niveau: np.ndarray
-) -> tuple[np.ndarray, list[tuple[str, Niveau]]]:
-    """Positions of each (text, level) pair in the list of its distinct pairs."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Positions of each (text, level) pair among the distinct pairs, and those pairs."""
     if not len(tekst):
-        return np.zeros(0, dtype=np.intp), []
+        leeg = np.zeros(0, dtype=object)
+        return np.zeros(0, dtype=np.intp), leeg, leeg
     pos_t, uniek_t = pd.factorize(tekst)
     pos_n, uniek_n = pd.factorize(niveau)
     posities, paren = pd.factorize(pos_t * len(uniek_n) + pos_n)
-    uniek = [(str(uniek_t[p // len(uniek_n)]), Niveau(uniek_n[p % len(uniek_n)])) for p in paren]
-    return posities, uniek
+    niveaus = _object_array([Niveau(n) for n in uniek_n])
+    teksten = np.asarray(uniek_t, dtype=object)
+    return posities, teksten[paren // len(uniek_n)], niveaus[paren % len(uniek_n)]
 
 
 # -- one distinct value at a time ---------------------------------------------------------
