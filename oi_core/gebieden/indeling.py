@@ -394,10 +394,10 @@ class Gebiedsindeling:
             )
         alle_ouders = self.parents(van, naar)
         gewichten = self._gewichten(waarden, van, aggregatie, gewicht)
-        uit = _aggregate_numpy(
-            waarden, alle_ouders.reindex(waarden.index), gewichten, self.codes(naar), naar
-        )
-        dekking = self._coverage(waarden, alle_ouders, aggregatie, gewicht, van)
+        doel = pd.Index(self.codes(naar), name="gebied")
+        ouders = _positions(doel, _on(alle_ouders, waarden.index))
+        uit = _aggregate_numpy(waarden, ouders, gewichten, doel, naar)
+        dekking = self._coverage(waarden, ouders, alle_ouders, aggregatie, gewicht, van, doel)
         dekking = dekking.reindex(uit.index)
         onvolledig_ = dekking[dekking["met_waarde"] < dekking["verwacht"]]
         if not onvolledig_.empty:
@@ -410,25 +410,35 @@ class Gebiedsindeling:
     def _coverage(
         self,
         waarden: pd.Series,
-        ouders: pd.Series,
+        ouders: np.ndarray,
+        alle_ouders: pd.Series,
         aggregatie: Aggregatie,
         gewicht: str | pd.Series | None,
         van: Niveau,
+        doel: pd.Index,
     ) -> pd.DataFrame:
         """Per coarser area: how many finer areas should have a value, and how many do.
 
-        With a weight, only finer areas with a positive weight are expected (an area
-        without inhabitants weighs nothing; one whose weight is unknown cannot count).
+        ``ouders`` is the position in ``doel`` of each value's parent, ``alle_ouders`` the
+        parent of every finer area. With a weight, only finer areas with a positive weight
+        are expected (an area without inhabitants weighs nothing; one whose weight is
+        unknown cannot count).
         """
-        verwacht = ouders.dropna()
+        alle = _positions(doel, alle_ouders)
+        verwacht = alle >= 0
         if aggregatie is Aggregatie.GEWOGEN_GEMIDDELDE and gewicht is not None:
             w = self.bevolking(van, gewicht) if isinstance(gewicht, str) else gewicht
-            verwacht = verwacht[(w.reindex(verwacht.index) > 0).to_numpy()]
-        met = ouders.reindex(waarden.dropna().index).dropna()
+            verwacht &= (_on(w, alle_ouders.index) > 0).to_numpy()
+        met = (ouders >= 0) & waarden.notna().to_numpy()
+        n = len(doel)
         tabel = pd.DataFrame(
-            {"verwacht": verwacht.value_counts(), "met_waarde": met.value_counts()}
+            {
+                "verwacht": np.bincount(alle[verwacht], minlength=n),
+                "met_waarde": np.bincount(ouders[met], minlength=n),
+            },
+            index=doel,
         )
-        return tabel.fillna(0).astype(int)
+        return tabel.astype(int)
 
     def _niveau_van_reeks(self, waarden: pd.Series) -> Niveau:
         positie = self._tabel.index.get_indexer(waarden.index)
@@ -476,20 +486,29 @@ def _warn_incomplete(
     )
 
 
+def _on(reeks: pd.Series, index: pd.Index) -> pd.Series:
+    """``reeks`` at ``index``; without a reindex when it already is."""
+    return reeks if reeks.index.equals(index) else reeks.reindex(index)
+
+
+def _positions(doel: pd.Index, ouders: pd.Series) -> np.ndarray:
+    """Position of every parent code in ``doel``; -1 for none or an unknown one."""
+    posities: np.ndarray = doel.get_indexer(pd.Index(ouders.to_numpy(dtype=object), dtype=object))
+    return posities
+
+
 def _aggregate_numpy(
     waarden: pd.Series,
-    ouders: pd.Series,
+    ouder_idx: np.ndarray,
     gewichten: pd.Series | None,
-    doelcodes: list[str],
+    doel: pd.Index,
     naar: Niveau,
 ) -> pd.Series:
     x = waarden.to_numpy(dtype=float)
-    doel = pd.Index(doelcodes, dtype=object)
-    ouder_idx = doel.get_indexer(pd.Index(ouders.to_numpy(dtype=object), dtype=object))
     w = np.ones_like(x) if gewichten is None else gewichten.to_numpy(dtype=float)
     bruikbaar = ~np.isnan(x) & ~np.isnan(w) & (ouder_idx >= 0)
     _waarschuw_weggelaten(waarden, x, w, ouder_idx, gewichten is not None, naar)
-    n = len(doelcodes)
+    n = len(doel)
     teller = np.bincount(ouder_idx[bruikbaar], weights=(x * w)[bruikbaar], minlength=n)
     noemer = np.bincount(ouder_idx[bruikbaar], weights=w[bruikbaar], minlength=n)
     aantal = np.bincount(ouder_idx[bruikbaar], minlength=n)
@@ -497,13 +516,13 @@ def _aggregate_numpy(
         uitkomst = teller if gewichten is None else teller / noemer
     uitkomst = np.where(aantal > 0, uitkomst, np.nan)
     if gewichten is not None and ((aantal > 0) & (noemer == 0)).any():
-        nul = np.asarray(doelcodes, dtype=object)[(aantal > 0) & (noemer == 0)].tolist()
+        nul = doel.to_numpy(dtype=object)[(aantal > 0) & (noemer == 0)].tolist()
         warnings.warn(
             "totaal gewicht is 0, geen gewogen gemiddelde voor: " + ", ".join(nul[:10]),
             OIWaarschuwing,
             stacklevel=3,
         )
-    reeks = pd.Series(uitkomst, index=pd.Index(doelcodes, name="gebied"), name=waarden.name)
+    reeks = pd.Series(uitkomst, index=doel, name=waarden.name)
     return reeks.dropna()
 
 
@@ -515,10 +534,9 @@ def _waarschuw_weggelaten(
     gewogen: bool,
     naar: Niveau,
 ) -> None:
-    codes = waarden.index.map(str).to_numpy(dtype=object)
     met_waarde = ~np.isnan(x)
-    zonder_ouder = codes[(ouder_idx < 0) & met_waarde].tolist()
-    zonder_gewicht = codes[met_waarde & np.isnan(w)].tolist() if gewogen else []
+    zonder_ouder = [str(c) for c in waarden.index[(ouder_idx < 0) & met_waarde]]
+    zonder_gewicht = [str(c) for c in waarden.index[met_waarde & np.isnan(w)]] if gewogen else []
     if zonder_ouder:
         warnings.warn(
             f"{len(zonder_ouder)} gebieden liggen niet in een {naar.value} en tellen niet mee: "
