@@ -161,12 +161,9 @@ def tov_gemiddelde(
     with np.errstate(invalid="ignore", divide="ignore"):
         z = np.where(sd > 0, verschil / sd, 0.0)
     drempel = abs(band * gem)
-    positie = np.where(
-        np.isnan(v),
-        "",
-        np.where(verschil > drempel, "boven", np.where(verschil < -drempel, "onder", "gemiddeld")),
-    )
-    sterk = (np.abs(z) > 1.0) & (positie != "gemiddeld") & ~np.isnan(v)
+    code = np.select([np.isnan(v), verschil > drempel, verschil < -drempel], [0, 1, 3], default=2)
+    sterk = (np.abs(z) > 1.0) & (code != 2) & ~np.isnan(v)
+    positie = _POSITIES[code]
     uit = pd.DataFrame(
         {
             "waarde": v,
@@ -178,16 +175,20 @@ def tov_gemiddelde(
         },
         index=x.index,
     )
-    uit["teken"] = (
-        np.select(
-            [positie == "boven", positie == "onder"],
-            [_TEKEN[(richting, "boven")], _TEKEN[(richting, "onder")]],
-            default="",
-        )
-        if richting is not Richting.NEUTRAAL
-        else ""
-    )
-    uit["label"] = np.where(sterk, np.char.add("sterk ", positie), positie)
+    tekens = _object_array([_TEKEN.get((richting, p), "") for p in _POSITIES])
+    uit["teken"] = tekens[code]
+    uit["label"] = np.where(sterk, _STERK[code], positie)
+    return uit
+
+
+_POSITIES = np.array(["", "boven", "gemiddeld", "onder"], dtype=object)
+"""The positions of :func:`tov_gemiddelde` by code (0 = no value)."""
+_STERK = np.array(["", "sterk boven", "sterk gemiddeld", "sterk onder"], dtype=object)
+
+
+def _object_array(waarden: list[str]) -> np.ndarray:
+    uit = np.empty(len(waarden), dtype=object)
+    uit[:] = waarden
     return uit
 
 
@@ -212,7 +213,7 @@ def stapeling(
     richting = _richtingen(waarden, richtingen)
     tellen = [k for k in waarden.columns if richting[k] is not Richting.NEUTRAAL]
     x = waarden[tellen].to_numpy(dtype=float)
-    drempel = _drempels(waarden[tellen], drempels, gewichten)
+    drempel = _drempels(x, waarden[tellen], drempels, gewichten)
     teken = np.array([1.0 if richting[k] is Richting.HOGER_IS_BETER else -1.0 for k in tellen])
     slechter = (x - drempel) * teken < 0
     ontbreekt = np.isnan(x)
@@ -251,7 +252,10 @@ def _richtingen(
 
 
 def _drempels(
-    x: pd.DataFrame, drempels: Mapping[str, float] | None, gewichten: Labels | None
+    getallen: np.ndarray,
+    x: pd.DataFrame,
+    drempels: Mapping[str, float] | None,
+    gewichten: Labels | None,
 ) -> np.ndarray:
     gegeven = dict(drempels or {})
     onbekend = sorted(set(gegeven) - set(x.columns))
@@ -260,12 +264,16 @@ def _drempels(
             f"drempel voor onbekende indicator: {', '.join(onbekend)}", argument="drempels"
         )
     w = _gewichten(x.iloc[:, 0], gewichten) if len(x.columns) else np.ones(len(x))
-    gemiddeld = _column_means(x.to_numpy(dtype=float), w, list(map(str, x.columns)))
+    gemiddeld = _column_means(getallen, w, list(map(str, x.columns)))
     return np.array([float(gegeven.get(k, g)) for k, g in zip(x.columns, gemiddeld, strict=True)])
 
 
 def _column_means(x: np.ndarray, w: np.ndarray, namen: list[str]) -> np.ndarray:
     """Weighted mean of every column over the rows where both value and weight are known."""
+    if not np.isnan(w).any() and w.sum() > 0 and not np.isnan(x).any():
+        kolom_w = np.broadcast_to(w[:, None], x.shape)  # everything known: no masks
+        snel: np.ndarray = (x * kolom_w).sum(axis=0) / kolom_w.sum(axis=0)
+        return snel
     mee = ~np.isnan(x) & ~np.isnan(w)[:, None]
     gewicht = np.where(mee, w[:, None], 0.0)
     totaal = gewicht.sum(axis=0)
