@@ -395,9 +395,13 @@ class Gebiedsindeling:
         alle_ouders = self.parents(van, naar)
         gewichten = self._gewichten(waarden, van, aggregatie, gewicht)
         doel = pd.Index(self.codes(naar), name="gebied")
-        ouders = _positions(doel, _on(alle_ouders, waarden.index))
+        alle = _positions(doel, alle_ouders)
+        gelijk = alle_ouders.index.equals(waarden.index)
+        ouders = alle if gelijk else _positions(doel, alle_ouders.reindex(waarden.index))
         uit = _aggregate_numpy(waarden, ouders, gewichten, doel, naar)
-        dekking = self._coverage(waarden, ouders, alle_ouders, aggregatie, gewicht, van, doel)
+        dekking = self._coverage(
+            waarden, ouders, alle, alle_ouders.index, doel, aggregatie, gewicht, van
+        )
         dekking = dekking.reindex(uit.index)
         onvolledig_ = dekking[dekking["met_waarde"] < dekking["verwacht"]]
         if not onvolledig_.empty:
@@ -411,24 +415,24 @@ class Gebiedsindeling:
         self,
         waarden: pd.Series,
         ouders: np.ndarray,
-        alle_ouders: pd.Series,
+        alle: np.ndarray,
+        fijner: pd.Index,
+        doel: pd.Index,
         aggregatie: Aggregatie,
         gewicht: str | pd.Series | None,
         van: Niveau,
-        doel: pd.Index,
     ) -> pd.DataFrame:
         """Per coarser area: how many finer areas should have a value, and how many do.
 
-        ``ouders`` is the position in ``doel`` of each value's parent, ``alle_ouders`` the
-        parent of every finer area. With a weight, only finer areas with a positive weight
-        are expected (an area without inhabitants weighs nothing; one whose weight is
-        unknown cannot count).
+        ``ouders`` is the position (in the coarser level's codes) of each value's parent,
+        ``alle`` that of every area in ``fijner``, the finer level. With a weight, only
+        finer areas with a positive weight are expected (an area without inhabitants
+        weighs nothing; one whose weight is unknown cannot count).
         """
-        alle = _positions(doel, alle_ouders)
         verwacht = alle >= 0
         if aggregatie is Aggregatie.GEWOGEN_GEMIDDELDE and gewicht is not None:
             w = self.bevolking(van, gewicht) if isinstance(gewicht, str) else gewicht
-            verwacht &= (_on(w, alle_ouders.index) > 0).to_numpy()
+            verwacht &= (_on(w, fijner) > 0).to_numpy()
         met = (ouders >= 0) & waarden.notna().to_numpy()
         n = len(doel)
         tabel = pd.DataFrame(
@@ -441,6 +445,11 @@ class Gebiedsindeling:
         return tabel.astype(int)
 
     def _niveau_van_reeks(self, waarden: pd.Series) -> Niveau:
+        eerste = waarden.index[0] if len(waarden) else None
+        if isinstance(eerste, str) and eerste in self._niveaus:
+            niveau = self._niveaus[eerste]
+            if self._per_niveau(niveau).index.equals(waarden.index):
+                return niveau  # exactly the areas of one level, as aggregation mostly gets
         positie = self._tabel.index.get_indexer(waarden.index)
         onbekend = waarden.index[positie < 0]
         if len(onbekend):
