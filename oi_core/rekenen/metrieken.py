@@ -212,8 +212,9 @@ def stapeling(
     """
     richting = _richtingen(waarden, richtingen)
     tellen = [k for k in waarden.columns if richting[k] is not Richting.NEUTRAAL]
-    x = waarden[tellen].to_numpy(dtype=float)
-    drempel = _drempels(x, waarden[tellen], drempels, gewichten)
+    deel = waarden if len(tellen) == len(waarden.columns) else waarden[tellen]
+    x = deel.to_numpy(dtype=float)
+    drempel = _drempels(x, deel, drempels, gewichten)
     teken = np.array([1.0 if richting[k] is Richting.HOGER_IS_BETER else -1.0 for k in tellen])
     slechter = (x - drempel) * teken < 0
     ontbreekt = np.isnan(x)
