@@ -224,11 +224,19 @@ def _spread(
     waarde = np.empty(len(waarden), dtype=object)
     fout = np.full(len(waarden), None, dtype=object)
     waarde[bekend], fout[bekend] = canoniek[posities[bekend]], melding[posities[bekend]]
-    leeg = np.flatnonzero(~bekend)  # missing values, each checked as it is (None, NaN, NA)
-    per_soort = {type(v): controle(v) for v in waarden[leeg]}
-    for i in leeg:
-        waarde[i], fout[i] = per_soort[type(waarden[i])]
+    if not bekend.all():
+        waarde[~bekend], fout[~bekend] = _check_missing(waarden[~bekend], controle)
     return waarde, fout
+
+
+def _check_missing(leeg: np.ndarray, controle: Controle) -> tuple[np.ndarray, np.ndarray]:
+    """Missing values (None, NaN, NA) checked once per kind, each as it is written."""
+    soort = pd.factorize(_object_array([type(v) for v in leeg]))[0]
+    _, eerste = np.unique(soort, return_index=True)
+    uitkomst = [controle(leeg[i]) for i in eerste]
+    canoniek = _object_array([u[0] for u in uitkomst])
+    melding = _object_array([u[1] for u in uitkomst])
+    return canoniek[soort], melding[soort]
 
 
 def _object_array(waarden: list[Any]) -> np.ndarray:
