@@ -103,3 +103,32 @@ def test_rows_can_be_numbered_as_the_sheet_shows_them() -> None:
         )
     assert info.value.bevindingen[0].rij == 3
     assert "staat ook op rij 2" in info.value.bevindingen[0].melding
+
+
+def test_findings_keep_row_and_column_order_when_values_repeat() -> None:
+    """Each distinct value is checked once, yet every row that has it gets its finding,
+    in row order and within a row in the order indicator, waarde, jaar, gebied."""
+    rijen = [("Nergens", 1800, "onbekend", "veel")] * 3 + [("Noord", 2024, "fte", 1)]
+    with pytest.raises(DataFout) as info:
+        validate_data(_tabel(*rijen), ACTIVITEIT, eerste_rij=2, blad="Invoer")
+    gevonden = [(b.rij, b.kolom) for b in info.value.bevindingen]
+    kolommen = ["indicator", "waarde", "jaar", "gebied"]
+    assert gevonden == [(rij, kolom) for rij in (2, 3, 4) for kolom in kolommen]
+    assert {b.blad for b in info.value.bevindingen} == {"Invoer"}
+
+
+def test_true_is_not_read_as_the_year_or_amount_one() -> None:
+    """A mixed column keeps True apart from 1, as cell by cell checking did."""
+    with pytest.raises(DataFout) as info:
+        validate_data(_tabel(("Noord", 2024, "fte", 1), ("Zuid", 2024, "fte", True)), ACTIVITEIT)
+    assert [(b.rij, b.kolom) for b in info.value.bevindingen] == [(2, "waarde")]
+    assert "waar/onwaar" in info.value.bevindingen[0].melding
+
+
+def test_missing_area_of_each_kind_is_reported_as_written() -> None:
+    tabel = _tabel(
+        ("Noord", 2024, "fte", 1), (None, 2024, "fte", 1), (float("nan"), 2024, "fte", 2)
+    )
+    with pytest.raises(DataFout) as info:
+        validate_data(tabel, ACTIVITEIT)
+    assert [(b.rij, b.kolom) for b in info.value.bevindingen] == [(2, "gebied"), (3, "gebied")]

@@ -338,3 +338,24 @@ def test_zero_total_weight_gives_no_number_and_a_warning() -> None:
             gewicht="inwoners",
         )
     assert uit.empty
+
+
+def test_exact_codes_finds_codes_of_the_level_only() -> None:
+    """The column-wide part of resolve: codes (any case, spaces around) at one level."""
+    ind = Gebiedsindeling.amsterdam()
+    gevonden = ind.exact_codes([" aa01", "AA01", "A", "Noord", "ZZ99"], "buurt")
+    assert gevonden.tolist() == ["AA01", "AA01", None, None, None]
+    assert ind.exact_codes(["A", "a "], "stadsdeel").tolist() == ["A", "A"]
+    assert ind.exact_codes(["jongeren"], "doelgroep").tolist() == [None]
+    for tekst, code in zip(["aa01", "A"], ["AA01", "A"], strict=True):
+        assert ind.resolve(tekst, ind.level_of(code)) == code
+
+
+def test_look_up_gives_a_column_per_code() -> None:
+    ind = Gebiedsindeling.amsterdam()
+    assert ind.look_up(["A", "AA01", "XX"], "naam").tolist() == [
+        "Centrum",
+        ind.name("AA01"),
+        None,
+    ]
+    assert ind.look_up(["A", "AA01"], "niveau").tolist() == ["stadsdeel", "buurt"]

@@ -127,8 +127,17 @@ class Gebiedsindeling:
     # -- lookup -------------------------------------------------------------------------
     def table(self, niveau: Niveau | str) -> pd.DataFrame:
         """All areas of one level, indexed by code (a copy)."""
-        niveau = _niveau(niveau)
-        return self._tabel[self._tabel["niveau"] == niveau.value].copy()
+        return self._per_niveau(_niveau(niveau)).copy()
+
+    def _per_niveau(self, niveau: Niveau) -> pd.DataFrame:
+        """The areas of one level (shared: do not modify)."""
+        tabellen = self._tabellen
+        return tabellen[niveau] if niveau in tabellen else self._tabel.iloc[:0]
+
+    @cached_property
+    def _tabellen(self) -> dict[Niveau, pd.DataFrame]:
+        groepen = self._tabel.groupby("niveau", sort=False)
+        return {Niveau(str(n)): t for n, t in groepen}
 
     def codes(self, niveau: Niveau | str) -> list[str]:
         return list(self._codes_per_niveau[_niveau(niveau)])
@@ -160,7 +169,7 @@ class Gebiedsindeling:
         """Population per area of a level (2024); ``kolom`` is ``inwoners`` or ``inwoners_0_14``."""
         if kolom not in ("inwoners", "inwoners_0_14"):
             raise InvoerFout(f"onbekende bevolkingskolom '{kolom}'", argument="kolom")
-        return self.table(niveau)[kolom].astype(float).rename(kolom)
+        return self._per_niveau(_niveau(niveau))[kolom].astype(float).rename(kolom)
 
     def overview(self, niveau: Niveau | str) -> pd.DataFrame:
         """Areas of a level with their parents' codes and names and their population."""
@@ -237,6 +246,33 @@ class Gebiedsindeling:
             niveau.value,
             [self._label(code)],
             f"'{tekst}' is de code van een {gevonden}, niet van een {niveau.value}.",
+        )
+
+    def exact_codes(self, teksten: Sequence[str] | np.ndarray, niveau: Niveau | str) -> np.ndarray:
+        """Per text the code it is at ``niveau`` (an area's code or CBS code, any case,
+        spaces around ignored), else None: the fast, column-wide part of :meth:`resolve`.
+
+        A text that gets None may still resolve by name, alias or abbreviation.
+        """
+        niveau = _niveau(niveau)
+        if niveau is Niveau.DOELGROEP or not len(teksten):
+            return np.full(len(teksten), None, dtype=object)
+        sleutel = pd.Index(np.asarray(teksten, dtype=object), dtype=object).str.strip().str.upper()
+        code = self._code_reeks.reindex(sleutel).to_numpy(dtype=object, copy=True)
+        niveaus = self._tabel["niveau"].reindex(pd.Index(code, dtype=object))
+        code[niveaus.to_numpy(dtype=object) != niveau.value] = None
+        return code
+
+    @cached_property
+    def _code_reeks(self) -> pd.Series:
+        return pd.Series(self._code_index, dtype=object)
+
+    def look_up(self, codes: Sequence[str] | np.ndarray, kolom: str) -> np.ndarray:
+        """One column of the division (``naam``, ``niveau``, …) for every code; None when
+        a code is unknown."""
+        gevonden = self._tabel[kolom].reindex(pd.Index(codes, dtype=object))
+        return (
+            gevonden.astype(object).where(gevonden.notna(), None).to_numpy(dtype=object, copy=True)
         )
 
     def resolve_all(
@@ -322,7 +358,7 @@ class Gebiedsindeling:
         """Parent code at level ``naar`` for every area at level ``van`` (NaN: none)."""
         van, naar = _niveau(van), _niveau(naar)
         _eis_grover(van, naar)
-        tabel = self.table(van)
+        tabel = self._per_niveau(van)
         if naar is Niveau.GEMEENTE:
             gemeente = self.codes(Niveau.GEMEENTE)[0]
             return pd.Series(gemeente, index=tabel.index, name=naar.value)
@@ -358,10 +394,14 @@ class Gebiedsindeling:
             )
         alle_ouders = self.parents(van, naar)
         gewichten = self._gewichten(waarden, van, aggregatie, gewicht)
-        uit = _aggregate_numpy(
-            waarden, alle_ouders.reindex(waarden.index), gewichten, self.codes(naar), naar
+        doel = pd.Index(self.codes(naar), name="gebied")
+        alle = _positions(doel, alle_ouders)
+        gelijk = alle_ouders.index.equals(waarden.index)
+        ouders = alle if gelijk else _positions(doel, alle_ouders.reindex(waarden.index))
+        uit = _aggregate_numpy(waarden, ouders, gewichten, doel, naar)
+        dekking = self._coverage(
+            waarden, ouders, alle, alle_ouders.index, doel, aggregatie, gewicht, van
         )
-        dekking = self._coverage(waarden, alle_ouders, aggregatie, gewicht, van)
         dekking = dekking.reindex(uit.index)
         onvolledig_ = dekking[dekking["met_waarde"] < dekking["verwacht"]]
         if not onvolledig_.empty:
@@ -374,37 +414,55 @@ class Gebiedsindeling:
     def _coverage(
         self,
         waarden: pd.Series,
-        ouders: pd.Series,
+        ouders: np.ndarray,
+        alle: np.ndarray,
+        fijner: pd.Index,
+        doel: pd.Index,
         aggregatie: Aggregatie,
         gewicht: str | pd.Series | None,
         van: Niveau,
     ) -> pd.DataFrame:
         """Per coarser area: how many finer areas should have a value, and how many do.
 
-        With a weight, only finer areas with a positive weight are expected (an area
-        without inhabitants weighs nothing; one whose weight is unknown cannot count).
+        ``ouders`` is the position (in the coarser level's codes) of each value's parent,
+        ``alle`` that of every area in ``fijner``, the finer level. With a weight, only
+        finer areas with a positive weight are expected (an area without inhabitants
+        weighs nothing; one whose weight is unknown cannot count).
         """
-        verwacht = ouders.dropna()
+        verwacht = alle >= 0
         if aggregatie is Aggregatie.GEWOGEN_GEMIDDELDE and gewicht is not None:
             w = self.bevolking(van, gewicht) if isinstance(gewicht, str) else gewicht
-            verwacht = verwacht[(w.reindex(verwacht.index) > 0).to_numpy()]
-        met = ouders.reindex(waarden.dropna().index).dropna()
+            verwacht &= (_on(w, fijner) > 0).to_numpy()
+        met = (ouders >= 0) & waarden.notna().to_numpy()
+        n = len(doel)
         tabel = pd.DataFrame(
-            {"verwacht": verwacht.value_counts(), "met_waarde": met.value_counts()}
+            {
+                "verwacht": np.bincount(alle[verwacht], minlength=n),
+                "met_waarde": np.bincount(ouders[met], minlength=n),
+            },
+            index=doel,
         )
-        return tabel.fillna(0).astype(int)
+        return tabel.astype(int)
 
     def _niveau_van_reeks(self, waarden: pd.Series) -> Niveau:
-        niveaus = {self.level_of(c) for c in waarden.index if c in self._namen}
-        onbekend = [str(c) for c in waarden.index if c not in self._namen]
-        if onbekend:
-            raise DataFout([f"onbekende gebiedscode '{c}'" for c in onbekend[:20]], "Aggregeren")
+        eerste = waarden.index[0] if len(waarden) else None
+        if isinstance(eerste, str) and eerste in self._niveaus:
+            niveau = self._niveaus[eerste]
+            if self._per_niveau(niveau).index.equals(waarden.index):
+                return niveau  # exactly the areas of one level, as aggregation mostly gets
+        positie = self._tabel.index.get_indexer(waarden.index)
+        onbekend = waarden.index[positie < 0]
+        if len(onbekend):
+            raise DataFout(
+                [f"onbekende gebiedscode '{c}'" for c in onbekend[:20].map(str)], "Aggregeren"
+            )
+        niveaus = set(pd.unique(self._tabel["niveau"].to_numpy()[positie]))
         if len(niveaus) != 1:
             raise DataFout(
-                [f"waarden op verschillende niveaus: {sorted(n.value for n in niveaus)}"],
+                [f"waarden op verschillende niveaus: {sorted(map(str, niveaus))}"],
                 "Aggregeren",
             )
-        return niveaus.pop()
+        return Niveau(str(niveaus.pop()))
 
     def _gewichten(
         self,
@@ -437,20 +495,29 @@ def _warn_incomplete(
     )
 
 
+def _on(reeks: pd.Series, index: pd.Index) -> pd.Series:
+    """``reeks`` at ``index``; without a reindex when it already is."""
+    return reeks if reeks.index.equals(index) else reeks.reindex(index)
+
+
+def _positions(doel: pd.Index, ouders: pd.Series) -> np.ndarray:
+    """Position of every parent code in ``doel``; -1 for none or an unknown one."""
+    posities: np.ndarray = doel.get_indexer(pd.Index(ouders.to_numpy(dtype=object), dtype=object))
+    return posities
+
+
 def _aggregate_numpy(
     waarden: pd.Series,
-    ouders: pd.Series,
+    ouder_idx: np.ndarray,
     gewichten: pd.Series | None,
-    doelcodes: list[str],
+    doel: pd.Index,
     naar: Niveau,
 ) -> pd.Series:
     x = waarden.to_numpy(dtype=float)
-    positie = {c: i for i, c in enumerate(doelcodes)}
-    ouder_idx = np.array([positie.get(o, -1) if isinstance(o, str) else -1 for o in ouders])
     w = np.ones_like(x) if gewichten is None else gewichten.to_numpy(dtype=float)
     bruikbaar = ~np.isnan(x) & ~np.isnan(w) & (ouder_idx >= 0)
     _waarschuw_weggelaten(waarden, x, w, ouder_idx, gewichten is not None, naar)
-    n = len(doelcodes)
+    n = len(doel)
     teller = np.bincount(ouder_idx[bruikbaar], weights=(x * w)[bruikbaar], minlength=n)
     noemer = np.bincount(ouder_idx[bruikbaar], weights=w[bruikbaar], minlength=n)
     aantal = np.bincount(ouder_idx[bruikbaar], minlength=n)
@@ -458,13 +525,13 @@ def _aggregate_numpy(
         uitkomst = teller if gewichten is None else teller / noemer
     uitkomst = np.where(aantal > 0, uitkomst, np.nan)
     if gewichten is not None and ((aantal > 0) & (noemer == 0)).any():
-        nul = [c for c, a, w in zip(doelcodes, aantal, noemer, strict=True) if a > 0 and w == 0]
+        nul = doel.to_numpy(dtype=object)[(aantal > 0) & (noemer == 0)].tolist()
         warnings.warn(
             "totaal gewicht is 0, geen gewogen gemiddelde voor: " + ", ".join(nul[:10]),
             OIWaarschuwing,
             stacklevel=3,
         )
-    reeks = pd.Series(uitkomst, index=pd.Index(doelcodes, name="gebied"), name=waarden.name)
+    reeks = pd.Series(uitkomst, index=doel, name=waarden.name)
     return reeks.dropna()
 
 
@@ -476,16 +543,9 @@ def _waarschuw_weggelaten(
     gewogen: bool,
     naar: Niveau,
 ) -> None:
-    zonder_ouder = [
-        str(c)
-        for c, xi, o in zip(waarden.index, x, ouder_idx, strict=True)
-        if o < 0 and not np.isnan(xi)
-    ]
-    zonder_gewicht = [
-        str(c)
-        for c, xi, wi in zip(waarden.index, x, w, strict=True)
-        if gewogen and not np.isnan(xi) and np.isnan(wi)
-    ]
+    met_waarde = ~np.isnan(x)
+    zonder_ouder = [str(c) for c in waarden.index[(ouder_idx < 0) & met_waarde]]
+    zonder_gewicht = [str(c) for c in waarden.index[met_waarde & np.isnan(w)]] if gewogen else []
     if zonder_ouder:
         warnings.warn(
             f"{len(zonder_ouder)} gebieden liggen niet in een {naar.value} en tellen niet mee: "

@@ -97,14 +97,24 @@ class Analyse:
         return self._aggregated(ind, rijen, niveau, onvolledig)
 
     def _rows(self, code: str) -> pd.DataFrame:
-        rijen = self.data[self.data["indicator"] == code]
-        if rijen.empty:
+        """The rows of one indicator in the chosen year (latest unless ``jaar`` is given)."""
+        per_jaar = self._per_indicator.get(code)
+        if per_jaar is None:
             raise InvoerFout(f"geen gegevens voor indicator '{code}'", argument="indicator")
-        jaar = self.jaar if self.jaar is not None else int(rijen["jaar"].max())
-        gekozen = rijen[rijen["jaar"] == jaar]
-        if gekozen.empty:
+        jaar = self.jaar if self.jaar is not None else max(per_jaar)
+        gekozen = per_jaar.get(jaar)
+        if gekozen is None:
             raise InvoerFout(f"geen gegevens voor indicator '{code}' in {jaar}", argument="jaar")
         return gekozen
+
+    @cached_property
+    def _per_indicator(self) -> dict[str, dict[int, pd.DataFrame]]:
+        """The data split by indicator and year once, so a value costs only its own rows."""
+        uit: dict[str, dict[int, pd.DataFrame]] = {}
+        groepen = self.data.groupby(["indicator", "jaar"], sort=False, observed=True)
+        for (code, jaar), rijen in groepen:
+            uit.setdefault(str(code), {})[int(str(jaar))] = rijen
+        return uit
 
     @staticmethod
     def _series(rijen: pd.DataFrame, code: str) -> pd.Series:
@@ -115,15 +125,16 @@ class Analyse:
     def _aggregated(
         self, ind: Indicator, rijen: pd.DataFrame, niveau: Niveau, onvolledig: OnvolledigKeuze
     ) -> pd.Series:
+        aanwezig = {str(n) for n in pd.unique(rijen["niveau"])}
         fijner = [
             n
             for n in HIERARCHIE
-            if n.value in set(rijen["niveau"])
+            if n.value in aanwezig
             and niveau in HIERARCHIE
             and HIERARCHIE.index(n) > HIERARCHIE.index(niveau)
         ]
         if not fijner or ind.aggregatie is Aggregatie.GEEN:
-            beschikbaar = ", ".join(sorted(set(rijen["niveau"])))
+            beschikbaar = ", ".join(sorted(aanwezig))
             raise InvoerFout(
                 f"indicator '{ind.code}' is er niet op niveau {niveau.value} "
                 f"(wel op: {beschikbaar}) en kan niet worden opgeteld",
@@ -191,7 +202,7 @@ class Analyse:
         return kolommen, overgeslagen
 
     def _available(self) -> list[str]:
-        aanwezig = set(self.data["indicator"])
+        aanwezig = self._per_indicator
         return [i.code for i in self.activiteit.keten.indicatoren() if i.code in aanwezig]
 
     def _names(self, codes: Iterable[str]) -> list[str]:

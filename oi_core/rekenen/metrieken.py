@@ -57,13 +57,12 @@ def per(waarden: Labels, noemer: Labels, per: float = 100.0) -> pd.Series:
     x = als_reeks(waarden, "waarden")
     n = als_reeks(noemer, "noemer")
     check_same_labels(x, n, "waarden", "noemer")
-    n = n.reindex(x.index)
-    nul = [str(c) for c, v in n.items() if not v > 0]
-    if nul:
-        raise InvoerFout(f"noemer is 0, leeg of negatief voor {', '.join(nul)}", argument="noemer")
-    return pd.Series(
-        per * x.to_numpy(dtype=float) / n.to_numpy(dtype=float), index=x.index, name=f"per_{per:g}"
-    )
+    nv = n.to_numpy(dtype=float) if n.index.equals(x.index) else n.reindex(x.index).to_numpy(float)
+    nul = ~(nv > 0)
+    if nul.any():
+        codes = ", ".join(x.index[nul].map(str))
+        raise InvoerFout(f"noemer is 0, leeg of negatief voor {codes}", argument="noemer")
+    return pd.Series(per * x.to_numpy(dtype=float) / nv, index=x.index, name=f"per_{per:g}")
 
 
 def index_interval(
@@ -162,12 +161,9 @@ def tov_gemiddelde(
     with np.errstate(invalid="ignore", divide="ignore"):
         z = np.where(sd > 0, verschil / sd, 0.0)
     drempel = abs(band * gem)
-    positie = np.where(
-        np.isnan(v),
-        "",
-        np.where(verschil > drempel, "boven", np.where(verschil < -drempel, "onder", "gemiddeld")),
-    )
-    sterk = (np.abs(z) > 1.0) & (positie != "gemiddeld") & ~np.isnan(v)
+    code = np.select([np.isnan(v), verschil > drempel, verschil < -drempel], [0, 1, 3], default=2)
+    sterk = (np.abs(z) > 1.0) & (code != 2) & ~np.isnan(v)
+    positie = _POSITIES[code]
     uit = pd.DataFrame(
         {
             "waarde": v,
@@ -179,8 +175,20 @@ def tov_gemiddelde(
         },
         index=x.index,
     )
-    uit["teken"] = [_TEKEN.get((richting, p), "") for p in positie]
-    uit["label"] = [f"sterk {p}" if s else p for p, s in zip(positie, sterk, strict=True)]
+    tekens = _object_array([_TEKEN.get((richting, p), "") for p in _POSITIES])
+    uit["teken"] = tekens[code]
+    uit["label"] = np.where(sterk, _STERK[code], positie)
+    return uit
+
+
+_POSITIES = np.array(["", "boven", "gemiddeld", "onder"], dtype=object)
+"""The positions of :func:`tov_gemiddelde` by code (0 = no value)."""
+_STERK = np.array(["", "sterk boven", "sterk gemiddeld", "sterk onder"], dtype=object)
+
+
+def _object_array(waarden: list[str]) -> np.ndarray:
+    uit = np.empty(len(waarden), dtype=object)
+    uit[:] = waarden
     return uit
 
 
@@ -204,8 +212,9 @@ def stapeling(
     """
     richting = _richtingen(waarden, richtingen)
     tellen = [k for k in waarden.columns if richting[k] is not Richting.NEUTRAAL]
-    x = waarden[tellen].to_numpy(dtype=float)
-    drempel = _drempels(waarden[tellen], drempels, gewichten)
+    deel = waarden if len(tellen) == len(waarden.columns) else waarden[tellen]
+    x = deel.to_numpy(dtype=float)
+    drempel = _drempels(x, deel, drempels, gewichten)
     teken = np.array([1.0 if richting[k] is Richting.HOGER_IS_BETER else -1.0 for k in tellen])
     slechter = (x - drempel) * teken < 0
     ontbreekt = np.isnan(x)
@@ -216,9 +225,11 @@ def stapeling(
     kolommen["aantal_ontbrekend"] = ontbreekt.sum(axis=1)
     uit = pd.DataFrame(kolommen, index=waarden.index)
     uit.attrs["drempels"] = dict(zip(tellen, drempel.tolist(), strict=True))
-    uit.attrs["ontbrekend"] = [
-        (str(waarden.index[i]), tellen[j]) for i, j in np.argwhere(ontbreekt)
-    ]
+    rij, kolom = np.nonzero(ontbreekt)
+    gebieden = waarden.index[rij].map(str).tolist()
+    uit.attrs["ontbrekend"] = list(
+        zip(gebieden, np.asarray(tellen, dtype=object)[kolom], strict=True)
+    )
     return uit
 
 
@@ -242,7 +253,10 @@ def _richtingen(
 
 
 def _drempels(
-    x: pd.DataFrame, drempels: Mapping[str, float] | None, gewichten: Labels | None
+    getallen: np.ndarray,
+    x: pd.DataFrame,
+    drempels: Mapping[str, float] | None,
+    gewichten: Labels | None,
 ) -> np.ndarray:
     gegeven = dict(drempels or {})
     onbekend = sorted(set(gegeven) - set(x.columns))
@@ -251,12 +265,16 @@ def _drempels(
             f"drempel voor onbekende indicator: {', '.join(onbekend)}", argument="drempels"
         )
     w = _gewichten(x.iloc[:, 0], gewichten) if len(x.columns) else np.ones(len(x))
-    gemiddeld = _column_means(x.to_numpy(dtype=float), w, list(map(str, x.columns)))
+    gemiddeld = _column_means(getallen, w, list(map(str, x.columns)))
     return np.array([float(gegeven.get(k, g)) for k, g in zip(x.columns, gemiddeld, strict=True)])
 
 
 def _column_means(x: np.ndarray, w: np.ndarray, namen: list[str]) -> np.ndarray:
     """Weighted mean of every column over the rows where both value and weight are known."""
+    if not np.isnan(w).any() and w.sum() > 0 and not np.isnan(x).any():
+        kolom_w = np.broadcast_to(w[:, None], x.shape)  # everything known: no masks
+        snel: np.ndarray = (x * kolom_w).sum(axis=0) / kolom_w.sum(axis=0)
+        return snel
     mee = ~np.isnan(x) & ~np.isnan(w)[:, None]
     gewicht = np.where(mee, w[:, None], 0.0)
     totaal = gewicht.sum(axis=0)
@@ -345,14 +363,16 @@ def _bevolking(x: pd.Series, bevolking: Labels | None) -> np.ndarray:
         return np.ones(len(x))
     b = als_reeks(bevolking, "bevolking")
     check_same_labels(x, b, "inzet", "bevolking")
-    w = b.reindex(x.index).to_numpy(dtype=float)
-    fout = [
-        Bevinding(f"bevolking is 0, leeg of negatief voor {c}", kolom="bevolking")
-        for c, wi in zip(x.index, w, strict=True)
-        if not wi > 0
-    ]
-    if fout:
-        raise DataFout(fout, "Concentratie-index")
+    w = b.to_numpy(dtype=float) if b.index.equals(x.index) else b.reindex(x.index).to_numpy(float)
+    leeg = ~(w > 0)
+    if leeg.any():
+        raise DataFout(
+            [
+                Bevinding(f"bevolking is 0, leeg of negatief voor {c}", kolom="bevolking")
+                for c in x.index[leeg]
+            ],
+            "Concentratie-index",
+        )
     return w
 
 
