@@ -85,3 +85,41 @@ def test_xlsx_without_xlsxwriter_is_a_dutch_error_and_nothing_is_written(
     with pytest.raises(InvoerFout, match=r"xlsxwriter nodig.*oi-excel of oi-rapport"):
         write_table(pd.DataFrame({"a": [1]}), tmp_path / "uit.xlsx")
     assert list(tmp_path.iterdir()) == []
+
+
+GEBIEDEN_CSV = (
+    "gebied;inzet (€);opgave\n"
+    "Zuidoost;12,5;9\n"
+    "Nieuw-West;7,25;16\n"
+    '"Café ""Noord"", de haven";3;4\n'
+)
+
+
+def test_a_cp1252_csv_with_semicolons_reads_as_its_utf8_twin(tmp_path: Path) -> None:
+    """What Dutch Excel saves as CSV (cp1252, ``;``, decimal comma) reads like UTF-8."""
+    from oi_core import match
+    from oi_core.invoer.bestanden import read_labelled
+
+    uitkomsten = []
+    for codering in ("cp1252", "utf-8", "utf-8-sig"):
+        pad = tmp_path / f"{codering}.csv"
+        pad.write_bytes(GEBIEDEN_CSV.encode(codering))
+        inzet, labels = read_labelled(pad, "inzet", waarde_kolom="inzet (€)")
+        opgave, _ = read_labelled(pad, "opgave")
+        assert labels == ["Zuidoost", "Nieuw-West", 'Café "Noord", de haven']
+        assert inzet.tolist() == [12.5, 7.25, 3.0]
+        uitkomsten.append(match(inzet, opgave))
+    for andere in uitkomsten[1:]:
+        assert andere.equals(uitkomsten[0])
+
+
+def test_a_quoted_name_with_commas_does_not_make_a_semicolon_csv_comma_separated(
+    tmp_path: Path,
+) -> None:
+    from oi_core import read_table
+
+    pad = tmp_path / "namen.csv"
+    pad.write_text('gebied;inzet\n"=HYPERLINK(""http://x"",""klik"")";1\nNoord;2\n', "utf-8")
+    tabel = read_table(pad)
+    assert list(tabel.columns) == ["gebied", "inzet"]
+    assert tabel["gebied"].tolist() == ['=HYPERLINK("http://x","klik")', "Noord"]

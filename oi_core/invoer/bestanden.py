@@ -53,14 +53,35 @@ def _read_workbook(pad: Path, blad: str | int | None) -> pd.DataFrame:
 
 
 def _read_csv(pad: Path) -> pd.DataFrame:
-    tekst = pad.read_text(encoding="utf-8-sig")
-    try:
-        scheiding = csv.Sniffer().sniff(tekst[:4096], delimiters=",;\t").delimiter
-    except csv.Error:
-        scheiding = ","
+    codering = _encoding(pad)
+    scheiding = _delimiter(pad.read_text(encoding=codering))
     return pd.read_csv(
-        pad, sep=scheiding, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8-sig"
+        pad, sep=scheiding, dtype=str, keep_default_na=False, na_values=[""], encoding=codering
     )
+
+
+def _encoding(pad: Path) -> str:
+    """UTF-8 (with or without BOM), else cp1252: what Dutch Excel saves as "CSV"."""
+    try:
+        pad.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "utf-8-sig"
+
+
+def _delimiter(tekst: str) -> str:
+    """The separator of the header line: the one of ``;``, tab and ``,`` that splits it into
+    the most fields (quotes respected), so a quoted name with commas in a ``;`` file does not
+    mislead; the sniffer decides only when the header has none of them."""
+    kop = next((regel for regel in tekst.splitlines() if regel.strip()), "")
+    velden = {s: len(next(csv.reader([kop], delimiter=s), [])) for s in (";", "\t", ",")}
+    beste = max(velden, key=lambda s: velden[s])
+    if velden[beste] > 1:
+        return beste
+    try:
+        return csv.Sniffer().sniff(tekst[:4096], delimiters=",;\t").delimiter
+    except csv.Error:
+        return ","
 
 
 def numbers_column(df: pd.DataFrame, kolom: str, *, blad: str | None = None) -> pd.Series:
