@@ -87,11 +87,14 @@ def test_xlsx_without_xlsxwriter_is_a_dutch_error_and_nothing_is_written(
     assert list(tmp_path.iterdir()) == []
 
 
-GEBIEDEN_CSV = (
-    "gebied;inzet (€);opgave\n"
-    "Zuidoost;12,5;9\n"
-    "Nieuw-West;7,25;16\n"
-    '"Café ""Noord"", de haven";3;4\n'
+GEBIEDEN_CSV = "\n".join(
+    [
+        "gebied;inzet (€);opgave",
+        "Zuidoost;12,5;9",
+        "Nieuw-West;7,25;16",
+        '"Café ""Noord"", de haven";3;4',
+        "",
+    ]
 )
 
 
