@@ -196,6 +196,10 @@ def _from_modules(
     return gevonden
 
 
+_REGISTRATIE = ("data", "tabellen", "gepubliceerd", "samenvatting", "onderdelen")
+"""The keyword arguments of ``register_activiteiten`` an :class:`ActiviteitPlugin` passes on."""
+
+
 @dataclass(frozen=True)
 class _Inhoud:
     """What an :class:`ActiviteitPlugin` registers, read and checked on first use."""
@@ -207,12 +211,8 @@ class _Inhoud:
     @classmethod
     def maak(cls, activiteit: Activiteit, bron: Mapping[str, Any], afleiden: bool) -> _Inhoud:
         data = bron["data"]
-        registratie = {k: bron.get(k) for k in ("tabellen", "gepubliceerd", "samenvatting")}
-        registratie = {
-            "data": data if callable(data) else _tidy_csv(Path(data)),
-            **registratie,
-            "onderdelen": bron.get("onderdelen"),
-        }
+        registratie = {k: bron.get(k) for k in _REGISTRATIE}
+        registratie["data"] = data if callable(data) else _tidy_csv(Path(data))
         eigen = tuple(bron.get("kolommen") or ())
         vreemd = [repr(k) for k in eigen if not isinstance(k, Kolom)]
         if vreemd:
