@@ -9,6 +9,7 @@ everywhere and one number is computed in one place. :data:`BAND` is the one defa
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -42,12 +43,12 @@ class Verdeling:
     opgave: np.ndarray
     band: float
 
-    @property
+    @cached_property
     def aandeel_inzet(self) -> np.ndarray:
         uit: np.ndarray = self.inzet / self.inzet.sum()
         return uit
 
-    @property
+    @cached_property
     def aandeel_opgave(self) -> np.ndarray:
         uit: np.ndarray = self.opgave / self.opgave.sum()
         return uit
@@ -82,10 +83,12 @@ class Verdeling:
 
     def frame(self) -> pd.DataFrame:
         """The match table: :data:`MATCH_KOLOMMEN` indexed by label."""
-        a, b = self.aandeel_inzet, self.aandeel_opgave
-        getallen = np.column_stack((a, b, 100.0 * (a - b), 100.0 * a / b))
-        uit = pd.DataFrame(getallen, index=self.labels, columns=list(MATCH_KOLOMMEN[:4]))
-        uit["signaal"] = signaal(getallen[:, 3], self.band)
+        index = self.oi_index
+        getallen = (self.aandeel_inzet, self.aandeel_opgave, self.verschil_pp, index)
+        uit = pd.DataFrame(
+            np.column_stack(getallen), index=self.labels, columns=list(MATCH_KOLOMMEN[:4])
+        )
+        uit["signaal"] = signaal(index, self.band)
         return uit
 
 
