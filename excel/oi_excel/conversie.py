@@ -36,7 +36,7 @@ import pandas as pd
 from oi_core.errors import InvoerFout, PluginFout
 from oi_core.invoer.getallen import GetalFout, is_empty, parse_number
 from oi_core.model.registratie import ExcelArgument, ExcelFunctie
-from oi_core.weergave.kolommen import is_code_name
+from oi_core.weergave.kolommen import is_code_name, zoek
 
 __all__ = [
     "as_2d",
@@ -177,12 +177,10 @@ def header(sleutel: Any) -> str:
     kept. A code name without a registered :class:`~oi_core.model.registratie.Kolom` is
     refused with a :class:`~oi_core.errors.PluginFout`, so it never reaches a person.
     """
-    from oi_core.plugins.manager import kolommen
-
     tekst = str(sleutel)
-    catalogus = kolommen()
-    if tekst in catalogus:
-        return catalogus[tekst].kop
+    kolom = zoek(tekst)
+    if kolom is not None:
+        return kolom.kop
     if is_code_name(tekst):
         raise PluginFout(
             f"kolom '{tekst}' heeft geen Nederlandse kop: de plugin moet hem registreren "

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from oi_core.model.registratie import Kolom
-from oi_core.weergave import tekst
+from oi_core.weergave import kolommen, tekst
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -31,19 +31,11 @@ console = Console(width=None if sys.stdout.isatty() else 160)
 """Wide when written to a file or pipe, so tables do not wrap."""
 
 
-def _catalogue_entry(sleutel: str) -> Kolom | None:
-    from oi_core.plugins.manager import kolommen
-
-    return kolommen().get(sleutel)
-
-
 def kop(sleutel: str) -> str:
     """The Dutch header of column ``sleutel`` from the column catalogue; a key nobody
     registered is shown as words (``gebied_naam`` → ``Gebied naam``), never as code."""
-    gevonden = _catalogue_entry(sleutel)
-    if gevonden is not None:
-        return gevonden.kop
-    return tekst.hoofdletter(sleutel.replace("_", " ").strip()) or sleutel
+    woorden = tekst.hoofdletter(sleutel.replace("_", " ").strip()) or sleutel
+    return kolommen.kop(sleutel, woorden)
 
 
 def _number(k: Kolom | None, waarde: float) -> str:
@@ -83,7 +75,7 @@ def print_table(df: pd.DataFrame, titel: str = "", *, index: bool = True) -> Non
     numeriek = {str(c) for c in df.columns if pd.api.types.is_numeric_dtype(df[c])}
     for k in sleutels:
         tabel.add_column(kop(k), justify="right" if k in numeriek else "left")
-    opzoek = [_catalogue_entry(str(c)) for c in df.columns]
+    opzoek = [kolommen.zoek(str(c)) for c in df.columns]
     for label, rij in df.iterrows():
         cellen = [_format(k, v) for k, v in zip(opzoek, rij.tolist(), strict=True)]
         tabel.add_row(*([escape(str(label))] if index else []), *cellen)

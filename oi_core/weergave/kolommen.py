@@ -18,7 +18,7 @@ from oi_core.model.registratie import Kolom
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["KERN_KOLOMMEN", "is_code_name", "kolom", "kop", "met_koppen"]
+__all__ = ["KERN_KOLOMMEN", "is_code_name", "kolom", "kop", "met_koppen", "zoek"]
 
 KERN_KOLOMMEN: tuple[Kolom, ...] = (
     # the match (oi_core.match, Analyse.match)
@@ -98,12 +98,17 @@ def kolom(sleutel: str) -> Kolom:
     return kolommen()[sleutel]
 
 
+def zoek(sleutel: str) -> Kolom | None:
+    """The :class:`Kolom` registered for ``sleutel``, or ``None`` when nobody registered it."""
+    from oi_core.plugins.manager import kolommen
+
+    return kolommen().get(sleutel)
+
+
 def kop(sleutel: str, standaard: str | None = None) -> str:
     """The Dutch header of ``sleutel``; ``standaard`` (default: the key itself) when the
     key is not in the catalogue."""
-    from oi_core.plugins.manager import kolommen
-
-    gevonden = kolommen().get(sleutel)
+    gevonden = zoek(sleutel)
     if gevonden is not None:
         return gevonden.kop
     return sleutel if standaard is None else standaard
