@@ -14,7 +14,7 @@ from contextvars import ContextVar
 
 from oi_core.plugins.hookspecs import hookimpl
 
-__all__ = ["AAN_DE_BEURT", "Melder"]
+__all__ = ["AAN_DE_BEURT", "Melder", "Uitkomst", "guard"]
 
 Melder = Callable[[str, str, BaseException], None]
 """Records a problem: (plugin, hook, exception)."""
@@ -25,7 +25,14 @@ AAN_DE_BEURT: ContextVar[tuple[str, Melder] | None] = ContextVar("oi_aan_de_beur
 Uitkomst = Generator[None, list[object], list[object]]
 
 
-def _guard(hook: str) -> Uitkomst:
+def guard(hook: str) -> Uitkomst:
+    """The body of a fault-isolation wrapper for ``hook``; a plugin that adds a hook of its
+    own (the report's chapters) wraps it the same way::
+
+        @hookimpl(wrapper=True, tryfirst=True)
+        def register_mijn_hook() -> Uitkomst:
+            return (yield from guard("register_mijn_hook"))
+    """
     try:
         return (yield)
     except Exception as fout:
@@ -39,19 +46,19 @@ def _guard(hook: str) -> Uitkomst:
 
 @hookimpl(wrapper=True, tryfirst=True)
 def register_activiteiten() -> Uitkomst:
-    return (yield from _guard("register_activiteiten"))
+    return (yield from guard("register_activiteiten"))
 
 
 @hookimpl(wrapper=True, tryfirst=True)
 def register_excel_functies() -> Uitkomst:
-    return (yield from _guard("register_excel_functies"))
+    return (yield from guard("register_excel_functies"))
 
 
 @hookimpl(wrapper=True, tryfirst=True)
 def register_kolommen() -> Uitkomst:
-    return (yield from _guard("register_kolommen"))
+    return (yield from guard("register_kolommen"))
 
 
 @hookimpl(wrapper=True, tryfirst=True)
 def register_commands() -> Uitkomst:
-    return (yield from _guard("register_commands"))
+    return (yield from guard("register_commands"))

@@ -16,7 +16,9 @@ import pluggy
 
 from oi_core.errors import InvoerFout
 from oi_core.gebieden.indeling import Gebiedsindeling
-from oi_core.plugins.manager import get_plugin_manager
+from oi_core.plugins.hookspecs import hookimpl
+from oi_core.plugins.isolatie import Uitkomst, guard
+from oi_core.plugins.manager import call_per_plugin, get_plugin_manager
 from oi_core.weergave.cellen import sheet_name
 from oi_rapport import hookspecs
 from oi_rapport.document import Blok
@@ -78,19 +80,33 @@ class RegisterHoofdstuk(Protocol):
     def __call__(self, hoofdstuk: ExtraHoofdstuk) -> None: ...
 
 
+class _Isolatie:
+    """The core's fault-isolation wrapper (:mod:`oi_core.plugins.isolatie`) for the report's
+    own hook, so a plugin that raises loses only its own chapters."""
+
+    @hookimpl(wrapper=True, tryfirst=True)
+    def register_rapport_hoofdstukken(self) -> Uitkomst:
+        return (yield from guard("register_rapport_hoofdstukken"))
+
+
+_ISOLATIE = "oi_rapport.isolatie"
+
+
 def _with_specs(pm: pluggy.PluginManager) -> pluggy.PluginManager:
     caller = getattr(pm.hook, "register_rapport_hoofdstukken", None)
     if caller is None or caller.spec is None:
         pm.add_hookspecs(hookspecs)
+    if not pm.has_plugin(_ISOLATIE):
+        pm.register(_Isolatie(), name=_ISOLATIE)
     return pm
 
 
 def extra_hoofdstukken(problemen: list[str] | None = None) -> dict[str, ExtraHoofdstuk]:
     """Every chapter the installed plugins register, by key (sorted).
 
-    Each plugin's hook is called on its own (pluggy's ``subset_hook_caller``), so a plugin
-    that raises loses only its own chapters; the reason goes to ``problemen`` (or is
-    raised when no list is given).
+    Each plugin's hook is called on its own (:func:`~oi_core.plugins.manager.call_per_plugin`),
+    so a plugin that raises loses only its own chapters; the reason goes to ``problemen``
+    (or is raised when no list is given).
     """
     gevonden: list[ExtraHoofdstuk] = []
 
@@ -99,19 +115,15 @@ def extra_hoofdstukken(problemen: list[str] | None = None) -> dict[str, ExtraHoo
             raise TypeError(f"{hoofdstuk!r} is geen ExtraHoofdstuk")
         gevonden.append(hoofdstuk)
 
+    def melden(plugin: str, _hook: str, fout: BaseException) -> None:
+        if problemen is None:
+            raise fout
+        problemen.append(
+            f"Hoofdstukken van plugin '{plugin}': niet opgenomen ({type(fout).__name__}: {fout})"
+        )
+
     pm = _with_specs(get_plugin_manager())
-    impls = pm.hook.register_rapport_hoofdstukken.get_hookimpls()
-    for impl in impls:
-        anderen = [i.plugin for i in impls if i is not impl]
-        try:
-            pm.subset_hook_caller("register_rapport_hoofdstukken", anderen)(register=register)
-        except Exception as fout:  # a broken plugin must not cost the other chapters
-            if problemen is None:
-                raise
-            problemen.append(
-                f"Hoofdstukken van plugin '{impl.plugin_name}': niet opgenomen "
-                f"({type(fout).__name__}: {fout})"
-            )
+    call_per_plugin(pm, "register_rapport_hoofdstukken", lambda _: {"register": register}, melden)
     return {h.sleutel: h for h in sorted(gevonden, key=lambda h: h.sleutel)}
 
 
