@@ -71,27 +71,56 @@ def werkmap_command(
 
 @app.command("serve")
 def serve_command(
-    poort: Annotated[int, typer.Option("--poort", "-p", help="Poort op 127.0.0.1.")] = 8000,
+    poort: Annotated[int, typer.Option("--poort", "-p", help="Poort van de server.")] = 8000,
+    productie: Annotated[
+        bool,
+        typer.Option(
+            "--productie",
+            help="Centrale server voor anderen: start alleen met aanmelding, hostnaam en https "
+            "ingesteld (zie de beheerpagina in de documentatie).",
+        ),
+    ] = False,
+    host: Annotated[
+        str,
+        typer.Option(help="Adres om op te luisteren; anders dan 127.0.0.1 alleen met --productie."),
+    ] = "127.0.0.1",
+    werkers: Annotated[
+        int | None,
+        typer.Option(min=1, help="Aantal werkprocessen; standaard 1, met --productie 2 per kern."),
+    ] = None,
     certificaat: Annotated[
         Path | None, typer.Option(help="TLS-certificaat (PEM) voor https, bijv. van mkcert.")
     ] = None,
     sleutel: Annotated[Path | None, typer.Option(help="Sleutel (PEM) bij het certificaat.")] = None,
+    achter_proxy: Annotated[
+        bool,
+        typer.Option("--achter-proxy", help="Een proxy vóór de server handelt https af."),
+    ] = False,
     json_: Annotated[
         bool, typer.Option("--json", help="Toon de instellingen als JSON en stop.")
     ] = False,
 ) -> None:
-    """Start xlwings Server met de OI-functies (Excel op het web en Mac; namen OI.MATCH …).
+    """Start xlwings Server met de OI-functies (Excel op het web, Mac en Windows; namen OI.MATCH …).
 
+    Zonder --productie: ontwikkelmodus, alleen op deze computer en zonder aanmelding.
     Licentie: xlwings Server onder PolyForm Noncommercial 1.0.0 (gebruik door een
     overheidsinstelling); XLWINGS_LICENSE_KEY=noncommercial wordt gezet.
     """
-    from oi_core.cli.uitvoer import console, print_json
-    from oi_excel.server import NAMESPACE, project_dir, serve
+    import os
 
-    adres = f"{'https' if certificaat else 'http'}://127.0.0.1:{poort}"
+    from oi_core.cli.uitvoer import console, print_json
+    from oi_excel.server import NAMESPACE, Opstart, check_opstart, melding, project_dir, serve
+
+    aantal = werkers or (2 * (os.cpu_count() or 1) if productie else 1)
+    opstart = Opstart(poort, host, productie, aantal, certificaat, sleutel, achter_proxy)
+    check_opstart(opstart, os.environ)
+    schema = "https" if certificaat or achter_proxy else "http"
+    adres = f"{schema}://{os.environ.get('XLWINGS_HOSTNAME') if productie else host}:{poort}"
     if json_:
         print_json({"adres": adres, "manifest": f"{adres}/manifest", "namespace": NAMESPACE,
+                    "productie": productie, "werkers": aantal,
                     "project": str(project_dir())})  # fmt: skip
         return
+    console.print(melding(opstart), highlight=False)
     console.print(f"xlwings Server op {adres} — manifest: {adres}/manifest", highlight=False)
-    serve(poort, certificaat=certificaat, sleutel=sleutel)
+    serve(opstart)

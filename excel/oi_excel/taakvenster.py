@@ -1,0 +1,103 @@
+"""What the add-in's task pane and health endpoint show, computed from the registries.
+
+The xlwings Server project (``excel/server``) renders it: ``templates/taskpane.html``
+lists every registered OI function with its Dutch help under the name the Office.js
+add-in uses (``OI.MATCH``), the server's version and a link per activiteit to download its
+werkmap; ``routers/custom.py`` serves ``/gezondheid`` from :func:`gezondheid`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+__all__ = [
+    "AANBIEDER",
+    "BESCHRIJVING",
+    "FunctieHulp",
+    "gezondheid",
+    "manifest_tekst",
+    "taakvenster",
+]
+
+AANBIEDER = "Gemeente Amsterdam, Ongelijk investeren"
+BESCHRIJVING = (
+    "Rekent in Excel uit of de inzet van de gemeente (geld, fte, m²) in verhouding is met de "
+    "opgave per gebied: aandelen, verschil, OI-index en signaal."
+)
+
+
+@dataclass(frozen=True)
+class FunctieHulp:
+    """One line of the task pane's function list."""
+
+    naam: str
+    argumenten: str
+    uitleg: str
+    plugin: str
+
+
+def _versie(distributie: str) -> str:
+    try:
+        return version(distributie)
+    except PackageNotFoundError:
+        return "onbekend"
+
+
+def _functies() -> list[FunctieHulp]:
+    from oi_core.plugins.manager import excel_functies
+    from oi_excel.udfs import SERVER_NAMESPACE
+
+    uit = []
+    for f in sorted(excel_functies().values(), key=lambda f: f.naam):
+        naam = f"{SERVER_NAMESPACE}.{f.naam.removeprefix('OI_')}"
+        argumenten = "; ".join(a.naam + ("?" if a.optioneel else "") for a in f.argumenten)
+        uit.append(FunctieHulp(naam, argumenten, f.beschrijving, f.plugin))
+    return uit
+
+
+def _activiteiten() -> list[dict[str, str]]:
+    from oi_core.plugins.manager import activiteiten
+
+    return [
+        {"code": code, "naam": reg.activiteit.naam, "niveau": reg.activiteit.niveau.value}
+        for code, reg in sorted(activiteiten().items())
+    ]
+
+
+def taakvenster() -> dict[str, Any]:
+    """Everything the task pane shows (rendered by ``templates/taskpane.html``)."""
+    from oi_excel.udfs import SERVER_NAMESPACE
+
+    return {
+        "voorvoegsel": f"{SERVER_NAMESPACE}.",
+        "versie": _versie("oi-excel"),
+        "versie_core": _versie("oi-core"),
+        "functies": _functies(),
+        "activiteiten": _activiteiten(),
+    }
+
+
+def gezondheid() -> dict[str, Any]:
+    """The health endpoint's answer: status, versions and the number of functions."""
+    from oi_core.plugins.manager import excel_functies, plugin_problems
+
+    return {
+        "status": "ok",
+        "versie": _versie("oi-excel"),
+        "versie_core": _versie("oi-core"),
+        "functies": len(excel_functies()),
+        "pluginproblemen": len(plugin_problems()),
+    }
+
+
+def manifest_tekst() -> dict[str, str]:
+    """The manifest's provider, description and support address (Jinja global ``oi``)."""
+    import os
+
+    return {
+        "aanbieder": os.environ.get("OI_AANBIEDER", AANBIEDER),
+        "beschrijving": BESCHRIJVING,
+        "ondersteuning": os.environ.get("OI_ONDERSTEUNING_URL", ""),
+    }

@@ -1,0 +1,1 @@
+"""Sign-in providers of the OI project (override xlwings Server's ``auth`` package)."""

@@ -1,0 +1,1 @@
+"""Routers of the OI add-in's xlwings Server project (xlwings Server loads ``custom``)."""
