@@ -12,8 +12,6 @@ import pytest
 from fastapi.exceptions import HTTPException
 from joserfc import jwt
 from joserfc.jwk import RSAKey
-
-from oi_core.errors import InvoerFout
 from oi_excel import aanmelden
 from oi_excel.asgi import GrootteGrens
 from oi_excel.server import (
@@ -24,6 +22,8 @@ from oi_excel.server import (
     productie_fouten,
     server_env,
 )
+
+from oi_core.errors import InvoerFout
 
 ENTRA = {
     "XLWINGS_AUTH_PROVIDERS": '["entraid"]',
@@ -73,7 +73,7 @@ def test_production_needs_tls_or_a_proxy() -> None:
 
 
 def test_development_mode_stays_on_this_computer() -> None:
-    with pytest.raises(InvoerFout, match="alleen op 127.0.0.1"):
+    with pytest.raises(InvoerFout, match=r"alleen op 127\.0\.0\.1"):
         check_opstart(Opstart(host="0.0.0.0"), {})
     check_opstart(Opstart(), {})
 
