@@ -136,9 +136,17 @@ def server_env(
     )
     if not opstart.productie:
         env["XLWINGS_AUTH_PROVIDERS"] = "[]"
+    env["OI_HULP_URL"] = f"{_eigen_adres(env, opstart)}/hulp"
     env.setdefault("XLWINGS_LICENSE_KEY", LICENTIE)
     env.setdefault("XLWINGS_ENVIRONMENT", "prod")
     return env
+
+
+def _eigen_adres(env: Mapping[str, str], opstart: Opstart) -> str:
+    if opstart.productie:
+        return f"https://{env.get('XLWINGS_HOSTNAME', '').strip()}"
+    schema = "https" if opstart.certificaat else "http"
+    return f"{schema}://127.0.0.1:{opstart.poort}"
 
 
 def check_port(host: str, poort: int) -> None:

@@ -101,3 +101,26 @@ def manifest_tekst() -> dict[str, str]:
         "beschrijving": BESCHRIJVING,
         "ondersteuning": os.environ.get("OI_ONDERSTEUNING_URL", ""),
     }
+
+
+def hulp(naam: str) -> dict[str, Any] | None:
+    """The help page of Excel function ``naam`` (``OI_MATCH``), or None if unknown."""
+    from oi_core.plugins.manager import excel_functies
+    from oi_excel.udfs import SERVER_NAMESPACE
+
+    functie = excel_functies().get(naam.upper())
+    if functie is None:
+        return None
+    kort = functie.naam.removeprefix("OI_")
+    return {
+        "web": f"{SERVER_NAMESPACE}.{kort}",
+        "klassiek": functie.naam,
+        "uitleg": functie.beschrijving,
+        "resultaat": functie.resultaat,
+        "voorbeeld": functie.voorbeeld,
+        "plugin": functie.plugin,
+        "argumenten": [
+            {"naam": a.naam, "uitleg": a.beschrijving, "optioneel": a.optioneel}
+            for a in functie.argumenten
+        ],
+    }

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import os
 import re
 import warnings
 from collections.abc import Callable, Mapping
@@ -160,7 +161,19 @@ def build_function(
             excel_functie
         )
     kort = functie.naam.removeprefix("OI_")
-    return deco.func(name=kort, category=functie.categorie)(excel_functie)  # type: ignore[no-any-return]
+    maak = deco.func(name=kort, category=functie.categorie, **_platform(functie))
+    return maak(excel_functie)  # type: ignore[no-any-return]
+
+
+def _platform(functie: ExcelFunctie) -> dict[str, Any]:
+    """Options per platform: no Python call while typing in the function wizard (classic
+    add-in) and, on xlwings Server, a link to the function's help page (``OI_HULP_URL``,
+    set by ``oi excel serve``). Each runtime's decorator ignores the other's option."""
+    opties: dict[str, Any] = {"call_in_wizard": False}
+    basis = os.environ.get("OI_HULP_URL", "").rstrip("/")
+    if basis:
+        opties["help_url"] = f"{basis}/{functie.naam}"
+    return opties
 
 
 def build_functions(

@@ -137,3 +137,16 @@ def test_every_werkmap_link_of_the_task_pane_downloads_a_workbook(server: str) -
 def test_an_unknown_activity_gets_a_dutch_404(server: str) -> None:
     r = httpx.get(f"{server}/werkmap/bestaat_niet.xlsx")
     assert r.status_code == 404 and r.text.startswith("Fout: ")
+
+
+@pytest_slow
+def test_every_function_links_to_its_dutch_help_page(server: str) -> None:
+    meta = httpx.get(f"{server}/xlwings/custom-functions-meta").json()["functions"]
+    assert meta
+    for functie in meta:
+        naam = "OI_" + functie["name"]
+        assert functie["helpUrl"] == f"{server}/hulp/{naam}", functie
+        pagina = httpx.get(functie["helpUrl"])
+        assert pagina.status_code == 200, naam
+        assert f"<h1>OI.{functie['name']}</h1>" in pagina.text
+        assert '<html lang="nl">' in pagina.text and "Argumenten" in pagina.text

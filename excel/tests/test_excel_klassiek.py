@@ -104,3 +104,11 @@ def test_classic_error_is_a_com_error_with_the_dutch_text(klassiek: types.Module
     assert tekst.startswith("OI_INDEX: ") and "\n" not in tekst
     assert "opgave is 0 voor" in tekst and "waarde 2" in tekst
     assert module.OI_INDEX([[1.0], [3.0]], [[1.0], [1.0]]) == [[50.0], [150.0]]
+
+
+def test_no_python_call_while_typing_in_the_function_wizard(klassiek: types.ModuleType) -> None:
+    vba, module = _vba(klassiek)
+    functies = [f for f in vars(module).values() if hasattr(f, "__xlfunc__")]
+    assert functies and all(f.__xlfunc__["call_in_wizard"] is False for f in functies)
+    wizard = 'If (Not Application.CommandBars("Standard").Controls(1).Enabled) Then Exit Function'
+    assert vba.count(wizard) == len(functies)

@@ -9,11 +9,11 @@ import tempfile
 from pathlib import Path
 from types import SimpleNamespace
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
-from oi_excel.taakvenster import gezondheid, manifest_tekst, taakvenster
+from oi_excel.taakvenster import gezondheid, hulp, manifest_tekst, taakvenster
 from xlwings_server.config import settings
-from xlwings_server.templates import templates
+from xlwings_server.templates import TemplateResponse, templates
 
 from oi_core.errors import OIFout
 
@@ -42,3 +42,12 @@ def oi_werkmap(code: str) -> Response:
         inhoud = pad.read_bytes()
     kop = {"Content-Disposition": f'attachment; filename="{code}.xlsx"'}
     return Response(inhoud, media_type=XLSX, headers=kop)
+
+
+@router.get("/hulp/{naam}")
+def oi_hulp(request: Request, naam: str) -> Response:
+    """The help page of one function (the ``help_url`` in Excel's function dialog)."""
+    pagina = hulp(naam)
+    if pagina is None:
+        return PlainTextResponse(f"Fout: er is geen OI-functie '{naam}'", status_code=404)
+    return TemplateResponse(request=request, name="oi_hulp.html", context={"f": pagina})
