@@ -61,6 +61,9 @@ def decorators(runtime: Runtime | None = None) -> Decorateurs:
         module = importlib.import_module("xlwings")
         namen = ("func", "arg", "ret")
     f, a, r = (getattr(module, n) for n in namen)
+    from oi_excel.snelheid import speed_up_xlwings
+
+    speed_up_xlwings()
     return Decorateurs(f, a, r, _error_class(runtime))
 
 

@@ -206,3 +206,17 @@ def test_a_large_request_gets_413_in_dutch(lengte: int | None) -> None:
     status, tekst = _verzoek([b"x" * 80, b"y" * 80], lengte)
     assert status == 413
     assert "Het verzoek is te groot" in tekst.decode()
+
+
+# -- xlwings' per-cell JsNull check ----------------------------------------------------------
+def test_outside_pyodide_the_jsnull_check_is_a_constant() -> None:
+    import xlwings.conversion.standard as standard
+    import xlwings.utils as utils
+
+    from oi_excel.snelheid import speed_up_xlwings
+    from oi_excel.udfs import decorators
+
+    decorators("server")
+    assert utils.is_jsnull is standard.is_jsnull
+    assert utils.is_jsnull(None) is False and utils.is_jsnull(1.0) is False
+    assert speed_up_xlwings() is True
