@@ -212,7 +212,6 @@ def test_a_large_request_gets_413_in_dutch(lengte: int | None) -> None:
 def test_outside_pyodide_the_jsnull_check_is_a_constant() -> None:
     import xlwings.conversion.standard as standard
     import xlwings.utils as utils
-
     from oi_excel.snelheid import speed_up_xlwings
     from oi_excel.udfs import decorators
 
