@@ -14,7 +14,7 @@ import pandas as pd
 
 from oi_core import __version__
 from oi_core.plugins.manager import excel_functies
-from oi_core.rekenen.kern import BAND, grenzen
+from oi_core.rekenen.kern import BAND, SIGNAAL_MEER, SIGNAAL_MINDER, grenzen
 from oi_core.weergave.cellen import sheet_name
 from oi_core.weergave.kolommen import kolom
 from oi_rapport.activiteit import ActiviteitHoofdstuk
@@ -157,8 +157,8 @@ def _overview_row(h: ActiviteitHoofdstuk) -> dict[str, object]:
         "afdeling": a.afdeling,
         "niveau": h.analyse.niveau.value,
         "aantal": len(m),
-        "te_weinig": int((m["signaal"] == "te weinig").sum()),
-        "te_veel": int((m["signaal"] == "te veel").sum()),
+        "te_weinig": int((m["signaal"] == SIGNAAL_MINDER).sum()),
+        "te_veel": int((m["signaal"] == SIGNAAL_MEER).sum()),
         "grootste_tekort": f"{laagste['naam']} (OI-index {number(laagste['oi_index'], 0)})",
         "herverdelen": amount(h.compensatie.herverdelen, a.match_inzet.eenheid),
     }
@@ -243,7 +243,7 @@ def _base_formulas(band: float) -> tuple[tuple[str, str, str], ...]:
     signaal = (
         "Signaal",
         f"index < {laag} / > {hoog}",
-        "Te weinig / te veel; daartussen in verhouding.",
+        "Minder dan / meer dan het aandeel in de opgave; daartussen in verhouding.",
     )
     return (*_FORMULES[:3], signaal, *_FORMULES[3:])
 
@@ -337,8 +337,8 @@ def _summary_json(
             "titel": h.samenvatting.titel,
             "bevindingen": list(h.samenvatting.bevindingen),
             "discussiepunten": list(h.samenvatting.discussiepunten),
-            "te_weinig": [str(c) for c in h.match.index[h.match["signaal"] == "te weinig"]],
-            "te_veel": [str(c) for c in h.match.index[h.match["signaal"] == "te veel"]],
+            "te_weinig": [str(c) for c in h.match.index[h.match["signaal"] == SIGNAAL_MINDER]],
+            "te_veel": [str(c) for c in h.match.index[h.match["signaal"] == SIGNAAL_MEER]],
             "herverdelen": h.compensatie.herverdelen,
             "toevoegen": h.compensatie.toevoegen,
             "opmerkingen": list(h.opmerkingen),

@@ -12,7 +12,7 @@ import pandas as pd
 from oi_core.model.activiteit import Niveau
 from oi_core.model.registratie import Samenvatting
 from oi_core.rekenen.analyse import Analyse
-from oi_core.rekenen.kern import BAND, Compensatie, grenzen
+from oi_core.rekenen.kern import BAND, SIGNAAL_MEER, SIGNAAL_MINDER, Compensatie, grenzen
 from oi_rapport.opmaak import MEERVOUD, amount, number, percentage, points
 
 __all__ = ["generic_summary"]
@@ -24,8 +24,8 @@ def generic_summary(
     """Title, findings and discussion points from the match of one activity (computed with
     ``band``)."""
     meervoud = MEERVOUD[analyse.niveau]
-    te_weinig = match[match["signaal"] == "te weinig"]
-    te_veel = match[match["signaal"] == "te veel"]
+    te_weinig = match[match["signaal"] == SIGNAAL_MINDER]
+    te_veel = match[match["signaal"] == SIGNAAL_MEER]
     bevindingen = (
         _spread(len(match), len(te_weinig), len(te_veel), meervoud, band),
         *_extremes(match),
@@ -52,9 +52,9 @@ def _spread(n: int, n_weinig: int, n_veel: int, meervoud: str, band: float) -> s
     n_gelijk = n - n_weinig - n_veel
     laag, hoog = grenzen(band)
     return (
-        f"Van de {n} {meervoud} krijgen er {n_weinig} te weinig (OI-index onder "
-        f"{number(laag)}), {n_veel} te veel (boven {number(hoog)}) en {n_gelijk} "
-        "ongeveer hun aandeel."
+        f"Van de {n} {meervoud} krijgen er {n_weinig} minder dan hun aandeel in de opgave "
+        f"(OI-index onder {number(laag)}), {n_veel} meer (boven {number(hoog)}) en "
+        f"{n_gelijk} ongeveer hun aandeel."
     )
 
 

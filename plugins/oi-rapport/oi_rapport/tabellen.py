@@ -10,7 +10,13 @@ import pandas as pd
 from oi_core.model.activiteit import Indicator, Richting
 from oi_core.plugins.manager import kolommen
 from oi_core.rekenen.analyse import Analyse
-from oi_core.rekenen.kern import MATCH_KOLOMMEN, grenzen
+from oi_core.rekenen.kern import (
+    MATCH_KOLOMMEN,
+    SIGNAAL_IN_VERHOUDING,
+    SIGNAAL_MEER,
+    SIGNAAL_MINDER,
+    grenzen,
+)
 from oi_core.rekenen.kleuring import kleur_kolom
 from oi_core.weergave.kolommen import kolom
 from oi_rapport.document import Formaat, Kleuring, Kolom, Tabel
@@ -119,8 +125,8 @@ def _match_columns(match: pd.DataFrame, band: float) -> list[Kolom]:
         ),
         catalogue_column(
             "signaal",
-            formule=f'=IF({{oi_index}}<{laag},"te weinig",'
-            f'IF({{oi_index}}>{hoog},"te veel","in verhouding"))',
+            formule=f'=IF({{oi_index}}<{laag},"{SIGNAAL_MINDER}",'
+            f'IF({{oi_index}}>{hoog},"{SIGNAAL_MEER}","{SIGNAAL_IN_VERHOUDING}"))',
         ),
     ]
 

@@ -102,7 +102,9 @@ def test_generic_summary_names_the_largest_shortfall_and_surplus_with_figures() 
         "2 van de 8 stadsdelen krijgen duidelijk minder fte straatreiniging dan hun aandeel "
         "in de bewoners en bezoekers"
     )
-    assert s.bevindingen[0].startswith("Van de 8 stadsdelen krijgen er 2 te weinig")
+    assert s.bevindingen[0].startswith(
+        "Van de 8 stadsdelen krijgen er 2 minder dan hun aandeel in de opgave"
+    )
     assert "Zuid krijgt minder dan zijn aandeel: 12,0% van de inzet tegen 15,8%" in s.bevindingen[1]
     assert "OI-index 76" in s.bevindingen[1]
     assert any("Zuidoost krijgt meer" in b and "+3,1 procentpunt" in b for b in s.bevindingen)

@@ -12,6 +12,7 @@ import pandas as pd
 
 from oi_core import Analyse, Niveau, Onderdeel, Samenvatting
 from oi_core.plugins.onderdelen import maak_onderdelen, probeer, staaf, zonder_lege
+from oi_core.rekenen.kern import SIGNAAL_MEER, SIGNAAL_MINDER
 from oi_core.weergave.tekst import getal, hoofdletter, opsomming, procent, telwoord
 
 from .activiteit import BEWONERSOORDEEL, GROF_ZWERFVUIL, VULGRAAD
@@ -100,8 +101,8 @@ def _titel(res: pd.DataFrame) -> str:
 
 def _bevinding_match(analyse: Analyse) -> str | None:
     m = analyse.match()
-    veel = m[m["signaal"] == "te veel"].sort_values("oi_index", ascending=False)
-    weinig = m[m["signaal"] == "te weinig"].sort_values("oi_index")
+    veel = m[m["signaal"] == SIGNAAL_MEER].sort_values("oi_index", ascending=False)
+    weinig = m[m["signaal"] == SIGNAAL_MINDER].sort_values("oi_index")
 
     def lijst(rijen: pd.DataFrame) -> str:
         return opsomming(
