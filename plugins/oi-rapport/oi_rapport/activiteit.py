@@ -20,7 +20,7 @@ from oi_core.model.registratie import ActiviteitRegistratie, Figuur, Onderdeel, 
 from oi_core.plugins.onderdelen import OI_INDEX_LABEL, kaart
 from oi_core.rekenen.analyse import Analyse
 from oi_core.rekenen.kern import BAND, Compensatie
-from oi_core.rekenen.kleuring import Kleuring, kleur_kolom
+from oi_core.rekenen.kleuring import kleur_indicator
 from oi_rapport.document import Blok, Grafiek, Keten, KetenSchakel, SamenvattingBlok, Tekst
 from oi_rapport.figuren import series_names
 from oi_rapport.opmaak import MEERVOUD, measure, number
@@ -75,7 +75,7 @@ def build_activity(
         inzet = analyse.verdeling_inzet()["inzet"]
         opgave = analyse.opgave()["opgave"]
         comp = analyse.verdeling(band=band).compensatie()
-        extra = _extra_columns(analyse, opmerkingen)
+        extra = _extra_columns(analyse, match.index, opmerkingen)
         samenvatting, generiek = _summary(reg, analyse, match, comp, opmerkingen, band)
         blokken = [
             SamenvattingBlok(samenvatting, generiek),
@@ -127,7 +127,9 @@ def _plugin_call(
 
 
 # -- extra indicator columns --------------------------------------------------------------
-def _extra_columns(analyse: Analyse, opmerkingen: list[str]) -> list[ExtraKolom]:
+def _extra_columns(analyse: Analyse, rijen: pd.Index, opmerkingen: list[str]) -> list[ExtraKolom]:
+    """The indicators shown beside the match, coloured over the match's rows only
+    (:func:`~oi_core.rekenen.kleuring.kleur_indicator`)."""
     a = analyse.activiteit
     overslaan = {a.match_inzet.code, a.match_opgave.code}
     aanwezig = set(analyse.data["indicator"])
@@ -142,34 +144,8 @@ def _extra_columns(analyse: Analyse, opmerkingen: list[str]) -> list[ExtraKolom]
                 f"{ind.naam}: niet getoond op niveau {analyse.niveau.value} ({fout})"
             )
             continue
-        uit.append(ExtraKolom(ind, waarden, _colouring(analyse, ind, waarden)))
+        uit.append(ExtraKolom(ind, waarden, kleur_indicator(analyse, ind, waarden, rijen)))
     return uit
-
-
-def _colouring(analyse: Analyse, ind: Indicator, waarden: pd.Series) -> Kleuring | None:
-    stad = _safe(lambda: analyse.city_value(ind.code))
-    if stad is not None:
-        return kleur_kolom(
-            waarden, ind.richting, gemiddelde_waarde=stad, toelichting="t.o.v. het stadscijfer"
-        )
-    gewichten = _weights(analyse, ind)
-    toelichting = (
-        "t.o.v. het gewogen gemiddelde van de gebieden"
-        if gewichten is not None
-        else "t.o.v. het gemiddelde van de gebieden"
-    )
-    return kleur_kolom(waarden, ind.richting, gewichten=gewichten, toelichting=toelichting)
-
-
-def _weights(analyse: Analyse, ind: Indicator) -> pd.Series | None:
-    if ind.aggregatie is not Aggregatie.GEWOGEN_GEMIDDELDE or ind.gewicht is None:
-        return None
-    if ind.gewicht in ("inwoners", "inwoners_0_14"):
-        if analyse.niveau in (Niveau.DOELGROEP, Niveau.GEMEENTE):
-            return None
-        return analyse.indeling.bevolking(analyse.niveau, ind.gewicht)
-    gewicht: pd.Series | None = _safe(lambda: analyse.values(str(ind.gewicht)))
-    return gewicht
 
 
 def _safe(f: Callable[[], Any]) -> Any:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from oi_core.model.activiteit import Indicator, Richting
+from oi_core.model.activiteit import Indicator
 from oi_core.plugins.manager import kolommen
 from oi_core.rekenen.analyse import Analyse
 from oi_core.rekenen.kern import (
@@ -17,7 +17,7 @@ from oi_core.rekenen.kern import (
     SIGNAAL_MINDER,
     grenzen,
 )
-from oi_core.rekenen.kleuring import kleur_kolom
+from oi_core.rekenen.kleuring import kleur_index
 from oi_core.weergave.kolommen import kolom
 from oi_rapport.document import Formaat, Kleuring, Kolom, Tabel
 
@@ -110,12 +110,7 @@ def match_table(
 
 def _match_columns(match: pd.DataFrame, band: float) -> list[Kolom]:
     laag, hoog = (_getal(g) for g in grenzen(band))
-    index_kleur = kleur_kolom(
-        match["oi_index"],
-        Richting.HOGER_IS_BETER,
-        gemiddelde_waarde=100.0,
-        toelichting="t.o.v. 100 (in verhouding)",
-    )
+    index_kleur = kleur_index(match["oi_index"], band)
     return [
         catalogue_column("aandeel_inzet", formule="={inzet}/SUM({inzet:alle})"),
         catalogue_column("aandeel_opgave", formule="={opgave}/SUM({opgave:alle})"),

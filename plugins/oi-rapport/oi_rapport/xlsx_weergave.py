@@ -30,7 +30,6 @@ from oi_core.gebieden.indeling import Gebiedsindeling
 from oi_core.weergave.cellen import XLSX_OPTIES
 from oi_core.weergave.kolommen import kop
 from oi_rapport.document import (
-    KLASSEN,
     RIJ_GEMIDDELDE,
     RIJ_SD,
     Blok,
@@ -47,7 +46,13 @@ from oi_rapport.document import (
     cell_class,
 )
 from oi_rapport.figuren import PALET, Afbeeldingen, render_figures, series_names
-from oi_rapport.opmaak import KLEUREN
+from oi_rapport.opmaak import (
+    KLEUR_TEKST,
+    KLEUREN,
+    LEGENDA_KOP,
+    colour_explanations,
+    legend_entries,
+)
 from oi_rapport.tabellen import auto_decimals
 
 __all__ = ["render_xlsx"]
@@ -57,13 +62,6 @@ _GETALNOTATIE = {
     "pp": "+0.0;-0.0;0.0",
     "index": "0",
     "aantal": "0",
-}
-_LEGENDA = {
-    "min_sterk": "– (sterk)",
-    "min": "–",
-    "gemiddeld": "gemiddeld",
-    "plus": "+",
-    "plus_sterk": "+ (sterk)",
 }
 _RIJ_PX = 20
 _MIN_BREEDTE = 9
@@ -132,16 +130,24 @@ def _number_format(kolom: Kolom) -> str | None:
     return None
 
 
-def _cell_format(kolom: Kolom, klasse: str) -> dict[str, Any]:
+def _cell_format(kolom: Kolom, klasse: str, symbool: str = "") -> dict[str, Any]:
     """Number format and, for a coloured cell, the fill of the core's class (static, so
-    the workbook shows exactly the class the HTML shows)."""
+    the workbook shows exactly the class the HTML shows) and its symbol after the number,
+    so colour is never the only signal (the cell keeps its number)."""
     uit: dict[str, Any] = {}
     notatie = _number_format(kolom)
+    if symbool:
+        notatie = _with_symbol(notatie or "General", symbool)
     if notatie:
         uit["num_format"] = notatie
     if klasse:
-        uit.update(bg_color=KLEUREN[klasse], font_color="#000000")
+        uit.update(bg_color=KLEUREN[klasse], font_color=KLEUR_TEKST.get(klasse, "#000000"))
     return uit
+
+
+def _with_symbol(notatie: str, symbool: str) -> str:
+    """``0.0%`` → ``0.0%" ▼"``, in every section of the format."""
+    return ";".join(f'{deel}" {symbool}"' for deel in notatie.split(";"))
 
 
 def _is_missing(waarde: Any) -> bool:
@@ -279,8 +285,7 @@ class _Blad:
         self.rij = plaats.einde + 1
         if tabel.bijschrift:
             self._text(tabel.bijschrift, self.s.klein)
-        if tabel.legenda:
-            self._legend()
+        self._legend(tabel)
         self.rij += 1
         return plaats
 
@@ -298,12 +303,13 @@ class _Blad:
             if plaats.met_index:
                 self.ws.write(r, 0, str(sleutel), self.s.cell())
             for kolom in tabel.kolommen:
-                self._cell(r, plaats, kolom, rij, cell_class(kolom, sleutel))
+                self._cell(r, plaats, kolom, rij, sleutel)
 
-    def _cell(self, r: int, plaats: _Plaats, kolom: Kolom, rij: pd.Series, klasse: str) -> None:
+    def _cell(self, r: int, plaats: _Plaats, kolom: Kolom, rij: pd.Series, sleutel: Any) -> None:
         c = plaats.kolom[kolom.naam]
         waarde = _plain(rij[kolom.naam])
-        fmt = self.s.cell(**_cell_format(kolom, klasse))
+        symbool = kolom.kleuring.symbool(sleutel) if kolom.kleuring is not None else ""
+        fmt = self.s.cell(**_cell_format(kolom, cell_class(kolom, sleutel), symbool))
         if kolom.link and not _is_missing(waarde):
             doel = self.bladen.get(str(rij[kolom.link]), "")
             self.ws.write_url(r, c, f"internal:'{doel}'!A1", self.s.link, str(waarde))
@@ -330,11 +336,19 @@ class _Blad:
                     fmt = self.s.cell(italic=True, num_format=notatie or "General")
                     self.ws.write(r, plaats.kolom[naam], _plain(waarde), fmt)
 
-    def _legend(self) -> None:
-        self.ws.write(self.rij, 0, "Kleur:", self.s.klein)
-        for i, klasse in enumerate(KLASSEN, start=1):
-            self.ws.write(self.rij, i, _LEGENDA[klasse], self.s.cell(bg_color=KLEUREN[klasse]))
-        self.rij += 1
+    def _legend(self, tabel: Tabel) -> None:
+        """The same legend as the HTML (:func:`oi_rapport.opmaak.legend_entries`): per kind
+        the classes with symbol and text, then per coloured column its average."""
+        for soort, klassen in legend_entries(tabel):
+            self.ws.write(self.rij, 0, f"{LEGENDA_KOP[soort]}:", self.s.klein)
+            for i, (klasse, symbool, tekst) in enumerate(klassen, start=1):
+                kleur = {"bg_color": KLEUREN[klasse], "text_wrap": True, "valign": "top"}
+                fmt = self.s.cell(font_color=KLEUR_TEKST.get(klasse, "#000000"), **kleur)
+                self.ws.write_string(self.rij, i, f"{symbool} {tekst}", fmt)
+            self.ws.set_row(self.rij, 54)
+            self.rij += 1
+        for kolomkop, uitleg in colour_explanations(tabel):
+            self._text(f"{kolomkop}: {uitleg}", self.s.klein)
 
     # -- charts ---------------------------------------------------------------------------
     def _chart(self, grafiek: Grafiek) -> None:
