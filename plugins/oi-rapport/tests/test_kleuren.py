@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -67,7 +68,7 @@ def _contrast(a: float, b: float) -> float:
 def test_adjacent_classes_differ_three_to_one(zicht: str) -> None:
     m = MACHADO_2009[zicht]
     lum = [_luminance(m @ _linear(KLEUREN[k])) for k in KLASSEN]
-    verhoudingen = [_contrast(a, b) for a, b in zip(lum, lum[1:], strict=False)]
+    verhoudingen = [_contrast(a, b) for a, b in pairwise(lum)]
     assert min(verhoudingen) >= 3.0, dict(zip(KLASSEN[1:], verhoudingen, strict=True))
     # the scale is diverging: lightest in the middle, darker to both ends
     assert lum[2] == max(lum) and lum[0] < lum[1] and lum[4] < lum[3]
