@@ -64,7 +64,13 @@ _GETALNOTATIE = {
     "aantal": "0",
 }
 _RIJ_PX = 20
+_TEKENS_PER_KOLOM = 17
+"""About how many characters of 10-point text fit on one line of a 15 wide column."""
 _MIN_BREEDTE = 9
+_GRAFIEK_KOLOMMEN = 10
+"""Columns (of the default width) a 640 px chart covers to the right of the blocks."""
+_STAAND_KOLOMMEN = 9
+"""A sheet this many columns wide or wider is printed landscape."""
 
 
 def render_xlsx(
@@ -105,8 +111,12 @@ class _Stijlen:
         self.titel = wb.add_format(
             {**basis, "bold": True, "font_size": 16, "font_color": "#004699"}
         )
-        self.ondertitel = wb.add_format({**basis, "italic": True, "font_color": "#5C5C5C"})
-        self.kop = wb.add_format({**basis, "bold": True, "font_size": 12, "font_color": "#004699"})
+        self.ondertitel = wb.add_format(
+            {**basis, "italic": True, "font_color": "#5C5C5C", "text_wrap": True}
+        )
+        self.kop = wb.add_format(
+            {**basis, "bold": True, "font_size": 12, "font_color": "#004699", "text_wrap": True}
+        )
         self.tekst = wb.add_format({**basis, "text_wrap": True})
         self.vet = wb.add_format({**basis, "text_wrap": True, "bold": True})
         self.klein = wb.add_format({**basis, "text_wrap": True, "italic": True, "font_size": 9})
@@ -122,20 +132,25 @@ class _Stijlen:
         return self._cache[sleutel]
 
 
-def _number_format(kolom: Kolom) -> str | None:
+def _number_format(kolom: Kolom, decimalen: int | None = None) -> str | None:
+    """The Excel number format of ``kolom``; a number column without its own decimals
+    takes ``decimalen`` (from its data), so no number is left without a format."""
     if kolom.formaat in _GETALNOTATIE:
         return _GETALNOTATIE[kolom.formaat]
-    if kolom.formaat in ("getal", "procent") and kolom.decimalen is not None:
-        return "#,##0" + ("." + "0" * kolom.decimalen if kolom.decimalen else "")
+    d = kolom.decimalen if kolom.decimalen is not None else decimalen
+    if kolom.formaat in ("getal", "procent") and d is not None:
+        return "#,##0" + ("." + "0" * d if d else "")
     return None
 
 
-def _cell_format(kolom: Kolom, klasse: str, symbool: str = "") -> dict[str, Any]:
+def _cell_format(
+    kolom: Kolom, klasse: str, symbool: str = "", decimalen: int | None = None
+) -> dict[str, Any]:
     """Number format and, for a coloured cell, the fill of the core's class (static, so
     the workbook shows exactly the class the HTML shows) and its symbol after the number,
     so colour is never the only signal (the cell keeps its number)."""
-    uit: dict[str, Any] = {}
-    notatie = _number_format(kolom)
+    uit: dict[str, Any] = {"text_wrap": True, "valign": "top"} if kolom.formaat == "tekst" else {}
+    notatie = _number_format(kolom, decimalen)
     if symbool:
         notatie = _with_symbol(notatie or "General", symbool)
     if notatie:
@@ -182,20 +197,21 @@ class _Blad:
         self.rechts_kolom = self.breedte + 1
         self.rechts_rij = 3
         self.grafieken = 0
+        self.tabellen = 0
+        self.kopregel: int | None = None
 
     # -- layout ---------------------------------------------------------------------------
     def render(self) -> None:
         ws = self.ws
         ws.hide_gridlines(2)
-        ws.set_landscape()
-        ws.set_paper(9)
-        ws.fit_to_pages(1, 0)
         ws.set_column(0, 0, 14)
         ws.set_column(1, self.breedte - 1, 15)
         ws.write(0, 0, self.sectie.titel, self.s.titel)
         ws.set_row(0, 24)
         if self.sectie.ondertitel:
-            ws.write(1, 0, self.sectie.ondertitel, self.s.ondertitel)
+            ws.merge_range(1, 0, 1, self.breedte - 1, self.sectie.ondertitel, self.s.ondertitel)
+            regels = math.ceil(len(self.sectie.ondertitel) / (_TEKENS_PER_KOLOM * self.breedte))
+            ws.set_row(1, 14 * max(1, regels) + 2)
         self.rij = 3
         blokken = list(self.sectie.blokken)
         eerste = next((b for b in blokken if isinstance(b, Tabel)), None)
@@ -204,6 +220,28 @@ class _Blad:
             self._table(eerste, bevriezen=True)
         for blok in blokken:
             self._block(blok)
+        self._page_setup()
+
+    def _page_setup(self) -> None:
+        """A4, one page wide, the print area over the blocks and the charts beside them;
+        a table's header repeats on every page only when it is the sheet's one table (a
+        repeated header above another table is wrong)."""
+        ws = self.ws
+        ws.set_paper(9)
+        ws.fit_to_pages(1, 0)
+        ws.center_horizontally()
+        ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+        ws.set_footer("&L&8&A&R&8Pagina &P van &N")
+        laatste_kolom = self.breedte - 1
+        if self.grafieken:
+            laatste_kolom = self.rechts_kolom + _GRAFIEK_KOLOMMEN
+        if laatste_kolom >= _STAAND_KOLOMMEN:
+            ws.set_landscape()
+        else:
+            ws.set_portrait()
+        ws.print_area(0, 0, max(self.rij, self.rechts_rij), laatste_kolom)
+        if self.tabellen == 1 and self.kopregel is not None:
+            ws.repeat_rows(self.kopregel)
 
     def _block(self, blok: Blok) -> None:
         if isinstance(blok, Tabel):
@@ -226,9 +264,11 @@ class _Blad:
             self.rij += 1
 
     def _heading(self, tekst: str) -> None:
+        """A heading over the width of the blocks, wrapped when long (so print keeps it)."""
         if tekst:
-            self.ws.write(self.rij, 0, tekst, self.s.kop)
-            self.ws.set_row(self.rij, 18)
+            regels = max(1, math.ceil(len(tekst) / (_TEKENS_PER_KOLOM * 0.8 * self.breedte)))
+            self.ws.merge_range(self.rij, 0, self.rij, self.breedte - 1, tekst, self.s.kop)
+            self.ws.set_row(self.rij, 18 * regels)
             self.rij += 1
 
     def _text(self, tekst: str, fmt: Format) -> None:
@@ -277,9 +317,10 @@ class _Blad:
             self._heading(tabel.titel)
         plaats = _Plaats.of(tabel, self.rij)
         self._header(tabel, plaats)
+        self.tabellen += 1
         if bevriezen:
             self.ws.freeze_panes(plaats.kop + 1, plaats.vaste_kolommen(tabel))
-            self.ws.repeat_rows(plaats.kop)
+            self.kopregel = plaats.kop
         self._rows(tabel, plaats)
         self._footer(tabel, plaats)
         self.rij = plaats.einde + 1
@@ -298,18 +339,29 @@ class _Blad:
         self.ws.set_row(plaats.kop, 14 * min(6, math.ceil(langste / 14)) + 2)
 
     def _rows(self, tabel: Tabel, plaats: _Plaats) -> None:
+        plaats.decimalen = {k.naam: _data_decimals(tabel, k) for k in tabel.kolommen}
         for i, (sleutel, rij) in enumerate(tabel.data.iterrows()):
             r = plaats.eerste + i
             if plaats.met_index:
                 self.ws.write(r, 0, str(sleutel), self.s.cell())
             for kolom in tabel.kolommen:
                 self._cell(r, plaats, kolom, rij, sleutel)
+            self._fit_row(r, tabel, rij)
+
+    def _fit_row(self, r: int, tabel: Tabel, rij: pd.Series) -> None:
+        """A row of wrapped text gets the height of its longest text (15 wide columns)."""
+        teksten = [str(rij[k.naam]) for k in tabel.kolommen if k.formaat == "tekst"]
+        regels = max([math.ceil(len(t) / _TEKENS_PER_KOLOM) for t in teksten] or [1])
+        if regels > 1:
+            self.ws.set_row(r, 13 * min(regels, 12) + 2)
 
     def _cell(self, r: int, plaats: _Plaats, kolom: Kolom, rij: pd.Series, sleutel: Any) -> None:
         c = plaats.kolom[kolom.naam]
         waarde = _plain(rij[kolom.naam])
         symbool = kolom.kleuring.symbool(sleutel) if kolom.kleuring is not None else ""
-        fmt = self.s.cell(**_cell_format(kolom, cell_class(kolom, sleutel), symbool))
+        klasse = cell_class(kolom, sleutel)
+        d = plaats.decimalen.get(kolom.naam)
+        fmt = self.s.cell(**_cell_format(kolom, klasse, symbool, d))
         if kolom.link and not _is_missing(waarde):
             doel = self.bladen.get(str(rij[kolom.link]), "")
             self.ws.write_url(r, c, f"internal:'{doel}'!A1", self.s.link, str(waarde))
@@ -332,7 +384,8 @@ class _Blad:
             for naam, waarde in waarden.items():
                 if naam in plaats.kolom and not _is_missing(waarde):
                     kolom = next(k for k in tabel.kolommen if k.naam == naam)
-                    notatie = _number_format(kolom) if label in tabel.voet else "0.00"
+                    d = plaats.decimalen.get(naam)
+                    notatie = _number_format(kolom, d) if label in tabel.voet else "#,##0.00"
                     fmt = self.s.cell(italic=True, num_format=notatie or "General")
                     self.ws.write(r, plaats.kolom[naam], _plain(waarde), fmt)
 
@@ -529,6 +582,12 @@ def _colour_row(tabel: Tabel, label: str) -> dict[str, float]:
     return {}
 
 
+def _data_decimals(tabel: Tabel, kolom: Kolom) -> int | None:
+    if kolom.naam not in tabel.data.columns:
+        return None
+    return auto_decimals(tabel.data[kolom.naam])
+
+
 def _index_name(tabel: Tabel) -> str:
     naam = tabel.data.index.name
     return "Code" if not naam or naam == "gebied" else kop(str(naam))
@@ -553,6 +612,7 @@ class _Plaats:
             labels += [RIJ_GEMIDDELDE, RIJ_SD]
         self.voetrijen = {label: self.laatste + 1 + i for i, label in enumerate(labels)}
         self.einde = self.laatste + len(labels)
+        self.decimalen: dict[str, int | None] = {}
 
     @classmethod
     def of(cls, tabel: Tabel, kop: int) -> _Plaats:
