@@ -377,9 +377,10 @@ class _Blad:
 
     def _footer(self, tabel: Tabel, plaats: _Plaats) -> None:
         for label, r in plaats.voetrijen.items():
-            self.ws.write(
-                r, 0, label, self.s.cell(italic=True, top=1 if r == plaats.laatste + 1 else 0)
-            )
+            rand = 1 if r == plaats.laatste + 1 else 0
+            self.ws.write(r, 0, label, self.s.cell(italic=True, top=rand, text_wrap=True))
+            if len(label) > _TEKENS_PER_KOLOM:
+                self.ws.set_row(r, 13 * math.ceil(len(label) / (_TEKENS_PER_KOLOM - 3)) + 2)
             waarden = tabel.voet.get(label) or _colour_row(tabel, label)
             for naam, waarde in waarden.items():
                 if naam in plaats.kolom and not _is_missing(waarde):
