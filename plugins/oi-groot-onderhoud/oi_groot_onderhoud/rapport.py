@@ -164,13 +164,16 @@ def onderdelen(analyse: Analyse) -> list[Onderdeel]:
 
 def _onderdeel_match(analyse: Analyse) -> Onderdeel:
     m = analyse.match()
+    som = float(analyse.values("projectbudget").sum())
     return Onderdeel(
         titel="Projectbudget 2025–2028 en opgave per stadsdeel",
         tekst=(
             "Aandeel in het projectbudget groot onderhoud 2025–2028 tegen het aandeel in het "
             "stedelijk oppervlak op CROW-niveau D (technische inschatting 2023).",
-            "De gepubliceerde budgetaandelen tellen op tot 99%; de aandelen zijn daarom "
-            "opnieuw op 100% gebracht.",
+            f"De budgetaandelen tellen op tot {getal(som, 1)}%; de aandelen zijn daarom "
+            "opnieuw op 100% gebracht."
+            if abs(som - 100) >= 0.05
+            else "De budgetaandelen tellen op tot 100%.",
         ),
         tabel=m,
         figuur=oi_index_staaf("OI-index per stadsdeel", m.set_index("naam")),
@@ -244,4 +247,9 @@ def _onderdeel_controle() -> Onderdeel:
         f"({r['projectbudget_pct']:.0f}% en {r['opgave_pct']:.0f}%) toelaten."
         for r in (_rij(buiten, i) for i in range(len(buiten)))
     ]
-    return Onderdeel(titel="Controle van de gepubliceerde cijfers", tekst=tuple(tekst), tabel=tabel)
+    return Onderdeel(
+        titel="Controle van de gepubliceerde cijfers",
+        tekst=tuple(tekst),
+        tabel=tabel,
+        gepubliceerd=True,  # the presentation's own figures: not shown on the user's data
+    )

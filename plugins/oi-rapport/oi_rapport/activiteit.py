@@ -24,7 +24,7 @@ from oi_core.rekenen.kleuring import kleur_indicator
 from oi_rapport.document import Blok, Grafiek, Keten, KetenSchakel, SamenvattingBlok, Tekst
 from oi_rapport.figuren import series_names
 from oi_rapport.opmaak import MEERVOUD, measure, number
-from oi_rapport.samenvatting import generic_summary
+from oi_rapport.samenvatting import data_origin, generic_summary, share_notes
 from oi_rapport.tabellen import ExtraKolom, match_table, table_from_frame
 
 __all__ = ["ActiviteitHoofdstuk", "build_activity"]
@@ -51,6 +51,8 @@ class ActiviteitHoofdstuk:
     match: pd.DataFrame
     compensatie: Compensatie
     opmerkingen: tuple[str, ...]
+    eigen: bool = False
+    """The analysis runs on the user's own data (``oi rapport --data``)."""
 
 
 @contextmanager
@@ -62,12 +64,14 @@ def _collect_warnings(opmerkingen: list[str]) -> Iterator[None]:
 
 
 def build_activity(
-    reg: ActiviteitRegistratie, analyse: Analyse, *, band: float = BAND
+    reg: ActiviteitRegistratie, analyse: Analyse, *, band: float = BAND, eigen: bool = False
 ) -> ActiviteitHoofdstuk:
     """The chapter of one activity. Raises :class:`~oi_core.OIFout` when the match fails.
 
     The match is computed once (:meth:`~oi_core.Analyse.match`, cached per band); every
-    block of the chapter reads that one result.
+    block of the chapter reads that one result. With ``eigen`` (the user's own data) the
+    published figures of the plugin and the parts that compare with them are left out, and
+    the chapter says which figures are the user's and which averages were recomputed.
     """
     opmerkingen: list[str] = []
     with _collect_warnings(opmerkingen):
@@ -77,18 +81,28 @@ def build_activity(
         comp = analyse.verdeling(band=band).compensatie()
         extra = _extra_columns(analyse, match.index, opmerkingen)
         samenvatting, generiek = _summary(reg, analyse, match, comp, opmerkingen, band)
+        opmerkingen.extend(share_notes(analyse))
         blokken = [
             SamenvattingBlok(samenvatting, generiek),
+            *([data_origin(analyse, extra)] if eigen else []),
             _chain(analyse),
             match_table(analyse, match, inzet, opgave, extra, band),
             *_match_figures(analyse, match),
-            *_parts(reg, analyse, opmerkingen),
-            *_published(reg, opmerkingen),
+            *_parts(reg, analyse, opmerkingen, eigen),
+            *([] if eigen else _published(reg, opmerkingen)),
         ]
     if opmerkingen:
         blokken.append(Tekst(tuple(opmerkingen), kop="Opmerkingen bij de gegevens"))
     return ActiviteitHoofdstuk(
-        reg, analyse, tuple(blokken), samenvatting, generiek, match, comp, tuple(opmerkingen)
+        reg,
+        analyse,
+        tuple(blokken),
+        samenvatting,
+        generiek,
+        match,
+        comp,
+        tuple(opmerkingen),
+        eigen,
     )
 
 
@@ -243,13 +257,15 @@ def _bars(match: pd.DataFrame, niveau: Niveau) -> Figuur:
 
 
 # -- plugin parts -------------------------------------------------------------------------
-def _parts(reg: ActiviteitRegistratie, analyse: Analyse, opmerkingen: list[str]) -> list[Blok]:
+def _parts(
+    reg: ActiviteitRegistratie, analyse: Analyse, opmerkingen: list[str], eigen: bool = False
+) -> list[Blok]:
     if reg.onderdelen is None:
         return []
     onderdelen = _plugin_call(reg, "onderdelen", reg.build_onderdelen, analyse, opmerkingen) or ()
     blokken: list[Blok] = []
     for i, onderdeel in enumerate(onderdelen, start=1):
-        if isinstance(onderdeel, Onderdeel):
+        if isinstance(onderdeel, Onderdeel) and not (eigen and onderdeel.gepubliceerd):
             sleutel = f"{reg.code}-onderdeel-{i}"
             blokken.extend(_part_blocks(sleutel, onderdeel, analyse, opmerkingen))
     return blokken

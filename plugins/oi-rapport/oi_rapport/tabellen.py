@@ -102,7 +102,7 @@ def match_table(
         titel=f"Match tussen inzet en opgave per {analyse.niveau.value}",
         data=data,
         kolommen=tuple(kolommen),
-        bijschrift=_caption(band),
+        bijschrift=_caption(band, match),
         voet={"Totaal": {"inzet": float(inzet.sum()), "opgave": float(opgave.sum())}},
         legenda=True,
     )
@@ -149,14 +149,22 @@ def auto_decimals(waarden: pd.Series) -> int | None:
     return 2 if abs(x).max() < 10 else 1
 
 
-def _caption(band: float) -> str:
+def _caption(band: float, match: pd.DataFrame) -> str:
+    """The table's explanation, with its own lowest and highest index as the example."""
     laag, hoog = (_getal(g) for g in grenzen(band))
+    index = match["oi_index"].astype(float)
+    voorbeeld = ""
+    if index.notna().any():
+        a, b = match.loc[index.idxmin()], match.loc[index.idxmax()]
+        voorbeeld = (
+            f" Hier van {a['oi_index']:.0f} ({a['naam']}) tot {b['oi_index']:.0f} ({b['naam']})."
+        )
     return (
         "Aandeel: het deel van het totaal. Verschil: aandeel inzet min aandeel opgave, in "
         "procentpunt. OI-index: 100 × aandeel inzet / aandeel opgave; 100 is in verhouding, "
-        f"53 is ongeveer de helft van het aandeel. Signaal: te weinig onder {laag}, te veel "
-        f"boven {hoog}. Kleur: – of + ten opzichte van het gemiddelde (OI-index: ten opzichte "
-        "van 100); donker bij meer dan één standaardafwijking verschil."
+        f"onder 100 minder dan het aandeel in de opgave.{voorbeeld} Signaal: minder dan het "
+        f"aandeel onder {laag}, meer dan het aandeel boven {hoog}. Kleur en symbool: zie de "
+        "legenda onder de tabel."
     )
 
 

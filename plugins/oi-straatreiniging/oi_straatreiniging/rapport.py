@@ -270,15 +270,31 @@ def _onderdeel_resultaten(analyse: Analyse) -> Onderdeel:
 
 
 def _onderdeel_index(analyse: Analyse) -> Onderdeel:
+    tabel = match_gepubliceerd(analyse)
+    som = float(analyse.values("bewoners_bezoekers_pct", niveau=Niveau.STADSDEEL).sum())
     return Onderdeel(
         titel="Inzet tegenover opgave: gepubliceerde en berekende index",
         tekst=(
-            "De gepubliceerde aandelen bewoners en bezoekers tellen op tot 101%; de match deelt "
-            "door die som, de presentatie niet. Daardoor ligt de berekende index 1% hoger. "
-            "Elke gepubliceerde index valt binnen de marge die de afronding op hele procenten "
-            "toelaat.",
+            f"De aandelen bewoners en bezoekers tellen op tot {getal(som, 1)}%; de match deelt "
+            "door die som, de presentatie niet. Daardoor wijkt de berekende index iets af.",
+            _marge(tabel),
         ),
-        tabel=match_gepubliceerd(analyse),
+        tabel=tabel,
+        gepubliceerd=True,  # the presentation's own figures: not shown on the user's data
+    )
+
+
+def _marge(tabel: pd.DataFrame) -> str:
+    """Whether each published index lies within the rounding margin, as the table says."""
+    buiten = [str(n) for n in tabel.loc[~tabel["binnen_marge"].astype(bool), "naam"]]
+    if not buiten:
+        return (
+            "Elke gepubliceerde index valt binnen de marge die de afronding op hele procenten "
+            "toelaat."
+        )
+    return (
+        f"Buiten de marge die de afronding op hele procenten toelaat: {opsomming(buiten)}; "
+        "daar verklaart afronding het verschil niet."
     )
 
 
