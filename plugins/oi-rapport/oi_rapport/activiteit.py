@@ -9,7 +9,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
@@ -266,9 +266,22 @@ def _parts(
     blokken: list[Blok] = []
     for i, onderdeel in enumerate(onderdelen, start=1):
         if isinstance(onderdeel, Onderdeel) and not (eigen and onderdeel.gepubliceerd):
+            if eigen:  # the user's figures, not the plugin's source
+                onderdeel = _own_source(onderdeel)
             sleutel = f"{reg.code}-onderdeel-{i}"
             blokken.extend(_part_blocks(sleutel, onderdeel, analyse, opmerkingen))
     return blokken
+
+
+EIGEN_BRON = "uw eigen gegevens (oi rapport --data)"
+"""The source of a part computed from the user's own data."""
+
+
+def _own_source(onderdeel: Onderdeel) -> Onderdeel:
+    figuur = onderdeel.figuur
+    if isinstance(figuur, Figuur):
+        figuur = replace(figuur, bron=EIGEN_BRON, peiljaar=None)
+    return replace(onderdeel, bron=EIGEN_BRON, peiljaar=None, figuur=figuur)
 
 
 def _part_blocks(
