@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from oi_core.model.activiteit import Indicator
@@ -152,10 +153,10 @@ def auto_decimals(waarden: pd.Series) -> int | None:
 def _caption(band: float, match: pd.DataFrame) -> str:
     """The table's explanation, with its own lowest and highest index as the example."""
     laag, hoog = (_getal(g) for g in grenzen(band))
-    index = match["oi_index"].astype(float)
+    index = match["oi_index"].to_numpy(dtype=float)
     voorbeeld = ""
-    if index.notna().any():
-        a, b = match.loc[index.idxmin()], match.loc[index.idxmax()]
+    if (~np.isnan(index)).any():
+        a, b = match.iloc[int(np.nanargmin(index))], match.iloc[int(np.nanargmax(index))]
         voorbeeld = (
             f" Hier van {a['oi_index']:.0f} ({a['naam']}) tot {b['oi_index']:.0f} ({b['naam']})."
         )

@@ -151,7 +151,8 @@ def samenvatting(analyse: Analyse) -> Samenvatting:
             f"{hoog['naam']} krijgt het meest naar verhouding (OI-index {hoog['oi_index']:.0f}).",
             f"De inzet loopt van {_komma(dichtheid.min())} tot {_komma(dichtheid.max())} FTE "
             "per 1000 kinderen.",
-            f"Te weinig inzet naar verhouding: {', '.join(te_weinig) or 'geen stadsdeel'}.",
+            "Minder inzet dan het aandeel in de opgave: "
+            f"{', '.join(te_weinig) or 'geen stadsdeel'}.",
         ),
         discussiepunten=(
             "Is het aantal kinderen de juiste opgave, of tellen kinderen in armoede zwaarder?",
