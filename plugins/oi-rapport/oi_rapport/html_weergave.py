@@ -231,9 +231,15 @@ def _footer(tabel: Tabel, met_index: bool) -> str:
                 continue
             waarde = waarden.get(kolom.naam)
             tekst = "" if waarde is None else format_cell(kolom, waarde)
+            if waarde is not None and label not in tabel.voet and kolom.formaat in _TELLING:
+                tekst = number(waarde)  # a count's average keeps its decimals (1,13)
             cellen.append(f'<td class="{_align(kolom)}">{escape(tekst)}</td>')
         html.append(f"<tr>{''.join(cellen)}</tr>")
     return f"<tfoot>{''.join(html)}</tfoot>"
+
+
+_TELLING = ("aantal", "getal")
+"""Formats whose average and deviation rows show their own decimals, not the column's."""
 
 
 def _legend(tabel: Tabel) -> str:
