@@ -450,9 +450,9 @@ class _Blad:
                 c,
                 {
                     "type": "3_color_scale",
-                    "min_color": "#F9CFB4",
-                    "mid_color": "#F2F2F2",
-                    "max_color": "#BFDCEB",
+                    "min_color": KLEUREN["min"],
+                    "mid_color": KLEUREN["gemiddeld"],
+                    "max_color": KLEUREN["plus"],
                 },
             )
 

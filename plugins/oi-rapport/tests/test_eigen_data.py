@@ -134,3 +134,28 @@ def test_the_margin_sentence_follows_its_table() -> None:
     tabel = pd.DataFrame({"naam": ["Noord", "Zuid"], "binnen_marge": [True, False]})
     assert "Elke" not in _marge(tabel) and "Zuid" in _marge(tabel)
     assert _marge(tabel.assign(binnen_marge=True)).startswith("Elke gepubliceerde index")
+
+
+def test_a_filled_in_werkmap_gives_a_report_of_its_own_numbers(tmp_path: Path) -> None:
+    """The workbook of ``oi excel werkmap``, filled in with other FTE: the same rules."""
+    werkmap = pytest.importorskip("oi_excel.werkmap.schrijven")
+    import openpyxl
+
+    pad = tmp_path / "straatreiniging.xlsx"
+    werkmap.make_werkmap("straatreiniging", pad)
+    boek = openpyxl.load_workbook(pad)
+    invoer = boek["Invoer"]
+    kop = [c.value for c in invoer[1]]
+    kolom = next(i for i, k in enumerate(kop, start=1) if k and str(k).startswith("FTE"))
+    rij = next(r for r in range(2, invoer.max_row + 1) if "Weesp" in str(invoer.cell(r, 2).value))
+    invoer.cell(row=rij, column=kolom, value=10)  # Weesp now gets far more than its share
+    boek.save(pad)
+    uitkomst = make_report(RapportOpties(uitvoer=tmp_path / "uit", data=(pad,)))
+    h = uitkomst.hoofdstukken[0]
+    assert h.eigen
+    hoog = h.match["oi_index"].max()
+    assert h.match.loc[h.match["oi_index"].idxmax(), "naam"] == "Weesp"
+    intro = " ".join(_blokken(uitkomst, Tekst)[0].alineas)
+    assert f"tot {hoog:.0f} (Weesp" in intro
+    assert not any("gepubliceerd" in t.sleutel for t in _blokken(uitkomst, Tabel))
+    assert any(t.kop == "Herkomst van de cijfers" for t in _blokken(uitkomst, Tekst))
