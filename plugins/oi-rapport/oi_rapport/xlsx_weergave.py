@@ -139,7 +139,8 @@ def _number_format(kolom: Kolom, decimalen: int | None = None) -> str | None:
         return _GETALNOTATIE[kolom.formaat]
     d = kolom.decimalen if kolom.decimalen is not None else decimalen
     if kolom.formaat in ("getal", "procent") and d is not None:
-        return "#,##0" + ("." + "0" * d if d else "")
+        notatie = "#,##0" + ("." + "0" * d if d else "")
+        return f'{notatie}"%"' if kolom.formaat == "procent" else notatie  # 47 → 47%
     return None
 
 
