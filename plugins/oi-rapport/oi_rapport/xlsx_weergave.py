@@ -55,7 +55,7 @@ from oi_rapport.opmaak import (
 )
 from oi_rapport.tabellen import auto_decimals
 
-__all__ = ["render_xlsx"]
+__all__ = ["page_setup", "render_xlsx"]
 
 _GETALNOTATIE = {
     "aandeel": "0.0%",
@@ -224,25 +224,13 @@ class _Blad:
         self._page_setup()
 
     def _page_setup(self) -> None:
-        """A4, one page wide, the print area over the blocks and the charts beside them;
-        a table's header repeats on every page only when it is the sheet's one table (a
-        repeated header above another table is wrong)."""
-        ws = self.ws
-        ws.set_paper(9)
-        ws.fit_to_pages(1, 0)
-        ws.center_horizontally()
-        ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
-        ws.set_footer("&L&8&A&R&8Pagina &P van &N")
+        """The sheet's print setup (:func:`page_setup`) over the blocks and the charts beside
+        them; the header repeats only when the first table is the sheet's one table."""
         laatste_kolom = self.breedte - 1
         if self.grafieken:
             laatste_kolom = self.rechts_kolom + _GRAFIEK_KOLOMMEN
-        if laatste_kolom >= _STAAND_KOLOMMEN:
-            ws.set_landscape()
-        else:
-            ws.set_portrait()
-        ws.print_area(0, 0, max(self.rij, self.rechts_rij), laatste_kolom)
-        if self.tabellen == 1 and self.kopregel is not None:
-            ws.repeat_rows(self.kopregel)
+        kopregel = self.kopregel if self.tabellen == 1 else None
+        page_setup(self.ws, max(self.rij, self.rechts_rij), laatste_kolom, kopregel=kopregel)
 
     def _block(self, blok: Blok) -> None:
         if isinstance(blok, Tabel):
@@ -486,6 +474,26 @@ class _Blad:
         chart.set_size({"width": 640, "height": hoogte})
         rij, kolom = self._place(hoogte)
         self.ws.insert_chart(rij, kolom, chart, {"object_position": 3})
+
+
+def page_setup(
+    ws: Worksheet, laatste_rij: int, laatste_kolom: int, *, kopregel: int | None = None
+) -> None:
+    """Print setup of a sheet of the report: A4, one page wide, portrait unless it is wide,
+    a print area up to ``laatste_rij``/``laatste_kolom`` (0-based), page numbers, and the row
+    ``kopregel`` repeated on every page (only for a sheet whose one table it heads)."""
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.center_horizontally()
+    ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+    ws.set_footer("&L&8&A&R&8Pagina &P van &N")
+    if laatste_kolom >= _STAAND_KOLOMMEN:
+        ws.set_landscape()
+    else:
+        ws.set_portrait()
+    ws.print_area(0, 0, laatste_rij, laatste_kolom)
+    if kopregel is not None:
+        ws.repeat_rows(kopregel)
 
 
 def _category_series(chart: Any, blad: str, gegevens: Tabel, plaats: _Plaats) -> None:
