@@ -81,7 +81,10 @@ def test_match_on_one_file_and_on_two_files_agree(
     twee = _json(capsys, "match", str(inzet), str(opgave))
     assert een == twee
     assert [r["gebied"] for r in een][:2] == ["Centrum", "N-West"]
-    assert round(een[6]["oi_index"]) == 139 and een[6]["signaal"] == "te veel"  # Zuidoost
+    assert (
+        round(een[6]["oi_index"]) == 139
+        and een[6]["signaal"] == "meer dan het aandeel in de opgave"
+    )  # Zuidoost
 
 
 def test_match_with_niveau_resolves_names_to_codes(

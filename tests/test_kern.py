@@ -61,7 +61,7 @@ def test_inzet_in_proportion_to_opgave_gives_index_100_everywhere(
     _, opgave = paar
     v = verdeel(factor * opgave, opgave)
     np.testing.assert_allclose(v.oi_index, 100.0)
-    assert (v.signaal == "in verhouding").all()
+    assert (v.signaal == "in verhouding met het aandeel in de opgave").all()
     c = v.compensatie()
     assert c.herverdelen == pytest.approx(0.0, abs=1e-6 * c.totaal)
     assert c.toevoegen == pytest.approx(0.0, abs=1e-6 * c.totaal)
@@ -82,10 +82,10 @@ def test_compensation_moves_the_shortfall_and_adding_never_costs_less(
 def test_the_band_is_one_named_constant() -> None:
     assert grenzen() == grenzen(BAND) == pytest.approx((90.0, 110.0))
     assert list(signaal(np.array([89.9, 90.0, 110.0, 110.1]))) == [
-        "te weinig",
-        "in verhouding",
-        "in verhouding",
-        "te veel",
+        "minder dan het aandeel in de opgave",
+        "in verhouding met het aandeel in de opgave",
+        "in verhouding met het aandeel in de opgave",
+        "meer dan het aandeel in de opgave",
     ]
 
 

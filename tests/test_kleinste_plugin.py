@@ -47,7 +47,9 @@ def test_the_match_is_the_cores_on_its_data(speelplekken: ModuleType) -> None:
     a = np.array([plekken[g] for g in m.index]) / sum(plekken.values())
     b = kinderen.reindex(m.index).to_numpy() / kinderen.sum()
     np.testing.assert_allclose(m["oi_index"], 100 * a / b)
-    assert m.loc["S", "signaal"] == "te weinig"  # Weesp: 3% of the plekken, 4% of the children
+    assert (
+        m.loc["S", "signaal"] == "minder dan het aandeel in de opgave"
+    )  # Weesp: 3% of the plekken, 4% of the children
 
 
 def test_the_data_is_the_cbs_count_of_children(speelplekken: ModuleType) -> None:

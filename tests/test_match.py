@@ -20,9 +20,9 @@ def test_columns_and_values_as_specified() -> None:
         "aandeel_opgave": 0.5,
         "verschil_pp": pytest.approx(-20.0),
         "oi_index": pytest.approx(60.0),
-        "signaal": "te weinig",
+        "signaal": "minder dan het aandeel in de opgave",
     }
-    assert uit.loc["B", "signaal"] == "te veel"
+    assert uit.loc["B", "signaal"] == "meer dan het aandeel in de opgave"
 
 
 def test_accepts_mappings_and_any_labels() -> None:
@@ -31,14 +31,19 @@ def test_accepts_mappings_and_any_labels() -> None:
         {"Lage SES": 2, "Midden SES": 1, "Hoge SES": 1},
     )
     assert list(uit.index) == ["Lage SES", "Midden SES", "Hoge SES"]
-    assert (uit["signaal"] == "in verhouding").all()
+    assert (uit["signaal"] == "in verhouding met het aandeel in de opgave").all()
     np.testing.assert_allclose(uit["oi_index"], 100.0)
 
 
 def test_band_decides_the_signal() -> None:
     inzet, opgave = {"A": 105.0, "B": 95.0}, {"A": 100.0, "B": 100.0}
-    assert set(match(inzet, opgave, band=0.10)["signaal"]) == {"in verhouding"}
-    assert list(match(inzet, opgave, band=0.02)["signaal"]) == ["te veel", "te weinig"]
+    assert set(match(inzet, opgave, band=0.10)["signaal"]) == {
+        "in verhouding met het aandeel in de opgave"
+    }
+    assert list(match(inzet, opgave, band=0.02)["signaal"]) == [
+        "meer dan het aandeel in de opgave",
+        "minder dan het aandeel in de opgave",
+    ]
     with pytest.raises(InvoerFout, match="band"):
         match(inzet, opgave, band=1.5)
 
@@ -138,7 +143,7 @@ def test_groot_onderhoud_index_within_rounding_interval_except_west() -> None:
     assert round(hoog["West"], 1) == 78.9 and d.loc["West", "oi_index"] == 80
     uit = match(d["projectbudget_2025_2028_pct"], d["aandeel_opp_niveau_d_pct"])
     assert ((uit["oi_index"] >= laag) & (uit["oi_index"] <= hoog)).all()
-    assert uit["signaal"].to_dict()["N-West"] == "te weinig"
+    assert uit["signaal"].to_dict()["N-West"] == "minder dan het aandeel in de opgave"
 
 
 def test_index_interval_is_a_core_metric() -> None:

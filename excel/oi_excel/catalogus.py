@@ -396,7 +396,8 @@ BUILTIN_EXCEL_FUNCTIES: tuple[ExcelFunctie, ...] = (
         naam="OI_MATCH",
         functie=oi_match,
         beschrijving="Match tussen inzet en opgave per gebied: aandelen, verschil (pp), "
-        "OI-index en signaal (te weinig / in verhouding / te veel), met kopregel.",
+        "OI-index en signaal (minder dan / in verhouding met / meer dan het aandeel in de opgave), "
+        "met kopregel.",
         argumenten=(
             ExcelArgument(
                 "gebieden", "Bereik met de namen van de gebieden of doelgroepen.", "teksten"

@@ -34,7 +34,10 @@ def test_office_js_zero_for_an_empty_referenced_cell_is_a_number(hulp: SimpleNam
     (documented in docs/excel/functies.md), e.g. the default band of OI_MATCH is not used."""
     nul = hulp.call("OI_MATCH", [["A"], ["B"]], [[1.0], [1.2]], [[1.0], [1.0]], 0.0)
     standaard = hulp.call("OI_MATCH", [["A"], ["B"]], [[1.0], [1.2]], [[1.0], [1.0]], [[None]])
-    assert nul[1][5] == "te weinig" and standaard[1][5] == "in verhouding"
+    assert (
+        nul[1][5] == "minder dan het aandeel in de opgave"
+        and standaard[1][5] == "in verhouding met het aandeel in de opgave"
+    )
 
 
 @pytest.mark.parametrize(

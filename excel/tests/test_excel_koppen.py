@@ -66,8 +66,11 @@ def test_a_header_comes_from_the_catalogue() -> None:
     assert header("oi_index") == "OI-index"
     assert header("verschil_pp") == "Verschil (procentpunt)"
     assert header("Inwoners 0-14 jaar") == "Inwoners 0-14 jaar"  # already written for people
-    frame = pd.DataFrame({"aandeel_inzet": [0.5], "signaal": ["te veel"]})
-    assert to_cells(frame) == [["Aandeel inzet", "Signaal"], [0.5, "te veel"]]
+    frame = pd.DataFrame({"aandeel_inzet": [0.5], "signaal": ["meer dan het aandeel in de opgave"]})
+    assert to_cells(frame) == [
+        ["Aandeel inzet", "Signaal"],
+        [0.5, "meer dan het aandeel in de opgave"],
+    ]
 
 
 def test_code_names_are_told_apart_from_headers() -> None:

@@ -87,8 +87,8 @@ def test_conditional_formatting_minus_plus(werkmap: Path) -> None:
     assert {"(–)", "(+)", "sterk onder (–)", "sterk boven (+)"} == teksten
     # the index is coloured by the core's signal next to it, so no band is typed twice
     assert {(r.type, tuple(r.formula)) for r in regels["E6:E13"]} == {
-        ("expression", ('$F6="te weinig"',)),
-        ("expression", ('$F6="te veel"',)),
+        ("expression", ('$F6="minder dan het aandeel in de opgave"',)),
+        ("expression", ('$F6="meer dan het aandeel in de opgave"',)),
     }
 
 

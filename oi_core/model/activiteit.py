@@ -96,6 +96,9 @@ class Indicator(_Model):
     aggregatie: Aggregatie = Aggregatie.SOM
     gewicht: str | None = None
     """Weight for ``gewogen_gemiddelde``: ``inwoners``, ``inwoners_0_14`` or an indicator code."""
+    kleur_zonder: tuple[str, ...] = ()
+    """Areas (by name) left out of the average a report colours this indicator against, as
+    the presentation does (e.g. ``("Centrum",)``); the legend names them."""
 
     @model_validator(mode="after")
     def _gewicht_bij_gemiddelde(self) -> Self:

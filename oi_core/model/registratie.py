@@ -85,6 +85,9 @@ class Onderdeel:
     figuur: Figuur | None = None
     bron: str = ""
     peiljaar: int | None = None
+    gepubliceerd: bool = False
+    """The part compares with the published figures that come with the plugin: the report
+    leaves it out when the analysis runs on the user's own data."""
 
     def inherit(self, bron: str, peiljaar: int | None) -> Onderdeel:
         """This part with ``bron`` and ``peiljaar`` filled in where it has none, its

@@ -20,6 +20,10 @@ from oi_core.invoer.reeksen import Labels, als_reeks
 __all__ = [
     "BAND",
     "MATCH_KOLOMMEN",
+    "SIGNAAL_IN_VERHOUDING",
+    "SIGNAAL_MEER",
+    "SIGNAAL_MINDER",
+    "SIGNALEN",
     "Compensatie",
     "Verdeling",
     "aandeel",
@@ -30,6 +34,15 @@ __all__ = [
 
 BAND = 0.10
 """Default band: an OI-index within 100·(1 ± BAND) is *in verhouding*."""
+
+SIGNAAL_MINDER = "minder dan het aandeel in de opgave"
+"""Signal of an OI-index below ``100·(1 − band)``."""
+SIGNAAL_IN_VERHOUDING = "in verhouding met het aandeel in de opgave"
+"""Signal of an OI-index within ``100·(1 ± band)``."""
+SIGNAAL_MEER = "meer dan het aandeel in de opgave"
+"""Signal of an OI-index above ``100·(1 + band)``."""
+SIGNALEN = (SIGNAAL_MINDER, SIGNAAL_IN_VERHOUDING, SIGNAAL_MEER)
+"""The three signals, low to high: neutral words, no verdict (the presentation's wording)."""
 
 MATCH_KOLOMMEN = ("aandeel_inzet", "aandeel_opgave", "verschil_pp", "oi_index", "signaal")
 
@@ -164,12 +177,13 @@ def grenzen(band: float = BAND) -> tuple[float, float]:
 
 
 def signaal(oi_index: np.ndarray, band: float = BAND) -> np.ndarray:
-    """``te weinig`` / ``in verhouding`` / ``te veel`` for OI-index values."""
+    """:data:`SIGNAAL_MINDER` / :data:`SIGNAAL_IN_VERHOUDING` / :data:`SIGNAAL_MEER` for
+    OI-index values."""
     laag, hoog = grenzen(band)
     return np.select(
         [oi_index < laag, oi_index > hoog],
-        ["te weinig", "te veel"],
-        default="in verhouding",
+        [SIGNAAL_MINDER, SIGNAAL_MEER],
+        default=SIGNAAL_IN_VERHOUDING,
     )
 
 

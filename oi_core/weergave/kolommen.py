@@ -30,13 +30,30 @@ KERN_KOLOMMEN: tuple[Kolom, ...] = (
     Kolom("aandeel_opgave", "Aandeel opgave", "aandeel", 1, beschrijving="y_i / Σy."),
     Kolom("verschil_pp", "Verschil (procentpunt)", "procentpunt", 1, "procentpunt"),
     Kolom("oi_index", "OI-index", "index", 0, "index (100 = in verhouding)"),
-    Kolom("signaal", "Signaal", "tekst", beschrijving="Te weinig, in verhouding of te veel."),
+    Kolom(
+        "signaal",
+        "Signaal",
+        "tekst",
+        beschrijving="Minder dan, in verhouding met of meer dan het aandeel in de opgave.",
+    ),
     # compensation and counts over a match
     Kolom("herverdelen", "Herverdelen", "getal", eenheid="eenheid van de inzet"),
     Kolom("toevoegen", "Toevoegen", "getal", eenheid="eenheid van de inzet"),
     Kolom("aantal", "Aantal gebieden", "getal", 0),
-    Kolom("te_weinig", "Te weinig", "getal", 0, beschrijving="Aantal gebieden te weinig."),
-    Kolom("te_veel", "Te veel", "getal", 0, beschrijving="Aantal gebieden te veel."),
+    Kolom(
+        "te_weinig",
+        "Minder dan aandeel",
+        "getal",
+        0,
+        beschrijving="Aantal gebieden met minder inzet dan hun aandeel in de opgave.",
+    ),
+    Kolom(
+        "te_veel",
+        "Meer dan aandeel",
+        "getal",
+        0,
+        beschrijving="Aantal gebieden met meer inzet dan hun aandeel in de opgave.",
+    ),
     Kolom("grootste_tekort", "Grootste tekort", "tekst"),
     # position against the average (tov_gemiddelde) and the index interval
     Kolom("waarde", "Waarde", "getal"),

@@ -28,7 +28,7 @@ from xlsxwriter.workbook import Workbook  # type: ignore[import-untyped]
 from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
 
 from oi_core import InvoerFout, Niveau, OIFout, activiteit, write_atomic
-from oi_core.rekenen.kern import BAND
+from oi_core.rekenen.kern import BAND, SIGNAAL_MEER, SIGNAAL_MINDER
 from oi_core.weergave.cellen import XLSX_OPTIES
 from oi_excel.catalogus import BUILTIN_EXCEL_FUNCTIES
 from oi_excel.conversie import Cellen, call_function
@@ -240,7 +240,7 @@ def _format_match(blad: Worksheet, onder: int, opmaak: dict[str, Any]) -> None:
     blad.set_column(1, 2, 15, opmaak["procent"])
     blad.set_column(3, 3, 15, opmaak["pp"])
     blad.set_column(4, 4, 12, opmaak["index"])
-    for signaal, soort in (("te weinig", "weinig"), ("te veel", "veel")):
+    for signaal, soort in ((SIGNAAL_MINDER, "weinig"), (SIGNAAL_MEER, "veel")):
         blad.conditional_format(
             eerste,
             4,

@@ -52,6 +52,7 @@ M2_PER_100 = Indicator(
     beschrijving="Voorzieningsniveau: oppervlak openbare bibliotheek per 100 inwoners.",
     aggregatie=Aggregatie.GEWOGEN_GEMIDDELDE,
     gewicht="inwoners",
+    kleur_zonder=("Centrum",),  # as the presentation: its central library serves the city
 )
 KM_HEMELSBREED = Indicator(
     code="km_hemelsbreed",

@@ -43,7 +43,7 @@ def test_the_three_steps_through_the_registry() -> None:
     assert stap1["aandeel_inzet"].sum() == pytest.approx(1.0)
     assert stap2.loc["T", "opgave"] == pytest.approx(0.40 * 92_370)
     assert stap3.loc["T", "oi_index"] == pytest.approx(37.9, abs=0.1)
-    assert stap3.loc["A", "signaal"] == "te veel"
+    assert stap3.loc["A", "signaal"] == "meer dan het aandeel in de opgave"
 
 
 def test_oi_analyse_prints_the_three_steps(capsys: pytest.CaptureFixture[str]) -> None:

@@ -12,6 +12,7 @@ import pandas as pd
 
 from oi_core import Analyse, Onderdeel, Samenvatting
 from oi_core.plugins.onderdelen import oi_index_staaf, spreiding
+from oi_core.rekenen.kern import SIGNAAL_IN_VERHOUDING, SIGNAAL_MEER, SIGNAAL_MINDER
 from oi_core.weergave.tekst import getal, opsomming, procentpunt
 
 from .analyses import (
@@ -62,9 +63,9 @@ def samenvatting(analyse: Analyse) -> Samenvatting:
 
 
 def _titel(tabel: pd.DataFrame) -> str:
-    if (tabel["signaal"] == "in verhouding").all():
+    if (tabel["signaal"] == SIGNAAL_IN_VERHOUDING).all():
         return "Inzet en opgave zijn in balans: elk stadsdeel krijgt ongeveer zijn aandeel"
-    if (tabel["signaal"] == "te weinig").any():
+    if (tabel["signaal"] == SIGNAAL_MINDER).any():
         minst = _uiterst(tabel, "verschil_pp", hoogste=False)
         return (
             "Inzet en opgave lijken niet geheel in balans: vooral "
@@ -93,7 +94,7 @@ def _minst(tabel: pd.DataFrame) -> str:
 
 
 def _meest(tabel: pd.DataFrame) -> str:
-    veel = tabel[tabel["signaal"] == "te veel"].sort_values("oi_index", ascending=False)
+    veel = tabel[tabel["signaal"] == SIGNAAL_MEER].sort_values("oi_index", ascending=False)
     if veel.empty:
         return "Geen stadsdeel krijgt duidelijk meer dan zijn aandeel in de opgave."
     delen = [
@@ -126,8 +127,8 @@ def _kwetsbaar(tabel: pd.DataFrame, gewogen: pd.DataFrame, stad: float) -> str:
 
 
 def _uitruil(tabel: pd.DataFrame) -> str:
-    veel = [str(n) for n in tabel.loc[tabel["signaal"] == "te veel", "naam"]]
-    weinig = [str(n) for n in tabel.loc[tabel["signaal"] == "te weinig", "naam"]]
+    veel = [str(n) for n in tabel.loc[tabel["signaal"] == SIGNAAL_MEER, "naam"]]
+    weinig = [str(n) for n in tabel.loc[tabel["signaal"] == SIGNAAL_MINDER, "naam"]]
     if not veel or not weinig:
         return "Is de uitruil expliciet? De verdeling volgt de opgave; leg vast waarom."
     return (
@@ -163,13 +164,16 @@ def onderdelen(analyse: Analyse) -> list[Onderdeel]:
 
 def _onderdeel_match(analyse: Analyse) -> Onderdeel:
     m = analyse.match()
+    som = float(analyse.values("projectbudget").sum())
     return Onderdeel(
         titel="Projectbudget 2025–2028 en opgave per stadsdeel",
         tekst=(
             "Aandeel in het projectbudget groot onderhoud 2025–2028 tegen het aandeel in het "
             "stedelijk oppervlak op CROW-niveau D (technische inschatting 2023).",
-            "De gepubliceerde budgetaandelen tellen op tot 99%; de aandelen zijn daarom "
-            "opnieuw op 100% gebracht.",
+            f"De budgetaandelen tellen op tot {getal(som, 1)}%; de aandelen zijn daarom "
+            "opnieuw op 100% gebracht."
+            if abs(som - 100) >= 0.05
+            else "De budgetaandelen tellen op tot 100%.",
         ),
         tabel=m,
         figuur=oi_index_staaf("OI-index per stadsdeel", m.set_index("naam")),
@@ -243,4 +247,9 @@ def _onderdeel_controle() -> Onderdeel:
         f"({r['projectbudget_pct']:.0f}% en {r['opgave_pct']:.0f}%) toelaten."
         for r in (_rij(buiten, i) for i in range(len(buiten)))
     ]
-    return Onderdeel(titel="Controle van de gepubliceerde cijfers", tekst=tuple(tekst), tabel=tabel)
+    return Onderdeel(
+        titel="Controle van de gepubliceerde cijfers",
+        tekst=tuple(tekst),
+        tabel=tabel,
+        gepubliceerd=True,  # the presentation's own figures: not shown on the user's data
+    )

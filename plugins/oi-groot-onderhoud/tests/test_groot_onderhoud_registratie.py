@@ -40,4 +40,4 @@ def test_groot_onderhoud_cli_analyse(capsys: pytest.CaptureFixture[str]) -> None
     uit = json.loads(oi_uitvoer(plugin, capsys, "analyse", "groot_onderhoud", "--json"))
     match = {r["gebied"]: r for r in uit["match"]}
     assert round(match["F"]["oi_index"]) == 54
-    assert match["F"]["signaal"] == "te weinig"
+    assert match["F"]["signaal"] == "minder dan het aandeel in de opgave"

@@ -87,10 +87,10 @@ def test_jgz_match_of_the_four_gebieden(analyse: Analyse) -> None:
     verwacht = 100 * per_kind.reindex(fte.index) * ses.sum() / fte.sum()
     np.testing.assert_allclose(eigen["oi_index"], verwacht.to_numpy())
     assert eigen["signaal"].to_dict() == {
-        "GF07": "te weinig",
-        "GT22": "te weinig",
-        "GK11": "te veel",
-        "GM16": "te veel",
+        "GF07": "minder dan het aandeel in de opgave",
+        "GT22": "minder dan het aandeel in de opgave",
+        "GK11": "meer dan het aandeel in de opgave",
+        "GM16": "meer dan het aandeel in de opgave",
     }
     assert match_leeftijdsgroep(analyse, PO).loc["GT22", "oi_index"] == pytest.approx(
         75.28, abs=0.01

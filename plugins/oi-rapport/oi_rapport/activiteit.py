@@ -9,7 +9,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
@@ -20,11 +20,11 @@ from oi_core.model.registratie import ActiviteitRegistratie, Figuur, Onderdeel, 
 from oi_core.plugins.onderdelen import OI_INDEX_LABEL, kaart
 from oi_core.rekenen.analyse import Analyse
 from oi_core.rekenen.kern import BAND, Compensatie
-from oi_core.rekenen.kleuring import Kleuring, kleur_kolom
+from oi_core.rekenen.kleuring import kleur_indicator
 from oi_rapport.document import Blok, Grafiek, Keten, KetenSchakel, SamenvattingBlok, Tekst
 from oi_rapport.figuren import series_names
 from oi_rapport.opmaak import MEERVOUD, measure, number
-from oi_rapport.samenvatting import generic_summary
+from oi_rapport.samenvatting import data_origin, generic_summary, share_notes
 from oi_rapport.tabellen import ExtraKolom, match_table, table_from_frame
 
 __all__ = ["ActiviteitHoofdstuk", "build_activity"]
@@ -51,6 +51,8 @@ class ActiviteitHoofdstuk:
     match: pd.DataFrame
     compensatie: Compensatie
     opmerkingen: tuple[str, ...]
+    eigen: bool = False
+    """The analysis runs on the user's own data (``oi rapport --data``)."""
 
 
 @contextmanager
@@ -62,12 +64,14 @@ def _collect_warnings(opmerkingen: list[str]) -> Iterator[None]:
 
 
 def build_activity(
-    reg: ActiviteitRegistratie, analyse: Analyse, *, band: float = BAND
+    reg: ActiviteitRegistratie, analyse: Analyse, *, band: float = BAND, eigen: bool = False
 ) -> ActiviteitHoofdstuk:
     """The chapter of one activity. Raises :class:`~oi_core.OIFout` when the match fails.
 
     The match is computed once (:meth:`~oi_core.Analyse.match`, cached per band); every
-    block of the chapter reads that one result.
+    block of the chapter reads that one result. With ``eigen`` (the user's own data) the
+    published figures of the plugin and the parts that compare with them are left out, and
+    the chapter says which figures are the user's and which averages were recomputed.
     """
     opmerkingen: list[str] = []
     with _collect_warnings(opmerkingen):
@@ -75,20 +79,30 @@ def build_activity(
         inzet = analyse.verdeling_inzet()["inzet"]
         opgave = analyse.opgave()["opgave"]
         comp = analyse.verdeling(band=band).compensatie()
-        extra = _extra_columns(analyse, opmerkingen)
+        extra = _extra_columns(analyse, match.index, opmerkingen)
         samenvatting, generiek = _summary(reg, analyse, match, comp, opmerkingen, band)
+        opmerkingen.extend(share_notes(analyse))
         blokken = [
             SamenvattingBlok(samenvatting, generiek),
+            *([data_origin(analyse, extra)] if eigen else []),
             _chain(analyse),
             match_table(analyse, match, inzet, opgave, extra, band),
             *_match_figures(analyse, match),
-            *_parts(reg, analyse, opmerkingen),
-            *_published(reg, opmerkingen),
+            *_parts(reg, analyse, opmerkingen, eigen),
+            *([] if eigen else _published(reg, opmerkingen)),
         ]
     if opmerkingen:
         blokken.append(Tekst(tuple(opmerkingen), kop="Opmerkingen bij de gegevens"))
     return ActiviteitHoofdstuk(
-        reg, analyse, tuple(blokken), samenvatting, generiek, match, comp, tuple(opmerkingen)
+        reg,
+        analyse,
+        tuple(blokken),
+        samenvatting,
+        generiek,
+        match,
+        comp,
+        tuple(opmerkingen),
+        eigen,
     )
 
 
@@ -127,7 +141,9 @@ def _plugin_call(
 
 
 # -- extra indicator columns --------------------------------------------------------------
-def _extra_columns(analyse: Analyse, opmerkingen: list[str]) -> list[ExtraKolom]:
+def _extra_columns(analyse: Analyse, rijen: pd.Index, opmerkingen: list[str]) -> list[ExtraKolom]:
+    """The indicators shown beside the match, coloured over the match's rows only
+    (:func:`~oi_core.rekenen.kleuring.kleur_indicator`)."""
     a = analyse.activiteit
     overslaan = {a.match_inzet.code, a.match_opgave.code}
     aanwezig = set(analyse.data["indicator"])
@@ -142,34 +158,8 @@ def _extra_columns(analyse: Analyse, opmerkingen: list[str]) -> list[ExtraKolom]
                 f"{ind.naam}: niet getoond op niveau {analyse.niveau.value} ({fout})"
             )
             continue
-        uit.append(ExtraKolom(ind, waarden, _colouring(analyse, ind, waarden)))
+        uit.append(ExtraKolom(ind, waarden, kleur_indicator(analyse, ind, waarden, rijen)))
     return uit
-
-
-def _colouring(analyse: Analyse, ind: Indicator, waarden: pd.Series) -> Kleuring | None:
-    stad = _safe(lambda: analyse.city_value(ind.code))
-    if stad is not None:
-        return kleur_kolom(
-            waarden, ind.richting, gemiddelde_waarde=stad, toelichting="t.o.v. het stadscijfer"
-        )
-    gewichten = _weights(analyse, ind)
-    toelichting = (
-        "t.o.v. het gewogen gemiddelde van de gebieden"
-        if gewichten is not None
-        else "t.o.v. het gemiddelde van de gebieden"
-    )
-    return kleur_kolom(waarden, ind.richting, gewichten=gewichten, toelichting=toelichting)
-
-
-def _weights(analyse: Analyse, ind: Indicator) -> pd.Series | None:
-    if ind.aggregatie is not Aggregatie.GEWOGEN_GEMIDDELDE or ind.gewicht is None:
-        return None
-    if ind.gewicht in ("inwoners", "inwoners_0_14"):
-        if analyse.niveau in (Niveau.DOELGROEP, Niveau.GEMEENTE):
-            return None
-        return analyse.indeling.bevolking(analyse.niveau, ind.gewicht)
-    gewicht: pd.Series | None = _safe(lambda: analyse.values(str(ind.gewicht)))
-    return gewicht
 
 
 def _safe(f: Callable[[], Any]) -> Any:
@@ -267,16 +257,31 @@ def _bars(match: pd.DataFrame, niveau: Niveau) -> Figuur:
 
 
 # -- plugin parts -------------------------------------------------------------------------
-def _parts(reg: ActiviteitRegistratie, analyse: Analyse, opmerkingen: list[str]) -> list[Blok]:
+def _parts(
+    reg: ActiviteitRegistratie, analyse: Analyse, opmerkingen: list[str], eigen: bool = False
+) -> list[Blok]:
     if reg.onderdelen is None:
         return []
     onderdelen = _plugin_call(reg, "onderdelen", reg.build_onderdelen, analyse, opmerkingen) or ()
     blokken: list[Blok] = []
     for i, onderdeel in enumerate(onderdelen, start=1):
-        if isinstance(onderdeel, Onderdeel):
+        if isinstance(onderdeel, Onderdeel) and not (eigen and onderdeel.gepubliceerd):
+            if eigen:  # the user's figures, not the plugin's source
+                onderdeel = _own_source(onderdeel)
             sleutel = f"{reg.code}-onderdeel-{i}"
             blokken.extend(_part_blocks(sleutel, onderdeel, analyse, opmerkingen))
     return blokken
+
+
+EIGEN_BRON = "uw eigen gegevens (oi rapport --data)"
+"""The source of a part computed from the user's own data."""
+
+
+def _own_source(onderdeel: Onderdeel) -> Onderdeel:
+    figuur = onderdeel.figuur
+    if isinstance(figuur, Figuur):
+        figuur = replace(figuur, bron=EIGEN_BRON, peiljaar=None)
+    return replace(onderdeel, bron=EIGEN_BRON, peiljaar=None, figuur=figuur)
 
 
 def _part_blocks(

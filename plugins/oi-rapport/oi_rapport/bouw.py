@@ -14,13 +14,14 @@ import pandas as pd
 
 from oi_core import __version__
 from oi_core.plugins.manager import excel_functies
-from oi_core.rekenen.kern import BAND, grenzen
+from oi_core.rekenen.kern import BAND, SIGNAAL_MEER, SIGNAAL_MINDER, grenzen
 from oi_core.weergave.cellen import sheet_name
 from oi_core.weergave.kolommen import kolom
 from oi_rapport.activiteit import ActiviteitHoofdstuk
 from oi_rapport.document import Blok, Opsomming, Rapport, Sectie, Tabel, Tekst
 from oi_rapport.hoofdstukken import GemaaktHoofdstuk
 from oi_rapport.opmaak import MEERVOUD, amount, number
+from oi_rapport.samenvatting import index_range
 from oi_rapport.tabellen import catalogue_column
 
 __all__ = ["build_report", "section_key", "sheet_names"]
@@ -86,7 +87,7 @@ def _overview(
     overgeslagen: Sequence[str],
     band: float,
 ) -> Sectie:
-    blokken: list[Blok] = [Tekst(_intro(extra))]
+    blokken: list[Blok] = [Tekst(_intro(hoofdstukken, extra))]
     if hoofdstukken:
         blokken.append(_overview_table(hoofdstukken, band))
     else:
@@ -107,14 +108,19 @@ def _overview(
     return Sectie("overzicht", "Overzicht", "Overzicht", tuple(blokken))
 
 
-def _intro(extra: Sequence[GemaaktHoofdstuk]) -> tuple[str, ...]:
+def _intro(
+    hoofdstukken: Sequence[ActiviteitHoofdstuk], extra: Sequence[GemaaktHoofdstuk]
+) -> tuple[str, ...]:
+    """The opening lines; the example indices are this report's own (lowest, highest)."""
+    bereik = index_range([(h.registratie.activiteit.naam, h.match) for h in hoofdstukken])
     regels = [
         "Staat de gemeentelijke inzet (geld, FTE, vierkante meters) in verhouding tot de "
         "opgave? Per activiteit in drie stappen: de verdeling van de inzet, de opgave, en de "
         "match tussen beide (aandelen, verschil in procentpunt en OI-index).",
-        "OI-index = 100 × aandeel inzet / aandeel opgave: 100 is in verhouding, 53 is ongeveer "
-        "de helft van het aandeel, 185 bijna het dubbele. De analyse geeft inzicht, geen "
-        "oordeel: het gesprek over de bevindingen staat centraal.",
+        "OI-index = 100 × aandeel inzet / aandeel opgave: 100 is in verhouding met het aandeel "
+        "in de opgave, onder 100 minder, boven 100 meer. "
+        f"{bereik + ' ' if bereik else ''}De analyse geeft inzicht, geen oordeel: het gesprek "
+        "over de bevindingen staat centraal.",
     ]
     regels += [e.hoofdstuk.intro for e in extra if e.hoofdstuk.intro]
     return tuple(regels)
@@ -157,8 +163,8 @@ def _overview_row(h: ActiviteitHoofdstuk) -> dict[str, object]:
         "afdeling": a.afdeling,
         "niveau": h.analyse.niveau.value,
         "aantal": len(m),
-        "te_weinig": int((m["signaal"] == "te weinig").sum()),
-        "te_veel": int((m["signaal"] == "te veel").sum()),
+        "te_weinig": int((m["signaal"] == SIGNAAL_MINDER).sum()),
+        "te_veel": int((m["signaal"] == SIGNAAL_MEER).sum()),
         "grootste_tekort": f"{laagste['naam']} (OI-index {number(laagste['oi_index'], 0)})",
         "herverdelen": amount(h.compensatie.herverdelen, a.match_inzet.eenheid),
     }
@@ -243,7 +249,7 @@ def _base_formulas(band: float) -> tuple[tuple[str, str, str], ...]:
     signaal = (
         "Signaal",
         f"index < {laag} / > {hoog}",
-        "Te weinig / te veel; daartussen in verhouding.",
+        "Minder dan / meer dan het aandeel in de opgave; daartussen in verhouding.",
     )
     return (*_FORMULES[:3], signaal, *_FORMULES[3:])
 
@@ -255,8 +261,9 @@ _FORMULES = (
     (
         "Kleur",
         "waarde t.o.v. gemiddelde",
-        "– slechter, + beter dan het gemiddelde (stadscijfer of (gewogen) gemiddelde van de "
-        "gebieden); donker bij meer dan één standaardafwijking verschil.",
+        "OI-index: ▼ minder dan, = in verhouding met, ▲ meer dan het aandeel in de opgave (de "
+        "band van het signaal). Indicatoren: − slechter, + beter dan het gemiddelde dat de "
+        "legenda onder de tabel noemt; donker bij meer dan één standaardafwijking verschil.",
     ),
     (
         "Herverdelen",
@@ -337,8 +344,8 @@ def _summary_json(
             "titel": h.samenvatting.titel,
             "bevindingen": list(h.samenvatting.bevindingen),
             "discussiepunten": list(h.samenvatting.discussiepunten),
-            "te_weinig": [str(c) for c in h.match.index[h.match["signaal"] == "te weinig"]],
-            "te_veel": [str(c) for c in h.match.index[h.match["signaal"] == "te veel"]],
+            "te_weinig": [str(c) for c in h.match.index[h.match["signaal"] == SIGNAAL_MINDER]],
+            "te_veel": [str(c) for c in h.match.index[h.match["signaal"] == SIGNAAL_MEER]],
             "herverdelen": h.compensatie.herverdelen,
             "toevoegen": h.compensatie.toevoegen,
             "opmerkingen": list(h.opmerkingen),

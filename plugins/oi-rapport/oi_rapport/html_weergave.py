@@ -19,7 +19,6 @@ import pandas as pd
 from oi_core import __version__
 from oi_core.gebieden.indeling import Gebiedsindeling
 from oi_rapport.document import (
-    KLASSEN,
     RIJ_GEMIDDELDE,
     RIJ_SD,
     Blok,
@@ -36,18 +35,16 @@ from oi_rapport.document import (
     cell_class,
 )
 from oi_rapport.figuren import Afbeeldingen, render_figures
-from oi_rapport.opmaak import number, percentage, points
+from oi_rapport.opmaak import (
+    LEGENDA_KOP,
+    colour_explanations,
+    legend_entries,
+    number,
+    percentage,
+    points,
+)
 
 __all__ = ["format_cell", "render_html"]
-
-_LEGENDA = {
-    "min_sterk": "– sterk: meer dan één standaardafwijking slechter",
-    "min": "– slechter dan het gemiddelde",
-    "gemiddeld": "gelijk aan het gemiddelde",
-    "plus": "+ beter dan het gemiddelde",
-    "plus_sterk": "+ sterk: meer dan één standaardafwijking beter",
-}
-_TEKENS = {"min_sterk": "– –", "min": "–", "gemiddeld": "=", "plus": "+", "plus_sterk": "+ +"}
 
 
 @cache
@@ -186,7 +183,7 @@ def _table(tabel: Tabel) -> str:
         _footer(tabel, met_index),
         "</table></div>",
         f'<p class="bijschrift">{escape(tabel.bijschrift)}</p>' if tabel.bijschrift else "",
-        _legend() if tabel.legenda else "",
+        _legend(tabel),
         "</figure>",
     ]
     return "\n".join(d for d in delen if d)
@@ -203,11 +200,12 @@ def _row(tabel: Tabel, sleutel: Any, rij: pd.Series, met_index: bool) -> str:
         if kolom.link and tekst:
             tekst = f'<a href="#{escape(str(rij[kolom.link]))}">{tekst}</a>'
         klasse = cell_class(kolom, sleutel)
-        if klasse:
-            titel = escape(_LEGENDA[klasse])
+        if klasse and kolom.kleuring is not None:
+            titel = escape(kolom.kleuring.legenda[klasse])
             cellen.append(
-                f'<td class="{_align(kolom)} k-{klasse}" title="{titel}">{tekst}'
-                f'<span class="sr">{_TEKENS[klasse]}</span></td>'
+                f'<td class="{_align(kolom)} k-{klasse}" title="{titel}">{tekst} '
+                f'<span class="teken" aria-hidden="true">{kolom.kleuring.symbool(sleutel)}'
+                f'</span><span class="sr">({titel})</span></td>'
             )
         else:
             cellen.append(f'<td class="{_align(kolom)}">{tekst}</td>')
@@ -233,18 +231,34 @@ def _footer(tabel: Tabel, met_index: bool) -> str:
                 continue
             waarde = waarden.get(kolom.naam)
             tekst = "" if waarde is None else format_cell(kolom, waarde)
+            if waarde is not None and label not in tabel.voet and kolom.formaat in _TELLING:
+                tekst = number(waarde)  # a count's average keeps its decimals (1,13)
             cellen.append(f'<td class="{_align(kolom)}">{escape(tekst)}</td>')
         html.append(f"<tr>{''.join(cellen)}</tr>")
     return f"<tfoot>{''.join(html)}</tfoot>"
 
 
-def _legend() -> str:
-    items = "".join(
-        f'<li class="k-{k}" style="background: var(--{k.replace("_", "-")})">'
-        f"{escape(_LEGENDA[k])}</li>"
-        for k in KLASSEN
+_TELLING = ("aantal", "getal")
+"""Formats whose average and deviation rows show their own decimals, not the column's."""
+
+
+def _legend(tabel: Tabel) -> str:
+    """Per kind of colouring the classes with symbol and text, then per coloured column
+    which average and exclusions it uses (:func:`oi_rapport.opmaak.legend_entries`)."""
+    delen = []
+    for soort, klassen in legend_entries(tabel):
+        items = "".join(
+            f'<li class="k-{k}"><span class="teken">{escape(symbool)}</span> {escape(tekst)}</li>'
+            for k, symbool, tekst in klassen
+        )
+        kop = escape(LEGENDA_KOP[soort])
+        delen.append(f'<ul class="legenda" aria-label="{kop}"><li>{kop}:</li>{items}</ul>')
+    uitleg = "".join(
+        f"<li><b>{escape(k)}</b>: {escape(u)}</li>" for k, u in colour_explanations(tabel)
     )
-    return f'<ul class="legenda" aria-label="Kleurlegenda">{items}</ul>'
+    if uitleg:
+        delen.append(f'<ul class="kleuruitleg">{uitleg}</ul>')
+    return "\n".join(delen)
 
 
 # -- figures ------------------------------------------------------------------------------

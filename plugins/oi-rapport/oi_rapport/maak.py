@@ -232,4 +232,4 @@ def _analyse_one(
         analyse = reg.analyse(niveau=opties.niveau or invoer.niveau, data=invoer.data)
     else:
         analyse = reg.analyse(niveau=opties.niveau)
-    return build_activity(reg, analyse, band=opties.band)
+    return build_activity(reg, analyse, band=opties.band, eigen=invoer is not None)

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from oi_core.gebieden.indeling import MEERVOUD
+from oi_core.rekenen.kleuring import KLASSEN, LEGENDA, SYMBOLEN, Soort
 from oi_core.weergave.tekst import getal
+
+if TYPE_CHECKING:
+    from oi_rapport.document import Tabel
 
 __all__ = [
     "KLEUREN",
     "KLEUR_TEKST",
+    "LEGENDA_KOP",
     "MEERVOUD",
     "amount",
+    "colour_explanations",
+    "legend_entries",
     "measure",
     "number",
     "percentage",
@@ -20,15 +27,43 @@ __all__ = [
 ]
 
 KLEUREN = {
-    "min_sterk": "#E8704A",
-    "min": "#F9CFB4",
-    "gemiddeld": "#F2F2F2",
-    "plus": "#BFDCEB",
-    "plus_sterk": "#4F93C2",
+    "min_sterk": "#4A1C00",
+    "min": "#C4640A",
+    "gemiddeld": "#F7F7F7",
+    "plus": "#387ABA",
+    "plus_sterk": "#05285A",
 }
-"""Cell colours for – and + against the average (orange–blue, readable for colour blindness)."""
+"""Cell colours, low to high: a diverging orange–blue scale centred on a light grey (the
+average, or 100 for the OI-index). Adjacent classes differ at least 3:1 in contrast (WCAG
+2.2, 1.4.11), also as seen with protanopia or deuteranopia (Machado et al. 2009); the test
+``test_kleuren.py`` computes it. Colour is never alone: every coloured cell also shows its
+symbol (:data:`~oi_core.rekenen.kleuring.SYMBOLEN`)."""
 
-KLEUR_TEKST = {"min_sterk": "#000000", "plus_sterk": "#000000"}
+KLEUR_TEKST = {"min_sterk": "#FFFFFF", "plus_sterk": "#FFFFFF"}
+"""Text colour on the dark classes (else black): at least 4.5:1 (WCAG 2.2, 1.4.3)."""
+
+LEGENDA_KOP: dict[Soort, str] = {
+    "index": "Kleur van de OI-index",
+    "indicator": "Kleur van de indicatoren",
+}
+"""Heading of each kind of legend."""
+
+
+def legend_entries(tabel: Tabel) -> list[tuple[Soort, list[tuple[str, str, str]]]]:
+    """Per kind of colouring in ``tabel`` (OI-index first): ``(klasse, symbool, tekst)`` for
+    every class, so both renderers draw the same legend."""
+    soorten = {k.kleuring.soort for k in tabel.kolommen if k.kleuring is not None}
+    return [
+        (soort, [(k, SYMBOLEN[soort][k], LEGENDA[soort][k]) for k in KLASSEN])
+        for soort in ("index", "indicator")
+        if soort in soorten
+    ]
+
+
+def colour_explanations(tabel: Tabel) -> list[tuple[str, str]]:
+    """``(kop, uitleg)`` of every coloured column: which average and which exclusions it
+    uses (:attr:`~oi_core.rekenen.kleuring.Kleuring.uitleg`)."""
+    return [(k.kop, k.kleuring.uitleg) for k in tabel.kolommen if k.kleuring is not None]
 
 
 def _auto_decimals(x: float) -> int:

@@ -7,15 +7,26 @@ compensation cost (:class:`oi_core.rekenen.kern.Compensatie`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
-from oi_core.model.activiteit import Niveau
+from oi_core.errors import OIFout
+from oi_core.model.activiteit import Aggregatie, Niveau
 from oi_core.model.registratie import Samenvatting
 from oi_core.rekenen.analyse import Analyse
-from oi_core.rekenen.kern import BAND, Compensatie, grenzen
+from oi_core.rekenen.kern import BAND, SIGNAAL_MEER, SIGNAAL_MINDER, Compensatie, grenzen
+from oi_rapport.document import Tekst
 from oi_rapport.opmaak import MEERVOUD, amount, number, percentage, points
+from oi_rapport.tabellen import ExtraKolom
 
-__all__ = ["generic_summary"]
+__all__ = [
+    "AFRONDING_AANDELEN",
+    "data_origin",
+    "generic_summary",
+    "index_range",
+    "share_notes",
+]
 
 
 def generic_summary(
@@ -24,8 +35,8 @@ def generic_summary(
     """Title, findings and discussion points from the match of one activity (computed with
     ``band``)."""
     meervoud = MEERVOUD[analyse.niveau]
-    te_weinig = match[match["signaal"] == "te weinig"]
-    te_veel = match[match["signaal"] == "te veel"]
+    te_weinig = match[match["signaal"] == SIGNAAL_MINDER]
+    te_veel = match[match["signaal"] == SIGNAAL_MEER]
     bevindingen = (
         _spread(len(match), len(te_weinig), len(te_veel), meervoud, band),
         *_extremes(match),
@@ -52,9 +63,9 @@ def _spread(n: int, n_weinig: int, n_veel: int, meervoud: str, band: float) -> s
     n_gelijk = n - n_weinig - n_veel
     laag, hoog = grenzen(band)
     return (
-        f"Van de {n} {meervoud} krijgen er {n_weinig} te weinig (OI-index onder "
-        f"{number(laag)}), {n_veel} te veel (boven {number(hoog)}) en {n_gelijk} "
-        "ongeveer hun aandeel."
+        f"Van de {n} {meervoud} krijgen er {n_weinig} minder dan hun aandeel in de opgave "
+        f"(OI-index onder {number(laag)}), {n_veel} meer (boven {number(hoog)}) en "
+        f"{n_gelijk} ongeveer hun aandeel."
     )
 
 
@@ -95,3 +106,74 @@ def _discussion(analyse: Analyse, match: pd.DataFrame, comp: Compensatie) -> tup
         "Wat is het gewenste basisniveau, en welke interventie heeft de meeste impact per euro?",
     ]
     return tuple(punten)
+
+
+# -- sentences that belong to the data ------------------------------------------------------
+AFRONDING_AANDELEN = 1.0
+"""Shares published in whole percents may add up to 100 ± this many percentage points;
+beyond it the shares are flagged as not explained by rounding."""
+
+
+def share_notes(analyse: Analyse) -> list[str]:
+    """A remark for the inzet or opgave given as shares (``%`` of a total) that do not add
+    up to 100 %, computed from the data of the analysis."""
+    a = analyse.activiteit
+    uit = []
+    for ind in dict.fromkeys((a.match_inzet, a.match_opgave)):
+        if not ind.eenheid.strip().startswith("%") or ind.aggregatie is not Aggregatie.SOM:
+            continue
+        try:
+            som = float(analyse.values(ind.code).sum())
+        except OIFout:
+            continue
+        if abs(som - 100.0) < 0.05:
+            continue
+        tekst = f"De aandelen '{ind.naam}' tellen op tot {number(som, 1)}% in plaats van 100%"
+        if abs(som - 100.0) <= AFRONDING_AANDELEN:
+            uit.append(f"{tekst} (afronding); de match deelt door die som.")
+        else:
+            uit.append(
+                f"Let op: {tekst[0].lower()}{tekst[1:]}; dat is meer dan afronding op hele "
+                "procenten verklaart. Controleer de gegevens; de match deelt door de som."
+            )
+    return uit
+
+
+def index_range(matches: Sequence[tuple[str, pd.DataFrame]]) -> str:
+    """The lowest and highest OI-index of the matches (``(activiteit, match)``), named, as
+    one sentence; empty without a match."""
+    rijen = [(a, m.loc[c]) for a, m in matches for c in m.index if pd.notna(m.loc[c, "oi_index"])]
+    if not rijen:
+        return ""
+    laag = min(rijen, key=lambda r: float(r[1]["oi_index"]))
+    hoog = max(rijen, key=lambda r: float(r[1]["oi_index"]))
+    return f"In dit rapport loopt de index van {_index_case(*laag)} tot {_index_case(*hoog)}."
+
+
+def _index_case(activiteit: str, rij: pd.Series) -> str:
+    index = float(rij["oi_index"])
+    waar = f"{rij['naam']}, {activiteit}" if activiteit else str(rij["naam"])
+    return f"{number(index, 0)} ({waar}: {number(index / 100, 2)} keer het aandeel in de opgave)"
+
+
+def data_origin(analyse: Analyse, extra: Sequence[ExtraKolom]) -> Tekst:
+    """Which figures of the chapter are the user's and which averages were recomputed."""
+    a = analyse.activiteit
+    regels = [
+        f"Inzet ({a.match_inzet.naam}), opgave ({a.match_opgave.naam}) en de indicatoren in "
+        "dit hoofdstuk komen uit uw eigen gegevens. Vergelijkingen met de gepubliceerde "
+        "cijfers van de presentatie staan er niet in: die gaan over andere gegevens."
+    ]
+    gekleurd = [e for e in extra if e.kleuring is not None]
+    stad = [
+        e.indicator.naam for e in gekleurd if e.kleuring and "stadscijfer" in e.kleuring.toelichting
+    ]
+    berekend = [e.indicator.naam for e in gekleurd if e.indicator.naam not in stad]
+    if stad:
+        regels.append(f"Stadscijfer uit uw gegevens: {', '.join(stad)}.")
+    if berekend:
+        regels.append(
+            "Gemiddelde opnieuw berekend uit de gebieden in uw gegevens (er is geen "
+            f"stadscijfer, of de methode vraagt een gemiddelde per gebied): {', '.join(berekend)}."
+        )
+    return Tekst(tuple(regels), kop="Herkomst van de cijfers")

@@ -5,13 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from oi_core.model.activiteit import Indicator, Richting
+from oi_core.model.activiteit import Indicator
 from oi_core.plugins.manager import kolommen
 from oi_core.rekenen.analyse import Analyse
-from oi_core.rekenen.kern import MATCH_KOLOMMEN, grenzen
-from oi_core.rekenen.kleuring import kleur_kolom
+from oi_core.rekenen.kern import (
+    MATCH_KOLOMMEN,
+    SIGNAAL_IN_VERHOUDING,
+    SIGNAAL_MEER,
+    SIGNAAL_MINDER,
+    grenzen,
+)
+from oi_core.rekenen.kleuring import kleur_index
 from oi_core.weergave.kolommen import kolom
 from oi_rapport.document import Formaat, Kleuring, Kolom, Tabel
 
@@ -96,7 +103,7 @@ def match_table(
         titel=f"Match tussen inzet en opgave per {analyse.niveau.value}",
         data=data,
         kolommen=tuple(kolommen),
-        bijschrift=_caption(band),
+        bijschrift=_caption(band, match),
         voet={"Totaal": {"inzet": float(inzet.sum()), "opgave": float(opgave.sum())}},
         legenda=True,
     )
@@ -104,12 +111,7 @@ def match_table(
 
 def _match_columns(match: pd.DataFrame, band: float) -> list[Kolom]:
     laag, hoog = (_getal(g) for g in grenzen(band))
-    index_kleur = kleur_kolom(
-        match["oi_index"],
-        Richting.HOGER_IS_BETER,
-        gemiddelde_waarde=100.0,
-        toelichting="t.o.v. 100 (in verhouding)",
-    )
+    index_kleur = kleur_index(match["oi_index"], band)
     return [
         catalogue_column("aandeel_inzet", formule="={inzet}/SUM({inzet:alle})"),
         catalogue_column("aandeel_opgave", formule="={opgave}/SUM({opgave:alle})"),
@@ -119,8 +121,8 @@ def _match_columns(match: pd.DataFrame, band: float) -> list[Kolom]:
         ),
         catalogue_column(
             "signaal",
-            formule=f'=IF({{oi_index}}<{laag},"te weinig",'
-            f'IF({{oi_index}}>{hoog},"te veel","in verhouding"))',
+            formule=f'=IF({{oi_index}}<{laag},"{SIGNAAL_MINDER}",'
+            f'IF({{oi_index}}>{hoog},"{SIGNAAL_MEER}","{SIGNAAL_IN_VERHOUDING}"))',
         ),
     ]
 
@@ -148,14 +150,22 @@ def auto_decimals(waarden: pd.Series) -> int | None:
     return 2 if abs(x).max() < 10 else 1
 
 
-def _caption(band: float) -> str:
+def _caption(band: float, match: pd.DataFrame) -> str:
+    """The table's explanation, with its own lowest and highest index as the example."""
     laag, hoog = (_getal(g) for g in grenzen(band))
+    index = match["oi_index"].to_numpy(dtype=float)
+    voorbeeld = ""
+    if (~np.isnan(index)).any():
+        a, b = match.iloc[int(np.nanargmin(index))], match.iloc[int(np.nanargmax(index))]
+        voorbeeld = (
+            f" Hier van {a['oi_index']:.0f} ({a['naam']}) tot {b['oi_index']:.0f} ({b['naam']})."
+        )
     return (
         "Aandeel: het deel van het totaal. Verschil: aandeel inzet min aandeel opgave, in "
         "procentpunt. OI-index: 100 × aandeel inzet / aandeel opgave; 100 is in verhouding, "
-        f"53 is ongeveer de helft van het aandeel. Signaal: te weinig onder {laag}, te veel "
-        f"boven {hoog}. Kleur: – of + ten opzichte van het gemiddelde (OI-index: ten opzichte "
-        "van 100); donker bij meer dan één standaardafwijking verschil."
+        f"onder 100 minder dan het aandeel in de opgave.{voorbeeld} Signaal: minder dan het "
+        f"aandeel onder {laag}, meer dan het aandeel boven {hoog}. Kleur en symbool: zie de "
+        "legenda onder de tabel."
     )
 
 

@@ -30,7 +30,6 @@ from oi_core.gebieden.indeling import Gebiedsindeling
 from oi_core.weergave.cellen import XLSX_OPTIES
 from oi_core.weergave.kolommen import kop
 from oi_rapport.document import (
-    KLASSEN,
     RIJ_GEMIDDELDE,
     RIJ_SD,
     Blok,
@@ -47,10 +46,16 @@ from oi_rapport.document import (
     cell_class,
 )
 from oi_rapport.figuren import PALET, Afbeeldingen, render_figures, series_names
-from oi_rapport.opmaak import KLEUREN
+from oi_rapport.opmaak import (
+    KLEUR_TEKST,
+    KLEUREN,
+    LEGENDA_KOP,
+    colour_explanations,
+    legend_entries,
+)
 from oi_rapport.tabellen import auto_decimals
 
-__all__ = ["render_xlsx"]
+__all__ = ["page_setup", "render_xlsx"]
 
 _GETALNOTATIE = {
     "aandeel": "0.0%",
@@ -58,15 +63,14 @@ _GETALNOTATIE = {
     "index": "0",
     "aantal": "0",
 }
-_LEGENDA = {
-    "min_sterk": "– (sterk)",
-    "min": "–",
-    "gemiddeld": "gemiddeld",
-    "plus": "+",
-    "plus_sterk": "+ (sterk)",
-}
 _RIJ_PX = 20
+_TEKENS_PER_KOLOM = 17
+"""About how many characters of 10-point text fit on one line of a 15 wide column."""
 _MIN_BREEDTE = 9
+_GRAFIEK_KOLOMMEN = 10
+"""Columns (of the default width) a 640 px chart covers to the right of the blocks."""
+_STAAND_KOLOMMEN = 9
+"""A sheet this many columns wide or wider is printed landscape."""
 
 
 def render_xlsx(
@@ -107,8 +111,12 @@ class _Stijlen:
         self.titel = wb.add_format(
             {**basis, "bold": True, "font_size": 16, "font_color": "#004699"}
         )
-        self.ondertitel = wb.add_format({**basis, "italic": True, "font_color": "#5C5C5C"})
-        self.kop = wb.add_format({**basis, "bold": True, "font_size": 12, "font_color": "#004699"})
+        self.ondertitel = wb.add_format(
+            {**basis, "italic": True, "font_color": "#5C5C5C", "text_wrap": True}
+        )
+        self.kop = wb.add_format(
+            {**basis, "bold": True, "font_size": 12, "font_color": "#004699", "text_wrap": True}
+        )
         self.tekst = wb.add_format({**basis, "text_wrap": True})
         self.vet = wb.add_format({**basis, "text_wrap": True, "bold": True})
         self.klein = wb.add_format({**basis, "text_wrap": True, "italic": True, "font_size": 9})
@@ -124,24 +132,38 @@ class _Stijlen:
         return self._cache[sleutel]
 
 
-def _number_format(kolom: Kolom) -> str | None:
+def _number_format(kolom: Kolom, decimalen: int | None = None) -> str | None:
+    """The Excel number format of ``kolom``; a number column without its own decimals
+    takes ``decimalen`` (from its data), so no number is left without a format."""
     if kolom.formaat in _GETALNOTATIE:
         return _GETALNOTATIE[kolom.formaat]
-    if kolom.formaat in ("getal", "procent") and kolom.decimalen is not None:
-        return "#,##0" + ("." + "0" * kolom.decimalen if kolom.decimalen else "")
+    d = kolom.decimalen if kolom.decimalen is not None else decimalen
+    if kolom.formaat in ("getal", "procent") and d is not None:
+        notatie = "#,##0" + ("." + "0" * d if d else "")
+        return f'{notatie}"%"' if kolom.formaat == "procent" else notatie  # 47 → 47%
     return None
 
 
-def _cell_format(kolom: Kolom, klasse: str) -> dict[str, Any]:
+def _cell_format(
+    kolom: Kolom, klasse: str, symbool: str = "", decimalen: int | None = None
+) -> dict[str, Any]:
     """Number format and, for a coloured cell, the fill of the core's class (static, so
-    the workbook shows exactly the class the HTML shows)."""
-    uit: dict[str, Any] = {}
-    notatie = _number_format(kolom)
+    the workbook shows exactly the class the HTML shows) and its symbol after the number,
+    so colour is never the only signal (the cell keeps its number)."""
+    uit: dict[str, Any] = {"text_wrap": True, "valign": "top"} if kolom.formaat == "tekst" else {}
+    notatie = _number_format(kolom, decimalen)
+    if symbool:
+        notatie = _with_symbol(notatie or "General", symbool)
     if notatie:
         uit["num_format"] = notatie
     if klasse:
-        uit.update(bg_color=KLEUREN[klasse], font_color="#000000")
+        uit.update(bg_color=KLEUREN[klasse], font_color=KLEUR_TEKST.get(klasse, "#000000"))
     return uit
+
+
+def _with_symbol(notatie: str, symbool: str) -> str:
+    """``0.0%`` → ``0.0%" ▼"``, in every section of the format."""
+    return ";".join(f'{deel}" {symbool}"' for deel in notatie.split(";"))
 
 
 def _is_missing(waarde: Any) -> bool:
@@ -176,20 +198,21 @@ class _Blad:
         self.rechts_kolom = self.breedte + 1
         self.rechts_rij = 3
         self.grafieken = 0
+        self.tabellen = 0
+        self.kopregel: int | None = None
 
     # -- layout ---------------------------------------------------------------------------
     def render(self) -> None:
         ws = self.ws
         ws.hide_gridlines(2)
-        ws.set_landscape()
-        ws.set_paper(9)
-        ws.fit_to_pages(1, 0)
         ws.set_column(0, 0, 14)
         ws.set_column(1, self.breedte - 1, 15)
         ws.write(0, 0, self.sectie.titel, self.s.titel)
         ws.set_row(0, 24)
         if self.sectie.ondertitel:
-            ws.write(1, 0, self.sectie.ondertitel, self.s.ondertitel)
+            ws.merge_range(1, 0, 1, self.breedte - 1, self.sectie.ondertitel, self.s.ondertitel)
+            regels = math.ceil(len(self.sectie.ondertitel) / (_TEKENS_PER_KOLOM * self.breedte))
+            ws.set_row(1, 14 * max(1, regels) + 2)
         self.rij = 3
         blokken = list(self.sectie.blokken)
         eerste = next((b for b in blokken if isinstance(b, Tabel)), None)
@@ -198,6 +221,16 @@ class _Blad:
             self._table(eerste, bevriezen=True)
         for blok in blokken:
             self._block(blok)
+        self._page_setup()
+
+    def _page_setup(self) -> None:
+        """The sheet's print setup (:func:`page_setup`) over the blocks and the charts beside
+        them; the header repeats only when the first table is the sheet's one table."""
+        laatste_kolom = self.breedte - 1
+        if self.grafieken:
+            laatste_kolom = self.rechts_kolom + _GRAFIEK_KOLOMMEN
+        kopregel = self.kopregel if self.tabellen == 1 else None
+        page_setup(self.ws, max(self.rij, self.rechts_rij), laatste_kolom, kopregel=kopregel)
 
     def _block(self, blok: Blok) -> None:
         if isinstance(blok, Tabel):
@@ -220,9 +253,11 @@ class _Blad:
             self.rij += 1
 
     def _heading(self, tekst: str) -> None:
+        """A heading over the width of the blocks, wrapped when long (so print keeps it)."""
         if tekst:
-            self.ws.write(self.rij, 0, tekst, self.s.kop)
-            self.ws.set_row(self.rij, 18)
+            regels = max(1, math.ceil(len(tekst) / (_TEKENS_PER_KOLOM * 0.8 * self.breedte)))
+            self.ws.merge_range(self.rij, 0, self.rij, self.breedte - 1, tekst, self.s.kop)
+            self.ws.set_row(self.rij, 18 * regels)
             self.rij += 1
 
     def _text(self, tekst: str, fmt: Format) -> None:
@@ -271,16 +306,16 @@ class _Blad:
             self._heading(tabel.titel)
         plaats = _Plaats.of(tabel, self.rij)
         self._header(tabel, plaats)
+        self.tabellen += 1
         if bevriezen:
             self.ws.freeze_panes(plaats.kop + 1, plaats.vaste_kolommen(tabel))
-            self.ws.repeat_rows(plaats.kop)
+            self.kopregel = plaats.kop
         self._rows(tabel, plaats)
         self._footer(tabel, plaats)
         self.rij = plaats.einde + 1
         if tabel.bijschrift:
             self._text(tabel.bijschrift, self.s.klein)
-        if tabel.legenda:
-            self._legend()
+        self._legend(tabel)
         self.rij += 1
         return plaats
 
@@ -293,17 +328,29 @@ class _Blad:
         self.ws.set_row(plaats.kop, 14 * min(6, math.ceil(langste / 14)) + 2)
 
     def _rows(self, tabel: Tabel, plaats: _Plaats) -> None:
+        plaats.decimalen = {k.naam: _data_decimals(tabel, k) for k in tabel.kolommen}
         for i, (sleutel, rij) in enumerate(tabel.data.iterrows()):
             r = plaats.eerste + i
             if plaats.met_index:
                 self.ws.write(r, 0, str(sleutel), self.s.cell())
             for kolom in tabel.kolommen:
-                self._cell(r, plaats, kolom, rij, cell_class(kolom, sleutel))
+                self._cell(r, plaats, kolom, rij, sleutel)
+            self._fit_row(r, tabel, rij)
 
-    def _cell(self, r: int, plaats: _Plaats, kolom: Kolom, rij: pd.Series, klasse: str) -> None:
+    def _fit_row(self, r: int, tabel: Tabel, rij: pd.Series) -> None:
+        """A row of wrapped text gets the height of its longest text (15 wide columns)."""
+        teksten = [str(rij[k.naam]) for k in tabel.kolommen if k.formaat == "tekst"]
+        regels = max([math.ceil(len(t) / _TEKENS_PER_KOLOM) for t in teksten] or [1])
+        if regels > 1:
+            self.ws.set_row(r, 13 * min(regels, 12) + 2)
+
+    def _cell(self, r: int, plaats: _Plaats, kolom: Kolom, rij: pd.Series, sleutel: Any) -> None:
         c = plaats.kolom[kolom.naam]
         waarde = _plain(rij[kolom.naam])
-        fmt = self.s.cell(**_cell_format(kolom, klasse))
+        symbool = kolom.kleuring.symbool(sleutel) if kolom.kleuring is not None else ""
+        klasse = cell_class(kolom, sleutel)
+        d = plaats.decimalen.get(kolom.naam)
+        fmt = self.s.cell(**_cell_format(kolom, klasse, symbool, d))
         if kolom.link and not _is_missing(waarde):
             doel = self.bladen.get(str(rij[kolom.link]), "")
             self.ws.write_url(r, c, f"internal:'{doel}'!A1", self.s.link, str(waarde))
@@ -319,22 +366,32 @@ class _Blad:
 
     def _footer(self, tabel: Tabel, plaats: _Plaats) -> None:
         for label, r in plaats.voetrijen.items():
-            self.ws.write(
-                r, 0, label, self.s.cell(italic=True, top=1 if r == plaats.laatste + 1 else 0)
-            )
+            rand = 1 if r == plaats.laatste + 1 else 0
+            self.ws.write(r, 0, label, self.s.cell(italic=True, top=rand, text_wrap=True))
+            if len(label) > _TEKENS_PER_KOLOM:
+                self.ws.set_row(r, 13 * math.ceil(len(label) / (_TEKENS_PER_KOLOM - 3)) + 2)
             waarden = tabel.voet.get(label) or _colour_row(tabel, label)
             for naam, waarde in waarden.items():
                 if naam in plaats.kolom and not _is_missing(waarde):
                     kolom = next(k for k in tabel.kolommen if k.naam == naam)
-                    notatie = _number_format(kolom) if label in tabel.voet else "0.00"
+                    d = plaats.decimalen.get(naam)
+                    notatie = _number_format(kolom, d) if label in tabel.voet else "#,##0.00"
                     fmt = self.s.cell(italic=True, num_format=notatie or "General")
                     self.ws.write(r, plaats.kolom[naam], _plain(waarde), fmt)
 
-    def _legend(self) -> None:
-        self.ws.write(self.rij, 0, "Kleur:", self.s.klein)
-        for i, klasse in enumerate(KLASSEN, start=1):
-            self.ws.write(self.rij, i, _LEGENDA[klasse], self.s.cell(bg_color=KLEUREN[klasse]))
-        self.rij += 1
+    def _legend(self, tabel: Tabel) -> None:
+        """The same legend as the HTML (:func:`oi_rapport.opmaak.legend_entries`): per kind
+        the classes with symbol and text, then per coloured column its average."""
+        for soort, klassen in legend_entries(tabel):
+            self.ws.write(self.rij, 0, f"{LEGENDA_KOP[soort]}:", self.s.klein)
+            for i, (klasse, symbool, tekst) in enumerate(klassen, start=1):
+                kleur = {"bg_color": KLEUREN[klasse], "text_wrap": True, "valign": "top"}
+                fmt = self.s.cell(font_color=KLEUR_TEKST.get(klasse, "#000000"), **kleur)
+                self.ws.write_string(self.rij, i, f"{symbool} {tekst}", fmt)
+            self.ws.set_row(self.rij, 54)
+            self.rij += 1
+        for kolomkop, uitleg in colour_explanations(tabel):
+            self._text(f"{kolomkop}: {uitleg}", self.s.klein)
 
     # -- charts ---------------------------------------------------------------------------
     def _chart(self, grafiek: Grafiek) -> None:
@@ -382,9 +439,9 @@ class _Blad:
                 c,
                 {
                     "type": "3_color_scale",
-                    "min_color": "#F9CFB4",
-                    "mid_color": "#F2F2F2",
-                    "max_color": "#BFDCEB",
+                    "min_color": KLEUREN["min"],
+                    "mid_color": KLEUREN["gemiddeld"],
+                    "max_color": KLEUREN["plus"],
                 },
             )
 
@@ -417,6 +474,26 @@ class _Blad:
         chart.set_size({"width": 640, "height": hoogte})
         rij, kolom = self._place(hoogte)
         self.ws.insert_chart(rij, kolom, chart, {"object_position": 3})
+
+
+def page_setup(
+    ws: Worksheet, laatste_rij: int, laatste_kolom: int, *, kopregel: int | None = None
+) -> None:
+    """Print setup of a sheet of the report: A4, one page wide, portrait unless it is wide,
+    a print area up to ``laatste_rij``/``laatste_kolom`` (0-based), page numbers, and the row
+    ``kopregel`` repeated on every page (only for a sheet whose one table it heads)."""
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.center_horizontally()
+    ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+    ws.set_footer("&L&8&A&R&8Pagina &P van &N")
+    if laatste_kolom >= _STAAND_KOLOMMEN:
+        ws.set_landscape()
+    else:
+        ws.set_portrait()
+    ws.print_area(0, 0, laatste_rij, laatste_kolom)
+    if kopregel is not None:
+        ws.repeat_rows(kopregel)
 
 
 def _category_series(chart: Any, blad: str, gegevens: Tabel, plaats: _Plaats) -> None:
@@ -515,6 +592,12 @@ def _colour_row(tabel: Tabel, label: str) -> dict[str, float]:
     return {}
 
 
+def _data_decimals(tabel: Tabel, kolom: Kolom) -> int | None:
+    if kolom.naam not in tabel.data.columns:
+        return None
+    return auto_decimals(tabel.data[kolom.naam])
+
+
 def _index_name(tabel: Tabel) -> str:
     naam = tabel.data.index.name
     return "Code" if not naam or naam == "gebied" else kop(str(naam))
@@ -539,6 +622,7 @@ class _Plaats:
             labels += [RIJ_GEMIDDELDE, RIJ_SD]
         self.voetrijen = {label: self.laatste + 1 + i for i, label in enumerate(labels)}
         self.einde = self.laatste + len(labels)
+        self.decimalen: dict[str, int | None] = {}
 
     @classmethod
     def of(cls, tabel: Tabel, kop: int) -> _Plaats:

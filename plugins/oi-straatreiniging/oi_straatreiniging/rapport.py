@@ -12,6 +12,7 @@ import pandas as pd
 
 from oi_core import Analyse, Niveau, Onderdeel, Samenvatting
 from oi_core.plugins.onderdelen import maak_onderdelen, probeer, staaf, zonder_lege
+from oi_core.rekenen.kern import SIGNAAL_MEER, SIGNAAL_MINDER
 from oi_core.weergave.tekst import getal, hoofdletter, opsomming, procent, telwoord
 
 from .activiteit import BEWONERSOORDEEL, GROF_ZWERFVUIL, VULGRAAD
@@ -100,8 +101,8 @@ def _titel(res: pd.DataFrame) -> str:
 
 def _bevinding_match(analyse: Analyse) -> str | None:
     m = analyse.match()
-    veel = m[m["signaal"] == "te veel"].sort_values("oi_index", ascending=False)
-    weinig = m[m["signaal"] == "te weinig"].sort_values("oi_index")
+    veel = m[m["signaal"] == SIGNAAL_MEER].sort_values("oi_index", ascending=False)
+    weinig = m[m["signaal"] == SIGNAAL_MINDER].sort_values("oi_index")
 
     def lijst(rijen: pd.DataFrame) -> str:
         return opsomming(
@@ -269,15 +270,31 @@ def _onderdeel_resultaten(analyse: Analyse) -> Onderdeel:
 
 
 def _onderdeel_index(analyse: Analyse) -> Onderdeel:
+    tabel = match_gepubliceerd(analyse)
+    som = float(analyse.values("bewoners_bezoekers_pct", niveau=Niveau.STADSDEEL).sum())
     return Onderdeel(
         titel="Inzet tegenover opgave: gepubliceerde en berekende index",
         tekst=(
-            "De gepubliceerde aandelen bewoners en bezoekers tellen op tot 101%; de match deelt "
-            "door die som, de presentatie niet. Daardoor ligt de berekende index 1% hoger. "
-            "Elke gepubliceerde index valt binnen de marge die de afronding op hele procenten "
-            "toelaat.",
+            f"De aandelen bewoners en bezoekers tellen op tot {getal(som, 1)}%; de match deelt "
+            "door die som, de presentatie niet. Daardoor wijkt de berekende index iets af.",
+            _marge(tabel),
         ),
-        tabel=match_gepubliceerd(analyse),
+        tabel=tabel,
+        gepubliceerd=True,  # the presentation's own figures: not shown on the user's data
+    )
+
+
+def _marge(tabel: pd.DataFrame) -> str:
+    """Whether each published index lies within the rounding margin, as the table says."""
+    buiten = [str(n) for n in tabel.loc[~tabel["binnen_marge"].astype(bool), "naam"]]
+    if not buiten:
+        return (
+            "Elke gepubliceerde index valt binnen de marge die de afronding op hele procenten "
+            "toelaat."
+        )
+    return (
+        f"Buiten de marge die de afronding op hele procenten toelaat: {opsomming(buiten)}; "
+        "daar verklaart afronding het verschil niet."
     )
 
 

@@ -40,4 +40,4 @@ def test_the_resultatenketen_follows_the_presentations_example() -> None:
 
 def test_oi_analyse_prints_the_three_steps(capsys: pytest.CaptureFixture[str]) -> None:
     uit = oi_uitvoer(oi_straatreiniging.plugin, capsys, "analyse", "straatreiniging")
-    assert_bevat(uit, *STAPPEN, "Nieuw-West", "te weinig")
+    assert_bevat(uit, *STAPPEN, "Nieuw-West", "minder dan het aandeel in de opgave")

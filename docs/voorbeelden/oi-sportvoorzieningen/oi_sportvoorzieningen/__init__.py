@@ -38,6 +38,7 @@ from oi_core import (
     per,
     to_tidy,
 )
+from oi_core.rekenen.kern import SIGNAAL_MINDER
 
 __all__ = ["ACTIVITEIT", "analyse", "data", "fte_per_1000_kinderen", "onderdelen", "samenvatting"]
 
@@ -141,7 +142,7 @@ def samenvatting(analyse: Analyse) -> Samenvatting:
     match = analyse.match().sort_values("oi_index")
     laag, hoog = match.iloc[0], match.iloc[-1]
     dichtheid = _per_1000(analyse)
-    te_weinig = match.loc[match["signaal"] == "te weinig", "naam"].tolist()
+    te_weinig = match.loc[match["signaal"] == SIGNAAL_MINDER, "naam"].tolist()
     return Samenvatting(
         titel=f"{laag['naam']} krijgt naar verhouding de minste buurtsportcoaches",
         bevindingen=(
@@ -150,7 +151,8 @@ def samenvatting(analyse: Analyse) -> Samenvatting:
             f"{hoog['naam']} krijgt het meest naar verhouding (OI-index {hoog['oi_index']:.0f}).",
             f"De inzet loopt van {_komma(dichtheid.min())} tot {_komma(dichtheid.max())} FTE "
             "per 1000 kinderen.",
-            f"Te weinig inzet naar verhouding: {', '.join(te_weinig) or 'geen stadsdeel'}.",
+            "Minder inzet dan het aandeel in de opgave: "
+            f"{', '.join(te_weinig) or 'geen stadsdeel'}.",
         ),
         discussiepunten=(
             "Is het aantal kinderen de juiste opgave, of tellen kinderen in armoede zwaarder?",
