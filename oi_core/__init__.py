@@ -105,6 +105,19 @@ if TYPE_CHECKING:
         tov_gemiddelde,
         verschil_pp,
     )
+    from oi_core.sturen.scenario import (
+        afronden,
+        scenario,
+    )
+    from oi_core.sturen.spectrum import (
+        Spectrumpositie,
+        spectrum,
+        spectrum_scenario,
+    )
+    from oi_core.sturen.uitruil import (
+        uitruil,
+        uitruil_tabel,
+    )
     from oi_core.weergave import tekst
 
 _NAMEN: dict[str, str] = {
@@ -172,6 +185,13 @@ _NAMEN: dict[str, str] = {
     "stapeling": "oi_core.rekenen.metrieken",
     "tov_gemiddelde": "oi_core.rekenen.metrieken",
     "verschil_pp": "oi_core.rekenen.metrieken",
+    "afronden": "oi_core.sturen.scenario",
+    "scenario": "oi_core.sturen.scenario",
+    "Spectrumpositie": "oi_core.sturen.spectrum",
+    "spectrum": "oi_core.sturen.spectrum",
+    "spectrum_scenario": "oi_core.sturen.spectrum",
+    "uitruil": "oi_core.sturen.uitruil",
+    "uitruil_tabel": "oi_core.sturen.uitruil",
     "tekst": "oi_core.weergave.tekst",
 }
 """Every public name and the module that defines it."""
@@ -214,11 +234,13 @@ __all__ = [
     "Rol",
     "Samenvatting",
     "Schakel",
+    "Spectrumpositie",
     "Vorm",
     "__version__",
     "aandeel",
     "activiteit",
     "activiteiten",
+    "afronden",
     "compensatie",
     "concentratie_index",
     "excel_functies",
@@ -236,11 +258,16 @@ __all__ = [
     "per",
     "read_labelled",
     "read_table",
+    "scenario",
     "signaal",
+    "spectrum",
+    "spectrum_scenario",
     "stapeling",
     "tekst",
     "to_tidy",
     "tov_gemiddelde",
+    "uitruil",
+    "uitruil_tabel",
     "validate_data",
     "verschil_pp",
     "write_atomic",
