@@ -58,6 +58,7 @@ if TYPE_CHECKING:
         Resultatenketen,
         Richting,
         Rol,
+        ScenarioInstelling,
         Schakel,
         Vorm,
     )
@@ -151,6 +152,7 @@ _NAMEN: dict[str, str] = {
     "Resultatenketen": "oi_core.model.activiteit",
     "Richting": "oi_core.model.activiteit",
     "Rol": "oi_core.model.activiteit",
+    "ScenarioInstelling": "oi_core.model.activiteit",
     "Schakel": "oi_core.model.activiteit",
     "Vorm": "oi_core.model.activiteit",
     "ActiviteitRegistratie": "oi_core.model.registratie",
@@ -233,6 +235,7 @@ __all__ = [
     "Richting",
     "Rol",
     "Samenvatting",
+    "ScenarioInstelling",
     "Schakel",
     "Spectrumpositie",
     "Vorm",

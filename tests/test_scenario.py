@@ -93,6 +93,10 @@ def test_minimum_per_area() -> None:
 def test_eenheid_rounds_to_whole_units_with_the_largest_remainder() -> None:
     uit = scenario({"A": 10.0, "B": 20.0, "C": 70.0}, {"A": 1, "B": 1, "C": 1}, eenheid=1)
     np.testing.assert_array_equal(jaar(uit, 1), [34, 33, 33])  # 33,3 each; the tie to A
+    # today is rounded first: 10,4 20,3 69,3 → 11 20 69 (A has the largest remainder, 0,4)
+    heel = scenario({"A": 10.4, "B": 20.3, "C": 69.3}, {"A": 1, "B": 1, "C": 1}, eenheid=1)
+    np.testing.assert_array_equal(jaar(heel, 0), [11, 20, 69])
+    np.testing.assert_array_equal(jaar(heel, 1), [34, 33, 33])
     m2 = afronden({"a": 1250, "b": 1340, "c": 410}, 100)
     assert m2.tolist() == [1300, 1300, 400]  # 12,5 13,4 4,1: 29 whole, one more to a (0,5)
     assert afronden({"a": 1.4, "b": 1.4, "c": 1.2}).tolist() == [2, 1, 1]
@@ -138,7 +142,7 @@ def test_on_real_data_jgz_with_tempo() -> None:
         ({"basisdeel": 1.5, "bevolking": Y}, "basisdeel 1.5 moet tussen 0 en 1"),
         ({"tempo": 0}, "tempo 0 moet groter dan 0"),
         ({"jaren": 0}, "jaren is 0"),
-        ({"minimum": 40}, "het minimum kost samen 120, meer dan het budget van 100"),
+        ({"minimum": 40}, "het minimum kost samen 120,0, meer dan het budget van 100,0"),
         ({"minimum": {"A": 1, "B": 1}}, "gebied 'C' staat wel in inzet maar niet in minimum"),
         ({"eenheid": 0}, "eenheid 0 moet groter dan 0"),
         ({"vorm": "toevoegen", "extra": 60, "tempo": 0.05}, "kies meer jaren, een hoger tempo"),

@@ -118,7 +118,7 @@ def test_bad_input_is_refused_in_dutch() -> None:
 def test_per_scenario_year() -> None:
     uit = scenario(OMGEKEERD, OPGAVE, jaren=2)
     per_jaar = spectrum_scenario(uit, OPGAVE, bevolking=BEVOLKING)
-    assert per_jaar["nummer"].tolist() == [1, 2, 3]  # 30/20/10 → 20/20/20 → 10/20/30
+    assert per_jaar["stapnummer"].tolist() == [1, 2, 3]  # 30/20/10 → 20/20/20 → 10/20/30
     assert per_jaar.loc[1, "stap"] == "gelijk"
     assert per_jaar.loc[2, "concentratie"] == pytest.approx(-2 / 9)
 

@@ -32,6 +32,7 @@ from oi_core.errors import Bevinding, DataFout, InvoerFout
 from oi_core.invoer.reeksen import Labels, als_reeks, check_same_labels
 from oi_core.model.activiteit import Vorm
 from oi_core.rekenen.kern import Verdeling, verdeel
+from oi_core.weergave.tekst import getal, procent
 
 __all__ = ["KOLOMMEN_SCENARIO", "VORMEN_SCENARIO", "afronden", "scenario"]
 
@@ -85,13 +86,18 @@ def scenario(
     ``huidig`` (today), ``inzet`` (the amount that year), ``doel`` (the target),
     ``verandering`` and ``verandering_pct`` (against today), ``oi_index`` (of that year's
     amounts against the opgave), ``afstand`` and ``afstand_pct`` (distance from target:
-    ``inzet − doel`` and ``100·(inzet − doel)/doel``). ``eenheid`` rounds every year to whole
-    units (1 fte, 100 m²) by the largest-remainder method (:func:`afronden`).
+    ``inzet − doel`` and ``100·(inzet − doel)/doel``). ``eenheid`` rounds to whole units
+    (1 fte, 100 m²) by the largest-remainder method (:func:`afronden`): today's amounts
+    first (year 0), then every year of the path, so each year's total stays exact and an
+    area that gains (gives) never ends below (above) today.
     """
+    if eenheid is not None:
+        _check_eenheid(eenheid)
+        v = verdeel(inzet, opgave)
+        inzet = pd.Series(_hamilton(v.inzet, eenheid), index=v.labels)
     opzet = _opzet(inzet, opgave, vorm, extra, bevolking, basisdeel, minimum, tempo, jaren)
     pad = _pad(opzet)
     if eenheid is not None:
-        _check_eenheid(eenheid)
         pad[1:] = np.vstack([_hamilton(rij, eenheid) for rij in pad[1:]])
     uit = _frame(opzet, pad)
     uit.attrs.update(
@@ -225,7 +231,7 @@ def _doel(gewicht: np.ndarray, budget: float, vloer: np.ndarray) -> np.ndarray:
     """The target: ``budget`` in proportion to ``gewicht``, no area below its ``vloer``."""
     if vloer.sum() > budget * (1 + _EPS):
         raise InvoerFout(
-            f"het minimum kost samen {vloer.sum():g}, meer dan het budget van {budget:g}",
+            f"het minimum kost samen {getal(vloer.sum())}, meer dan het budget van {getal(budget)}",
             argument="minimum",
         )
     doel: np.ndarray = budget * gewicht / gewicht.sum()
@@ -308,15 +314,16 @@ def _stap_toevoegen(a: np.ndarray, opzet: _Opzet, budget: float, jaar: int) -> n
     if onder.sum() > budget * (1 + _EPS):
         raise InvoerFout(
             f"in jaar {jaar} kost het minimum samen met wat elk gebied al heeft "
-            f"{onder.sum():g}, meer dan het budget van {budget:g}; geef meer extra of meer jaren",
+            f"{getal(onder.sum())}, meer dan het budget van {getal(budget)}; geef meer extra "
+            "of meer jaren",
             argument="minimum",
         )
     if boven.sum() < budget * (1 - _EPS):
         raise InvoerFout(
-            f"met een tempo van {100 * (opzet.tempo or 0):g}% per jaar kan in jaar {jaar} "
-            f"hoogstens {boven.sum() - a.sum():g} meer worden besteed dan het jaar ervoor, "
-            f"terwijl het budget {budget - a.sum():g} groeit; kies meer jaren, een hoger tempo "
-            "of minder extra",
+            f"met een tempo van {procent(100 * (opzet.tempo or 0))} per jaar kan in jaar "
+            f"{jaar} hoogstens {getal(boven.sum() - a.sum())} meer worden besteed dan het jaar "
+            f"ervoor, terwijl het budget {getal(budget - a.sum())} groeit; kies meer jaren, een "
+            "hoger tempo of minder extra",
             argument="tempo",
         )
     return _vul(opzet.doel, onder, boven, budget)

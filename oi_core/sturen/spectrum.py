@@ -114,7 +114,7 @@ def spectrum_scenario(
     """The spectrum step of every year of a :func:`~oi_core.sturen.scenario.scenario`.
 
     A scenario changes the inzet, not the resultaat, so only steps 1–3 apply. Columns
-    ``stap``, ``nummer`` and ``concentratie``, indexed by ``jaar``.
+    ``stap``, ``stapnummer`` and ``concentratie``, indexed by ``jaar``.
     """
     rijen = {}
     for jaar, deel in uitkomst["inzet"].groupby(level="jaar"):
@@ -122,7 +122,8 @@ def spectrum_scenario(
             deel.droplevel("jaar"), opgave, bevolking=bevolking, tolerantie=tolerantie
         )
         rijen[jaar] = (positie.stap, positie.nummer, positie.concentratie)
-    uit = pd.DataFrame.from_dict(rijen, orient="index", columns=["stap", "nummer", "concentratie"])
+    kolommen = ["stap", "stapnummer", "concentratie"]
+    uit = pd.DataFrame.from_dict(rijen, orient="index", columns=kolommen)
     uit.index.name = "jaar"
     return uit
 
