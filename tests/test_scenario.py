@@ -290,3 +290,70 @@ def test_the_minimum_is_respected_every_year(
     pad = _paden(scenario(x, y, minimum=minimum, tempo=tempo, jaren=jaren))
     assert (pad[1:] >= minimum * (1 - 1e-9) - 1e-9).all()
     np.testing.assert_allclose(pad.sum(axis=1), x.sum(), rtol=1e-9)
+
+
+# -- the command line: oi scenario --------------------------------------------------------
+def _oi(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    from oi_core.cli import main
+
+    code = main(list(args))
+    uit = capsys.readouterr()
+    return code, uit.out, " ".join(uit.err.split())
+
+
+def test_cli_scenario_json_is_the_core_scenario(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    code, out, err = _oi(capsys, "scenario", "jgz", "--tempo", "0,05", "--jaren", "3", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    analyse = activiteit("jgz").analyse()
+    v = analyse.verdeling()
+    kern = scenario(
+        pd.Series(v.inzet, index=v.labels),
+        pd.Series(v.opgave, index=v.labels),
+        tempo=0.05,
+        jaren=3,
+    )
+    assert [r["inzet"] for r in data["scenario"]] == kern["inzet"].tolist()
+    assert data["opties"]["tempo"] == 0.05 and data["opties"]["jaren"] == 3
+    assert data["uitruil"] == uitruil(
+        kern,
+        eenheid="fte",
+        namen=dict(zip(v.labels, analyse.verdeling_inzet()["naam"], strict=True)),
+    )
+    assert {r["jaar"] for r in data["scenario"]} == {0, 1, 2, 3}
+    assert [s["stap"] for s in data["spectrum"]] == ["oog voor uitgangssituatie"] * 4
+
+
+def test_cli_scenario_share_takes_a_total(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    code, out, err = _oi(capsys, "scenario", "straatreiniging", "--totaal", "120", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["eenheid"] == "fte" and data["totaal"] == 120
+    for k in range(4):  # whole fte (the activity declares 1 fte), exactly 120 every year
+        rij = [r["inzet"] for r in data["scenario"] if r["jaar"] == k]
+        assert sum(rij) == 120 and all(float(x).is_integer() for x in rij)
+    code, out, _ = _oi(capsys, "scenario", "straatreiniging")
+    assert code == 0 and "procentpunt" in out  # without a total: percent of the total
+
+
+def test_cli_scenario_table_and_dutch_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _oi(capsys, "scenario", "bibliotheken", "--jaren", "2", "--tempo", "0,2")
+    assert code == 0
+    assert "scenario toevoegen" in out and "geen gebied levert in" in out
+    assert "Afstand tot doel (%)" in out and "Stap op het spectrum" in out
+    code, _, err = _oi(capsys, "scenario", "jgz", "--tempo", "vijf")
+    assert code == 1 and "argument '--tempo'" in err and "'vijf' is geen getal" in err
+    code, _, err = _oi(capsys, "scenario", "jgz", "--vorm", "toevoegen")
+    assert code == 1 and "geef de extra inzet" in err
+    code, _, err = _oi(capsys, "scenario", "jgz", "--totaal", "50")
+    assert code == 1 and "al een hoeveelheid" in err
+    code, _, err = _oi(capsys, "scenario", "jgz", "--vorm", "ontzien")
+    assert code == 1 and "geen vorm voor een scenario" in err
+    code, out, _ = _oi(capsys, "scenario", "--help")
+    hulp = " ".join(out.replace("│", " ").split())
+    assert code == 0 and "Reken een scenario door" in hulp and "--tempo" in hulp
+    assert "Hoogstens deze verandering per gebied per jaar" in hulp

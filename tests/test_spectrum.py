@@ -132,3 +132,55 @@ def test_on_real_data_bibliotheken() -> None:
     positie = spectrum(inzet, opgave, bevolking=inwoners.reindex(inzet.index))
     assert positie.stap in STAPPEN[:3]
     assert positie.concentratie == concentratie_index(inzet, opgave, inwoners.reindex(inzet.index))
+
+
+# -- the command line: oi spectrum --------------------------------------------------------
+def _oi(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    from oi_core.cli import main
+
+    code = main(list(args))
+    uit = capsys.readouterr()
+    return code, uit.out, " ".join(uit.err.split())
+
+
+def test_cli_spectrum_json_and_text(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from oi_core import Gebiedsindeling
+
+    code, out, err = _oi(capsys, "spectrum", "jgz", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    analyse = activiteit("jgz").analyse()
+    v = analyse.verdeling()
+    kinderen = Gebiedsindeling.amsterdam().bevolking("gebied", "inwoners_0_14")
+    kern = spectrum(
+        dict(zip(v.labels, v.inzet, strict=True)),
+        dict(zip(v.labels, v.opgave, strict=True)),
+        bevolking=kinderen.reindex(v.labels),
+    )
+    assert (data["stap"], data["stapnummer"]) == (kern.stap, kern.nummer)
+    assert data["concentratie"] == pytest.approx(kern.concentratie)
+    code, out, _ = _oi(capsys, "spectrum", "jgz", "--tolerantie", "0,5")
+    assert code == 0 and "gelijk" in out and "binnen ±0,50" in out
+
+
+def test_cli_spectrum_with_a_basisniveau(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    code, out, err = _oi(
+        capsys, "spectrum", "jgz", "--resultaat", "vaccinatiegraad", "--basisniveau", "0", "--json"
+    )
+    assert code == 0, err
+    assert json.loads(out)["stap"] == "compenseren tot basisniveau"
+    code, out, err = _oi(capsys, "spectrum", "jgz", "--resultaat", "vaccinatiegraad",
+                         "--basisniveau", "100", "--json")  # fmt: skip
+    data = json.loads(out)
+    assert data["stap"] == "oog voor uitgangssituatie"
+    assert "Geuzenveld, Slotermeer" in data["onder_basisniveau"]  # named, not coded
+    code, _, err = _oi(
+        capsys, "spectrum", "jgz", "--resultaat", "bestaat_niet", "--basisniveau", "1"
+    )
+    assert code == 1 and "geen resultaatindicator" in err
+    code, _, err = _oi(capsys, "spectrum", "jgz", "--basisniveau", "1")
+    assert code == 1 and "geef resultaat en basisniveau samen" in err

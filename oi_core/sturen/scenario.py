@@ -34,7 +34,7 @@ from oi_core.model.activiteit import Vorm
 from oi_core.rekenen.kern import Verdeling, verdeel
 from oi_core.weergave.tekst import getal, procent
 
-__all__ = ["KOLOMMEN_SCENARIO", "VORMEN_SCENARIO", "afronden", "scenario"]
+__all__ = ["KOLOMMEN_SCENARIO", "VORMEN_SCENARIO", "afronden", "lees_vorm", "scenario"]
 
 VORMEN_SCENARIO = (Vorm.HERVERDELEN, Vorm.TOEVOEGEN)
 """The forms of unequal investing a scenario can compute."""
@@ -140,7 +140,7 @@ def _opzet(
     jaren: int,
 ) -> _Opzet:
     v = verdeel(inzet, opgave)
-    soort = _vorm(vorm)
+    soort = lees_vorm(vorm)
     _check_getallen(soort, extra, basisdeel, tempo, jaren)
     budget = float(v.inzet.sum()) + extra
     vloer = _minimum(minimum, v.labels)
@@ -148,7 +148,8 @@ def _opzet(
     return _Opzet(v, soort, _doel(gewicht, budget, vloer), vloer, extra, tempo, jaren)
 
 
-def _vorm(vorm: Vorm | str) -> Vorm:
+def lees_vorm(vorm: Vorm | str) -> Vorm:
+    """The scenario form ``vorm`` names (herverdelen or toevoegen); an :class:`InvoerFout` else."""
     tekst = str(getattr(vorm, "value", vorm)).strip().lower()
     keuzes = " of ".join(v.value for v in VORMEN_SCENARIO)
     if tekst not in {v.value for v in VORMEN_SCENARIO}:

@@ -17,7 +17,7 @@ import pandas as pd
 
 from oi_core.errors import InvoerFout, OIFout
 from oi_core.model.activiteit import Niveau, Richting, ScenarioInstelling, Vorm
-from oi_core.sturen.scenario import scenario
+from oi_core.sturen.scenario import lees_vorm, scenario
 from oi_core.sturen.spectrum import TOLERANTIE, Spectrumpositie, spectrum, spectrum_scenario
 from oi_core.sturen.uitruil import uitruil, uitruil_tabel
 
@@ -80,7 +80,7 @@ def scenario_activiteit(
     verdeling = analyse.verdeling()
     inzet = pd.Series(verdeling.inzet, index=verdeling.labels)
     inzet, totaal = _schaal(inzet, instelling, totaal, act.naam)
-    soort = Vorm(str(getattr(vorm, "value", vorm))) if vorm is not None else instelling.vorm
+    soort = lees_vorm(vorm) if vorm is not None else instelling.vorm
     jaren = jaren or instelling.jaren
     bevolking = _bevolking(analyse, instelling)
     uitkomst = scenario(
@@ -125,11 +125,12 @@ def spectrum_activiteit(
         )
     v = analyse.verdeling()
     waarden, richting = _resultaat(analyse, resultaat)
-    return spectrum(
-        pd.Series(v.inzet, index=v.labels),
-        pd.Series(v.opgave, index=v.labels),
-        bevolking=bevolking,
-        resultaat=None if waarden is None else waarden.reindex(v.labels),
+    namen = pd.Index(analyse.verdeling_inzet()["naam"].reindex(v.labels), name="gebied")
+    return spectrum(  # by name, so the areas below the basisniveau are named as people do
+        pd.Series(v.inzet, index=namen),
+        pd.Series(v.opgave, index=namen),
+        bevolking=bevolking.set_axis(namen),
+        resultaat=None if waarden is None else waarden.reindex(v.labels).set_axis(namen),
         basisniveau=basisniveau,
         richting=richting,
         tolerantie=tolerantie,
