@@ -145,7 +145,8 @@ def _opzet(
     budget = float(v.inzet.sum()) + extra
     vloer = _minimum(minimum, v.labels)
     gewicht = _gewicht(v, bevolking, basisdeel)
-    return _Opzet(v, soort, _doel(gewicht, budget, vloer), vloer, extra, tempo, jaren)
+    doel = _doel(gewicht, budget, vloer)
+    return _Opzet(v, soort, doel, vloer, float(extra), tempo, int(jaren))
 
 
 def lees_vorm(vorm: Vorm | str) -> Vorm:
