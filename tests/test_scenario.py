@@ -85,6 +85,12 @@ def test_minimum_is_a_floor_of_the_target_and_of_every_year() -> None:
     np.testing.assert_allclose(jaar(met_tempo, 1), [a, 100 - 20 - a, 20])
 
 
+def test_a_floor_that_equals_the_target_does_not_divide_by_zero() -> None:
+    # found by hypothesis: the lift to the minimum is exactly what the giver has above target
+    uit = scenario({"G0": 1, "G1": 4}, {"G0": 1, "G1": 1750}, minimum=0.4375 * 5 / 2)
+    np.testing.assert_allclose(jaar(uit, 1), [1.09375, 3.90625])
+
+
 def test_minimum_per_area() -> None:
     uit = scenario(X, Y, minimum={"A": 30, "B": 0, "C": 0})
     np.testing.assert_allclose(jaar(uit, 1), [30, 70 / 3, 140 / 3])

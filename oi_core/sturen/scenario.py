@@ -297,15 +297,20 @@ def _stap_herverdelen(a: np.ndarray, opzet: _Opzet, rest: int) -> np.ndarray:
     af = np.minimum(boven / rest, plafond)
     totaal_op, totaal_af, totaal_vloer = op.sum(), af.sum(), vloer.sum()
     if totaal_op <= totaal_af:
-        af = af * (totaal_op / totaal_af) if totaal_af > 0 else af
+        af = af * _deel(totaal_op, totaal_af)
     elif totaal_af >= totaal_vloer:
-        op = vloer + (op - vloer) * ((totaal_af - totaal_vloer) / (totaal_op - totaal_vloer))
+        op = vloer + (op - vloer) * _deel(totaal_af - totaal_vloer, totaal_op - totaal_vloer)
     else:  # the minimum goes first: the givers give more than the tempo to pay for it
         ruimte = boven - af
-        af = af + ruimte * ((totaal_vloer - totaal_af) / ruimte.sum())
+        af = af + ruimte * _deel(totaal_vloer - totaal_af, ruimte.sum())
         op = vloer
     uit: np.ndarray = a + op - af
     return uit
+
+
+def _deel(teller: float, noemer: float) -> float:
+    """``teller / noemer`` as a factor in [0, 1]; 0 when there is nothing to share."""
+    return float(np.clip(teller / noemer, 0.0, 1.0)) if noemer > 0 else 0.0
 
 
 def _stap_toevoegen(a: np.ndarray, opzet: _Opzet, budget: float, jaar: int) -> np.ndarray:
