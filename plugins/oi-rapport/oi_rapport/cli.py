@@ -43,10 +43,11 @@ def register_commands(cli: typer.Typer) -> None:
 
 @hookimpl(optionalhook=True)
 def register_rapport_hoofdstukken(register: Any) -> None:
-    """The report's own chapter *Wat als?* (scenarios per activity)."""
-    from oi_rapport.wat_als import HOOFDSTUK
+    """The report's own chapter *Wat als?*, when an activity declares a scenario."""
+    from oi_rapport.wat_als import HOOFDSTUK, heeft_scenario
 
-    register(HOOFDSTUK)
+    if heeft_scenario():
+        register(HOOFDSTUK)
 
 
 def rapport_command(

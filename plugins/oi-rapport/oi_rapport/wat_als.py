@@ -22,7 +22,7 @@ from oi_rapport.document import Blok, Grafiek, Tabel, Tekst
 from oi_rapport.hoofdstukken import ExtraHoofdstuk, HoofdstukInhoud
 from oi_rapport.tabellen import catalogue_column
 
-__all__ = ["HOOFDSTUK", "SLEUTEL", "build_wat_als"]
+__all__ = ["HOOFDSTUK", "SLEUTEL", "build_wat_als", "heeft_scenario"]
 
 SLEUTEL = "wat_als"
 
@@ -36,6 +36,11 @@ INTRO = (
     "de Excel-functie OI_SCENARIO rekent u andere keuzes door (tempo, jaren, een basisdeel naar "
     "inwoners, een minimum per gebied, afronden op hele fte).",
 )
+
+
+def heeft_scenario() -> bool:
+    """Whether an installed activity declares a scenario (else the chapter is left out)."""
+    return any(r.activiteit.scenario is not None for r in activiteiten().values())
 
 
 def build_wat_als(indeling: Gebiedsindeling) -> HoofdstukInhoud:

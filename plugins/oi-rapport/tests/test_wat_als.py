@@ -48,6 +48,15 @@ def test_the_report_registers_the_chapter() -> None:
     assert HOOFDSTUK.titel == "Wat als?" and HOOFDSTUK.bladnaam == "Wat als"
 
 
+def test_without_an_activity_that_declares_a_scenario_there_is_no_chapter() -> None:
+    from oi_rapport import cli as rapport_cli
+
+    with isolated(rapport_cli):
+        assert SLEUTEL not in extra_hoofdstukken()
+    with isolated(rapport_cli, _TeSnel()):
+        assert SLEUTEL in extra_hoofdstukken()
+
+
 def test_every_activity_that_declares_a_scenario_has_a_section(inhoud: object) -> None:
     met = sorted(c for c, r in activiteiten().items() if r.activiteit.scenario is not None)
     assert {"bibliotheken", "groot_onderhoud", "jgz", "straatreiniging"} <= set(met)
