@@ -111,7 +111,7 @@ def _grafiek(act: Activiteit, s: ActiviteitScenario) -> Grafiek:
     """The path as grouped bars: per area its OI-index now and after each year, so the
     chart stays readable for 25 gebieden (a line per area would not)."""
     pad = s.pad("oi_index")
-    data = pad.T.rename(columns=lambda k: "nu" if k == 0 else f"na {telwoord(int(k))} jaar")
+    data = pad.T.rename(columns=lambda k: "Nu" if k == 0 else f"Na {telwoord(int(k))} jaar")
     figuur = oi_index_staaf(
         f"{act.naam}: OI-index nu en per jaar",
         data,

@@ -83,10 +83,10 @@ def test_the_jgz_section_shows_the_core_numbers(inhoud: object) -> None:
     # the chart: per area its OI-index now and after each year, the core's path
     figuur = grafiek.figuur
     assert figuur.soort == "staaf" and figuur.y == (
-        "nu",
-        "na één jaar",
-        "na twee jaar",
-        "na drie jaar",
+        "Nu",
+        "Na één jaar",
+        "Na twee jaar",
+        "Na drie jaar",
     )
     assert figuur.referenties == {"y": 100.0}
     pad = kern.pad("oi_index")
