@@ -58,6 +58,7 @@ if TYPE_CHECKING:
         Resultatenketen,
         Richting,
         Rol,
+        ScenarioInstelling,
         Schakel,
         Vorm,
     )
@@ -105,6 +106,19 @@ if TYPE_CHECKING:
         tov_gemiddelde,
         verschil_pp,
     )
+    from oi_core.sturen.scenario import (
+        afronden,
+        scenario,
+    )
+    from oi_core.sturen.spectrum import (
+        Spectrumpositie,
+        spectrum,
+        spectrum_scenario,
+    )
+    from oi_core.sturen.uitruil import (
+        uitruil,
+        uitruil_tabel,
+    )
     from oi_core.weergave import tekst
 
 _NAMEN: dict[str, str] = {
@@ -138,6 +152,7 @@ _NAMEN: dict[str, str] = {
     "Resultatenketen": "oi_core.model.activiteit",
     "Richting": "oi_core.model.activiteit",
     "Rol": "oi_core.model.activiteit",
+    "ScenarioInstelling": "oi_core.model.activiteit",
     "Schakel": "oi_core.model.activiteit",
     "Vorm": "oi_core.model.activiteit",
     "ActiviteitRegistratie": "oi_core.model.registratie",
@@ -172,6 +187,13 @@ _NAMEN: dict[str, str] = {
     "stapeling": "oi_core.rekenen.metrieken",
     "tov_gemiddelde": "oi_core.rekenen.metrieken",
     "verschil_pp": "oi_core.rekenen.metrieken",
+    "afronden": "oi_core.sturen.scenario",
+    "scenario": "oi_core.sturen.scenario",
+    "Spectrumpositie": "oi_core.sturen.spectrum",
+    "spectrum": "oi_core.sturen.spectrum",
+    "spectrum_scenario": "oi_core.sturen.spectrum",
+    "uitruil": "oi_core.sturen.uitruil",
+    "uitruil_tabel": "oi_core.sturen.uitruil",
     "tekst": "oi_core.weergave.tekst",
 }
 """Every public name and the module that defines it."""
@@ -213,12 +235,15 @@ __all__ = [
     "Richting",
     "Rol",
     "Samenvatting",
+    "ScenarioInstelling",
     "Schakel",
+    "Spectrumpositie",
     "Vorm",
     "__version__",
     "aandeel",
     "activiteit",
     "activiteiten",
+    "afronden",
     "compensatie",
     "concentratie_index",
     "excel_functies",
@@ -236,11 +261,16 @@ __all__ = [
     "per",
     "read_labelled",
     "read_table",
+    "scenario",
     "signaal",
+    "spectrum",
+    "spectrum_scenario",
     "stapeling",
     "tekst",
     "to_tidy",
     "tov_gemiddelde",
+    "uitruil",
+    "uitruil_tabel",
     "validate_data",
     "verschil_pp",
     "write_atomic",

@@ -37,6 +37,10 @@ VOORBEELDEN: dict[str, tuple[Any, ...]] = {
     "OI_ACTIVITEITEN": (),
     "OI_DATA": ("straatreiniging",),
     "OI_TEST_DUBBELE_INDEX": (INZET, OPGAVE),
+    "OI_SCENARIO": ([[g] for g in STADSDELEN], INZET, OPGAVE, "herverdelen", 0.05, 2),
+    "OI_UITRUIL": ([[g] for g in STADSDELEN], INZET, OPGAVE),
+    "OI_SPECTRUM": (INZET, OPGAVE, [[1000.0], [2000.0], [4000.0]]),
+    "OI_AFRONDEN": (INZET,),
 }
 """An example input (Excel payload arguments) for every built-in and the test plugin's
 function; ``OI_DATA`` also runs on the test plugin's source table below."""

@@ -20,6 +20,7 @@ __all__ = [
     "Resultatenketen",
     "Richting",
     "Rol",
+    "ScenarioInstelling",
     "Schakel",
     "Vorm",
 ]
@@ -179,6 +180,38 @@ def _check_rol(ind: Indicator, rol: Rol) -> None:
         )
 
 
+class ScenarioInstelling(_Model):
+    """What a scenario of an activity (``oi scenario``, the report's *Wat als?*) needs to
+    know beyond its data: the unit of its amounts and the scenario the report shows.
+
+    ``aandeel``: the inzet is a share of a total (% of the FTE, of the budget); a scenario
+    then needs the total (``oi scenario --totaal``), or shows percentages of the total.
+    ``afronding``: whole units to round to (1 fte, 100 m²). ``bevolking``: the population
+    column used for a basisdeel and the spectrum (``inwoners`` or ``inwoners_0_14``).
+    ``extra_deel``: for ``toevoegen``, the extra as a fraction of today's total.
+    """
+
+    eenheid: str = Field(min_length=1)
+    """The amounts in words: ``fte``, ``m²``, ``euro``."""
+    aandeel: bool = False
+    totaal: float | None = Field(default=None, gt=0)
+    """A known total for a share (e.g. the FTE of the whole service); else the user gives it."""
+    afronding: float | None = Field(default=None, gt=0)
+    bevolking: str = Field(default="inwoners", pattern=r"^inwoners(_0_14)?$")
+    vorm: Vorm = Vorm.HERVERDELEN
+    tempo: float | None = Field(default=0.05, gt=0, le=1)
+    jaren: int = Field(default=3, ge=1, le=50)
+    extra_deel: float = Field(default=0.0, ge=0)
+
+    @model_validator(mode="after")
+    def _vorm_van_scenario(self) -> Self:
+        if self.vorm not in (Vorm.HERVERDELEN, Vorm.TOEVOEGEN):
+            raise ValueError(f"een scenario kan herverdelen of toevoegen, niet '{self.vorm.value}'")
+        if self.vorm is Vorm.TOEVOEGEN and self.extra_deel <= 0:
+            raise ValueError("een scenario toevoegen heeft een extra_deel groter dan 0 nodig")
+        return self
+
+
 class Activiteit(_Model):
     """A municipal activity analysed with the method (e.g. straatreiniging)."""
 
@@ -199,6 +232,8 @@ class Activiteit(_Model):
     """Source of the activity's figures; report parts without their own source take it."""
     peiljaar: int | None = Field(default=None, ge=1900, le=2100)
     """Reference year of the figures; report parts without their own year take it."""
+    scenario: ScenarioInstelling | None = None
+    """How scenarios of this activity are computed and shown (optional)."""
 
     @model_validator(mode="after")
     def _match_indicatoren(self) -> Self:

@@ -61,6 +61,7 @@ ENV_TRACE = "OI_TRACE_PLUGINS"
 BUILTIN_PLUGINS: tuple[str, ...] = (
     "oi_core.plugins.isolatie",
     "oi_core.plugins.builtin",
+    "oi_core.cli.sturen",
     "oi_core.cli.sjabloon",
     "oi_core.cli.check",
     "oi_core.cli.basis",

@@ -55,6 +55,38 @@ KERN_KOLOMMEN: tuple[Kolom, ...] = (
         beschrijving="Aantal gebieden met meer inzet dan hun aandeel in de opgave.",
     ),
     Kolom("grootste_tekort", "Grootste tekort", "tekst"),
+    # scenarios and the spectrum (oi_core.scenario, oi_core.spectrum)
+    Kolom("huidig", "Huidige inzet", "getal", beschrijving="De inzet nu (jaar 0)."),
+    Kolom(
+        "doel",
+        "Doel",
+        "getal",
+        beschrijving="De doelverdeling: het basisdeel naar inwoners, de rest naar de opgave.",
+    ),
+    Kolom("verandering", "Verandering", "getal", beschrijving="De inzet min de huidige inzet."),
+    Kolom("verandering_pct", "Verandering (%)", "procent", 1),
+    Kolom(
+        "afstand",
+        "Afstand tot doel",
+        "getal",
+        beschrijving="De inzet min het doel, in de eenheid van de inzet.",
+    ),
+    Kolom(
+        "afstand_pct",
+        "Afstand tot doel (%)",
+        "procent",
+        1,
+        beschrijving="100 × (inzet − doel) / doel.",
+    ),
+    Kolom("stap", "Stap op het spectrum", "tekst"),
+    Kolom("stapnummer", "Stap (1–5)", "getal", 0),
+    Kolom(
+        "concentratie",
+        "Concentratie-index",
+        "getal",
+        3,
+        beschrijving="Van −1 tot 1; negatief: meer inzet per inwoner waar de opgave groot is.",
+    ),
     # position against the average (tov_gemiddelde) and the index interval
     Kolom("waarde", "Waarde", "getal"),
     Kolom("gemiddelde", "Gemiddelde", "getal"),

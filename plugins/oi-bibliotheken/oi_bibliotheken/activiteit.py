@@ -15,6 +15,7 @@ from oi_core import (
     Resultatenketen,
     Richting,
     Rol,
+    ScenarioInstelling,
     Schakel,
     Vorm,
 )
@@ -169,4 +170,7 @@ ACTIVITEIT = Activiteit(
     opgave_indicator=INWONERS_LAGE_SES.code,
     bron=BRON_PRESENTATIE,
     peiljaar=PEILJAAR,
+    scenario=ScenarioInstelling(
+        eenheid="m²", afronding=100, vorm=Vorm.TOEVOEGEN, extra_deel=0.1, tempo=0.1
+    ),
 )

@@ -15,6 +15,7 @@ from oi_core import (
     Resultatenketen,
     Richting,
     Rol,
+    ScenarioInstelling,
     Schakel,
     Vorm,
 )
@@ -140,4 +141,5 @@ ACTIVITEIT = Activiteit(
     vormen=frozenset({Vorm.HERVERDELEN, Vorm.PRIORITEREN_ONTZIEN}),
     bron=BRON,
     peiljaar=2025,
+    scenario=ScenarioInstelling(eenheid="euro", aandeel=True),
 )

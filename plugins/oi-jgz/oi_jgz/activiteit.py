@@ -18,6 +18,7 @@ from oi_core import (
     Resultatenketen,
     Richting,
     Rol,
+    ScenarioInstelling,
     Schakel,
     Vorm,
 )
@@ -215,4 +216,5 @@ ACTIVITEIT = Activiteit(
     opgave_indicator="lage_ses_0_4",
     bron=BRON,
     peiljaar=PEILJAAR,
+    scenario=ScenarioInstelling(eenheid="fte", bevolking="inwoners_0_14"),
 )

@@ -22,7 +22,7 @@ from oi_core.plugins.hookspecs import hookimpl
 if TYPE_CHECKING:
     from oi_rapport import RapportUitkomst
 
-__all__ = ["rapport_command", "register_commands"]
+__all__ = ["rapport_command", "register_commands", "register_rapport_hoofdstukken"]
 
 
 HULP = (
@@ -39,6 +39,15 @@ HULP = (
 @hookimpl
 def register_commands(cli: typer.Typer) -> None:
     cli.command("rapport", help=HULP)(rapport_command)
+
+
+@hookimpl(optionalhook=True)
+def register_rapport_hoofdstukken(register: Any) -> None:
+    """The report's own chapter *Wat als?*, when an activity declares a scenario."""
+    from oi_rapport.wat_als import HOOFDSTUK, heeft_scenario
+
+    if heeft_scenario():
+        register(HOOFDSTUK)
 
 
 def rapport_command(

@@ -288,8 +288,9 @@ def test_the_readme_command_reports_every_installed_activity(
     for pad in data["bestanden"].values():
         assert Path(pad).stat().st_size > 10_000
     boek = openpyxl.load_workbook(data["bestanden"]["xlsx"])
-    assert boek.sheetnames[0] == "Overzicht" and boek.sheetnames[-2:] == [
+    assert boek.sheetnames[0] == "Overzicht" and boek.sheetnames[-3:] == [
         "Stapeling",
+        "Wat als",
         "Over deze analyse",
     ]
-    assert len(boek.sheetnames) == len(activiteiten()) + 3
+    assert len(boek.sheetnames) == len(activiteiten()) + 4

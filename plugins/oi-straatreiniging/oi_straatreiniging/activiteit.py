@@ -15,6 +15,7 @@ from oi_core import (
     Resultatenketen,
     Richting,
     Rol,
+    ScenarioInstelling,
     Schakel,
     Vorm,
 )
@@ -119,4 +120,5 @@ ACTIVITEIT = Activiteit(
     opgave_indicator=BEWONERS_BEZOEKERS.code,
     bron=BRON,
     peiljaar=PEILJAAR,
+    scenario=ScenarioInstelling(eenheid="fte", aandeel=True, afronding=1),
 )
