@@ -5,6 +5,15 @@ tricks. CSV files may use ``,``, ``;`` or a tab and Dutch decimal commas; every 
 read as text and converted by :func:`~oi_core.invoer.parse_number` where a number is
 expected. Writing goes to a temporary file in the same folder and is then renamed, so
 a crash never leaves half a file; an existing file is only replaced when asked.
+
+Limits (:data:`LIMIETEN`) are checked before a reader allocates anything: a file larger
+than ``bestand`` bytes, a CSV with more than ``rijen`` rows or ``kolommen`` columns, and a
+workbook whose parts unpack to more than ``uitgepakt`` bytes or whose sheets reach beyond
+``rijen`` rows or ``kolommen`` columns are refused with a Dutch message. A workbook (a zip
+file) is checked with :mod:`zipfile` first: the declared sizes, then the parts themselves,
+unpacked in small pieces and counted, so a zip bomb is refused at the limit, with the
+memory of one piece. A workbook protected with a password (an OLE container with an
+``EncryptedPackage``) is named as such.
 """
 
 from __future__ import annotations
@@ -12,8 +21,11 @@ from __future__ import annotations
 import csv
 import importlib.util
 import os
+import re
 import tempfile
+import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -22,9 +34,38 @@ from oi_core.errors import Bevinding, DataFout, InvoerFout
 from oi_core.invoer.getallen import GetalFout, parse_number
 from oi_core.weergave.cellen import XLSX_OPTIES, csv_frame, sheet_name
 
-__all__ = ["free_path", "numbers_column", "read_table", "write_atomic", "write_table"]
+__all__ = [
+    "LIMIETEN",
+    "Limieten",
+    "check_workbook",
+    "free_path",
+    "numbers_column",
+    "read_table",
+    "write_atomic",
+    "write_table",
+]
 
 EXCEL_EXTENSIES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+_ZIP_EXTENSIES = (".xlsx", ".xlsm", ".ods")
+
+
+@dataclass(frozen=True)
+class Limieten:
+    """The largest input the readers accept (a table of Amsterdam's 518 buurten, years and
+    indicators is far below each)."""
+
+    bestand: int = 50 * 2**20
+    """Bytes of a CSV or workbook file on disk."""
+    uitgepakt: int = 200 * 2**20
+    """Bytes of all parts of a workbook together, unpacked."""
+    rijen: int = 500_000
+    """Rows of a CSV file or a sheet."""
+    kolommen: int = 1_000
+    """Columns of a CSV file or a sheet."""
+
+
+LIMIETEN = Limieten()
+_MB = 2**20
 
 
 def read_table(pad: str | Path, blad: str | int | None = None) -> pd.DataFrame:
@@ -33,8 +74,10 @@ def read_table(pad: str | Path, blad: str | int | None = None) -> pd.DataFrame:
     if not pad.is_file():
         raise InvoerFout(f"bestand '{pad}' bestaat niet", argument=str(pad))
     if pad.suffix.lower() in EXCEL_EXTENSIES:
+        check_workbook(pad)
         return _read_workbook(pad, blad)
     if pad.suffix.lower() in (".csv", ".txt", ".tsv"):
+        _check_size(pad)
         return _read_csv(pad)
     raise InvoerFout(
         f"'{pad.name}': alleen CSV- en Excel-bestanden worden gelezen", argument=str(pad)
@@ -43,7 +86,13 @@ def read_table(pad: str | Path, blad: str | int | None = None) -> pd.DataFrame:
 
 def _read_workbook(pad: Path, blad: str | int | None) -> pd.DataFrame:
     try:
-        return pd.read_excel(pad, sheet_name=0 if blad is None else blad, engine="calamine")
+        return pd.read_excel(
+            pad,
+            sheet_name=0 if blad is None else blad,
+            engine="calamine",
+            keep_default_na=False,  # "NA" (Oostzanerwerf) and "N/A" are texts; blank is missing
+            na_values=[""],
+        )
     except ValueError as fout:
         raise InvoerFout(f"'{pad.name}': {fout}", argument="blad") from fout
     except Exception as fout:  # calamine raises its own types for corrupt files
@@ -54,10 +103,150 @@ def _read_workbook(pad: Path, blad: str | int | None) -> pd.DataFrame:
 
 def _read_csv(pad: Path) -> pd.DataFrame:
     codering = _encoding(pad)
-    scheiding = _delimiter(pad.read_text(encoding=codering))
-    return pd.read_csv(
-        pad, sep=scheiding, dtype=str, keep_default_na=False, na_values=[""], encoding=codering
-    )
+    tekst = pad.read_text(encoding=codering)
+    if not tekst.strip():
+        raise InvoerFout(f"'{pad.name}' is leeg: er staat geen kopregel in", argument=str(pad))
+    scheiding = _delimiter(tekst)
+    _check_shape(pad, tekst, scheiding)
+    try:
+        return pd.read_csv(
+            pad, sep=scheiding, dtype=str, keep_default_na=False, na_values=[""], encoding=codering
+        )
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as fout:
+        raise InvoerFout(
+            f"'{pad.name}' is geen geldig CSV-bestand ({_first_line(fout)})", argument=str(pad)
+        ) from fout
+
+
+def _first_line(fout: Exception) -> str:
+    return str(fout).strip().splitlines()[0] if str(fout).strip() else type(fout).__name__
+
+
+def _check_shape(pad: Path, tekst: str, scheiding: str) -> None:
+    """Rows and columns of a CSV within :data:`LIMIETEN`, counted before pandas parses it."""
+    rijen = tekst.count("\n")
+    kop = next((regel for regel in tekst.splitlines() if regel.strip()), "")
+    kolommen = len(next(csv.reader([kop], delimiter=scheiding), []))
+    if rijen > LIMIETEN.rijen or kolommen > LIMIETEN.kolommen:
+        raise InvoerFout(
+            f"'{pad.name}' heeft {rijen:,} rijen en {kolommen:,} kolommen; er worden hoogstens "
+            f"{LIMIETEN.rijen:,} rijen en {LIMIETEN.kolommen:,} kolommen gelezen. Splits het "
+            "bestand of laat overbodige rijen en kolommen weg.".replace(",", "."),
+            argument=str(pad),
+        )
+
+
+def _check_size(pad: Path) -> None:
+    grootte = pad.stat().st_size
+    if grootte > LIMIETEN.bestand:
+        raise InvoerFout(
+            f"'{pad.name}' is {grootte / _MB:.0f} MB; er worden bestanden tot "
+            f"{LIMIETEN.bestand / _MB:.0f} MB gelezen",
+            argument=str(pad),
+        )
+
+
+# -- workbooks: checked before calamine opens them -------------------------------------------
+_OLE = bytes.fromhex("D0CF11E0A1B11AE1")
+_VERSLEUTELD = "EncryptedPackage".encode("utf-16-le")
+_CEL = re.compile(
+    rb'<(?:c|row)\b[^>]*?\sr="([A-Z]{0,3})(\d{1,9})"|<dimension\s+ref="[^":]*:?([A-Z]{1,3})(\d{1,9})"'
+)
+_STUK = 2**20
+
+
+def check_workbook(pad: str | Path) -> None:
+    """Refuse a workbook beyond :data:`LIMIETEN`, protected with a password, or not a
+    workbook at all, before any reader allocates memory for it."""
+    pad = Path(pad)
+    _check_size(pad)
+    with pad.open("rb") as f:
+        begin = f.read(8)
+    if begin == _OLE:
+        _check_ole(pad)
+    elif pad.suffix.lower() in _ZIP_EXTENSIES:
+        if not zipfile.is_zipfile(pad):
+            raise InvoerFout(
+                f"'{pad.name}' is geen werkmap (geen {pad.suffix}-bestand van Excel of "
+                "LibreOffice); open en bewaar het opnieuw als werkmap",
+                argument=str(pad),
+            )
+        _check_zip(pad)
+
+
+def _check_ole(pad: Path) -> None:
+    """An OLE container is an old ``.xls`` (readable) or an encrypted workbook (not)."""
+    if _VERSLEUTELD in pad.read_bytes():
+        raise InvoerFout(
+            f"'{pad.name}' is beveiligd met een wachtwoord en kan niet worden gelezen. Open de "
+            "werkmap in Excel, haal het wachtwoord weg (Bestand › Info › Werkmap beveiligen) en "
+            "bewaar hem opnieuw.",
+            argument=str(pad),
+        )
+
+
+def _check_zip(pad: Path) -> None:
+    """Declared sizes first, then every part unpacked piece by piece and counted."""
+    try:
+        with zipfile.ZipFile(pad) as zf:
+            delen = zf.infolist()
+            _refuse_unpacked(pad, sum(d.file_size for d in delen))
+            totaal = 0
+            for deel in delen:
+                totaal = _unpack_counted(pad, zf, deel, totaal)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError) as fout:
+        raise InvoerFout(
+            f"'{pad.name}' is een beschadigde werkmap ({fout})", argument=str(pad)
+        ) from fout
+
+
+def _unpack_counted(pad: Path, zf: zipfile.ZipFile, deel: zipfile.ZipInfo, totaal: int) -> int:
+    blad = deel.filename.endswith(".xml") and "worksheets/" in deel.filename
+    rijen = kolommen = 0
+    staart = b""
+    with zf.open(deel) as f:
+        while stuk := f.read(_STUK):
+            totaal += len(stuk)
+            _refuse_unpacked(pad, totaal)
+            if blad:
+                r, k = _extent(staart + stuk)
+                rijen, kolommen = max(rijen, r), max(kolommen, k)
+                staart = stuk[-256:]
+    if rijen > LIMIETEN.rijen or kolommen > LIMIETEN.kolommen:
+        raise InvoerFout(
+            f"'{pad.name}': een werkblad loopt tot rij {rijen:,} en kolom {kolommen:,}; er "
+            f"worden hoogstens {LIMIETEN.rijen:,} rijen en {LIMIETEN.kolommen:,} kolommen "
+            "gelezen. Wis de cellen buiten de tabel.".replace(",", "."),
+            argument=str(pad),
+        )
+    return totaal
+
+
+def _extent(xml: bytes) -> tuple[int, int]:
+    """The largest row and column any cell, row or dimension of this piece names."""
+    rijen = kolommen = 0
+    for m in _CEL.finditer(xml):
+        letters, rij = (m.group(1), m.group(2)) if m.group(2) else (m.group(3), m.group(4))
+        rijen = max(rijen, int(rij))
+        kolommen = max(kolommen, _column_number(letters or b""))
+    return rijen, kolommen
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for teken in letters:
+        n = n * 26 + teken - 64
+    return n
+
+
+def _refuse_unpacked(pad: Path, grootte: int) -> None:
+    if grootte > LIMIETEN.uitgepakt:
+        raise InvoerFout(
+            f"'{pad.name}' is uitgepakt groter dan {LIMIETEN.uitgepakt / _MB:.0f} MB en wordt "
+            "niet gelezen (een werkmap met eigen gegevens is veel kleiner; staat er iets anders "
+            "in, zoals afbeeldingen of een heel groot werkblad?)",
+            argument=str(pad),
+        )
 
 
 def _encoding(pad: Path) -> str:

@@ -43,6 +43,7 @@ from oi_core.errors import (
     PluginFout,
 )
 from oi_core.gebieden.indeling import Gebiedsindeling
+from oi_core.invoer.bestanden import check_workbook
 from oi_core.invoer.getallen import GetalFout, is_empty, parse_amount, parse_number
 from oi_core.model.activiteit import Activiteit, Niveau
 from oi_core.rekenen.analyse import Analyse
@@ -301,29 +302,35 @@ def _header_codes(meta: Mapping[str, tuple[Any, int]]) -> dict[str, str]:
 
 
 def _read_sheets(pad: Path) -> dict[str, pd.DataFrame]:
+    """The sheets :data:`BLAD_INVOER` and :data:`BLAD_META`, and only those, after the
+    workbook passed :func:`~oi_core.invoer.bestanden.check_workbook` (limits, password)."""
     if not pad.is_file():
         raise InvoerFout(f"bestand '{pad}' bestaat niet", argument=str(pad))
+    check_workbook(pad)
     try:
-        bladen = pd.read_excel(
-            pad,
-            sheet_name=None,
-            engine="calamine",
-            dtype=object,
-            keep_default_na=False,  # the wijk code NA (Oostzanerwerf) is a code, not missing
-            na_values=[""],
-        )
+        with pd.ExcelFile(pad, engine="calamine") as boek:
+            namen = [str(n) for n in boek.sheet_names]
+            _require_sheets(pad, namen)
+            return {
+                b: pd.read_excel(boek, b, dtype=object, keep_default_na=False, na_values=[""])
+                for b in (BLAD_INVOER, BLAD_META)
+            }  # keep_default_na: the wijk code NA (Oostzanerwerf) is a code, not missing
+    except OIFout:
+        raise
     except Exception as fout:  # calamine raises its own types for corrupt files
         raise InvoerFout(
             f"'{pad.name}' is geen leesbare werkmap ({fout})", argument=str(pad)
         ) from fout
-    ontbreekt = [b for b in (BLAD_INVOER, BLAD_META) if b not in bladen]
+
+
+def _require_sheets(pad: Path, namen: list[str]) -> None:
+    ontbreekt = [b for b in (BLAD_INVOER, BLAD_META) if b not in namen]
     if ontbreekt:
         raise DataFout(
             [Bevinding("blad ontbreekt; is dit een werkmap van 'oi excel werkmap'?", blad=b)
              for b in ontbreekt],
             f"Werkmap '{pad.name}' is niet te lezen",
         )  # fmt: skip
-    return bladen
 
 
 def _read_meta(blad: pd.DataFrame) -> dict[str, tuple[Any, int]]:
