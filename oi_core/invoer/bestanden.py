@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import json
 import os
 import re
+import signal
 import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,7 +43,9 @@ __all__ = [
     "free_path",
     "numbers_column",
     "read_table",
+    "recover",
     "write_atomic",
+    "write_pair",
     "write_table",
 ]
 
@@ -354,6 +358,10 @@ def write_atomic(
     ``schrijf`` fails, so the old file (if any) stays as it was.
     """
     pad = Path(pad)
+    if pad.is_dir():
+        raise InvoerFout(
+            f"'{pad}' is een map, geen bestand; kies een andere bestandsnaam", argument="uitvoer"
+        )
     if pad.exists() and not overschrijf:
         raise InvoerFout(
             f"'{pad}' bestaat al; kies een andere naam of gebruik --overschrijf", argument="uitvoer"
@@ -364,11 +372,22 @@ def write_atomic(
     try:
         schrijf(Path(tijdelijk))
         os.chmod(tijdelijk, _mode(pad))  # mkstemp makes the file private (0600)
+        _fsync(Path(tijdelijk))  # on disk before the rename makes it the file
         os.replace(tijdelijk, pad)
+        _fsync(pad.parent)
     except BaseException:
         Path(tijdelijk).unlink(missing_ok=True)
         raise
     return pad
+
+
+def _fsync(pad: Path) -> None:
+    """Flush a file or folder to disk (a folder: its entries, so a rename survives a crash)."""
+    fd = os.open(pad, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _mode(pad: Path) -> int:
@@ -426,3 +445,106 @@ def _write_xlsx(df: pd.DataFrame, pad: Path, blad: str) -> None:
         werkblad = schrijver.sheets[blad]
         werkblad.freeze_panes(1, 1)
         werkblad.set_column(0, len(df.columns), 18)
+
+
+# -- writing a pair of files (the report) --------------------------------------------------
+TIJDELIJK = ".oi-tmp"
+JOURNAAL = ".oi-paar"
+
+
+def write_pair(bestanden: dict[Path, bytes], *, overschrijf: bool = False) -> None:
+    """Write the files (all in one folder) so that either all new or all old ones remain,
+    after a kill too (see the module's description; :func:`recover` completes or undoes).
+
+    An existing file is only replaced with ``overschrijf``; otherwise nothing is written.
+    """
+    paden = list(bestanden)
+    bestaand = [p for p in paden if p.exists()]
+    if bestaand and not overschrijf:
+        raise InvoerFout(
+            f"'{bestaand[0]}' bestaat al; kies een andere naam of gebruik --overschrijf",
+            argument="uitvoer",
+        )
+    for p in paden:
+        if p.is_dir():
+            raise InvoerFout(f"'{p}' is een map; kies een andere naam", argument="uitvoer")
+    map_ = paden[0].parent
+    map_.mkdir(parents=True, exist_ok=True)
+    paren = [(_temporary(p), p) for p in paden]
+    try:
+        for (tijdelijk, doel), inhoud in zip(paren, bestanden.values(), strict=True):
+            _write_synced(tijdelijk, inhoud, _mode(doel))
+            _test_point(f"tijdelijk:{doel.suffix}")
+        journaal = map_ / f".{paden[0].stem}.{os.getpid()}{JOURNAAL}"
+        _write_synced(journaal, json.dumps([[str(t), str(d)] for t, d in paren]).encode(), 0o600)
+        _fsync(map_)
+    except BaseException:
+        for tijdelijk, _ in paren:
+            tijdelijk.unlink(missing_ok=True)
+        raise
+    _test_point("journaal")
+    _complete(journaal, paren)
+
+
+def _complete(journaal: Path, paren: Sequence[tuple[Path, Path]]) -> None:
+    for tijdelijk, doel in paren:
+        if tijdelijk.exists():
+            os.replace(tijdelijk, doel)
+            _test_point(f"hernoemd:{doel.suffix}")
+    _fsync(journaal.parent)
+    journaal.unlink(missing_ok=True)
+    _fsync(journaal.parent)
+
+
+def recover(map_: Path) -> None:
+    """Tidy a report folder after a killed run: finish the pair of every journal of a
+    process that no longer runs, then remove such processes' temporary files."""
+    if not map_.is_dir():
+        return
+    for journaal in map_.glob(f".*{JOURNAAL}"):
+        if _alive(journaal.name, JOURNAAL):
+            continue
+        try:
+            paren = [(Path(t), Path(d)) for t, d in json.loads(journaal.read_text("utf-8"))]
+        except (ValueError, TypeError, OSError):
+            paren = []  # a journal cut off while written: its pair was never committed
+        _complete(journaal, [(t, d) for t, d in paren if t.parent == map_ == d.parent])
+    for tijdelijk in map_.glob(f".*{TIJDELIJK}"):
+        if not _alive(tijdelijk.name, TIJDELIJK):
+            tijdelijk.unlink(missing_ok=True)
+
+
+def _temporary(doel: Path) -> Path:
+    return doel.with_name(f".{doel.name}.{os.getpid()}{TIJDELIJK}")
+
+
+def _alive(naam: str, achtervoegsel: str) -> bool:
+    """Whether the process whose pid is in this temporary name still runs."""
+    try:
+        pid = int(naam.removesuffix(achtervoegsel).rsplit(".", 1)[-1])
+    except ValueError:
+        return False
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _write_synced(pad: Path, inhoud: bytes, modus: int) -> None:
+    with os.fdopen(os.open(pad, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, modus), "wb") as f:
+        f.write(inhoud)
+        f.flush()
+        os.fsync(f.fileno())
+    os.chmod(pad, modus)
+
+
+def _test_point(naam: str) -> None:
+    """For the kill tests: ``OI_TEST_KILL=<naam>`` stops the process here, as a kill would
+    (``plugins/oi-rapport/tests/test_schrijven.py``)."""
+    if os.environ.get("OI_TEST_KILL") == naam:
+        os.kill(os.getpid(), signal.SIGKILL)
