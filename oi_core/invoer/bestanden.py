@@ -20,11 +20,14 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import io
 import json
+import math
 import os
 import re
 import signal
 import tempfile
+import warnings
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -107,23 +110,54 @@ def _read_workbook(pad: Path, blad: str | int | None) -> pd.DataFrame:
 
 def _read_csv(pad: Path) -> pd.DataFrame:
     codering = _encoding(pad)
-    tekst = pad.read_text(encoding=codering)
+    try:
+        tekst = pad.read_text(encoding=codering)
+    except UnicodeDecodeError as fout:
+        raise InvoerFout(
+            f"'{pad.name}' bevat tekens die geen tekst zijn (byte {fout.start + 1}); is het wel "
+            "een CSV-bestand? Bewaar het in Excel als 'CSV UTF-8'",
+            argument=str(pad),
+        ) from fout
     if not tekst.strip():
         raise InvoerFout(f"'{pad.name}' is leeg: er staat geen kopregel in", argument=str(pad))
     scheiding = _delimiter(tekst)
     _check_shape(pad, tekst, scheiding)
     try:
-        return pd.read_csv(
-            pad, sep=scheiding, dtype=str, keep_default_na=False, na_values=[""], encoding=codering
-        )
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as fout:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            return pd.read_csv(
+                io.StringIO(tekst),
+                sep=scheiding,
+                dtype=str,
+                keep_default_na=False,
+                na_values=[""],
+                index_col=False,  # a row with more fields than the header is an error, below
+            )
+    except (pd.errors.ParserWarning, pd.errors.ParserError) as fout:
+        if "fields" not in str(fout) and "header" not in str(fout):
+            raise _invalid_csv(pad) from fout
         raise InvoerFout(
-            f"'{pad.name}' is geen geldig CSV-bestand ({_first_line(fout)})", argument=str(pad)
+            f"'{pad.name}', rij {_wide_row(tekst, scheiding)}: meer velden dan de kopregel "
+            "heeft kolommen; staat er een scheidingsteken te veel?",
+            argument=str(pad),
         ) from fout
+    except pd.errors.EmptyDataError as fout:
+        raise _invalid_csv(pad) from fout
 
 
-def _first_line(fout: Exception) -> str:
-    return str(fout).strip().splitlines()[0] if str(fout).strip() else type(fout).__name__
+def _invalid_csv(pad: Path) -> InvoerFout:
+    return InvoerFout(
+        f"'{pad.name}' is geen geldig CSV-bestand; staat er ergens een aanhalingsteken (\") "
+        "zonder het tweede?",
+        argument=str(pad),
+    )
+
+
+def _wide_row(tekst: str, scheiding: str) -> int:
+    """The first row (as a spreadsheet numbers it) with more fields than the header."""
+    rijen = csv.reader(io.StringIO(tekst), delimiter=scheiding)
+    breedte = len(next(rijen, []))
+    return next((n for n, rij in enumerate(rijen, start=2) if len(rij) > breedte), 2)
 
 
 def _check_shape(pad: Path, tekst: str, scheiding: str) -> None:
@@ -254,7 +288,11 @@ def _refuse_unpacked(pad: Path, grootte: int) -> None:
 
 
 def _encoding(pad: Path) -> str:
-    """UTF-8 (with or without BOM), else cp1252: what Dutch Excel saves as "CSV"."""
+    """UTF-16 with its BOM ("Unicode-tekst"), UTF-8 (with or without BOM), else cp1252: what
+    Dutch Excel saves as "CSV"."""
+    with pad.open("rb") as f:
+        if f.read(2) in (b"\xff\xfe", b"\xfe\xff"):
+            return "utf-16"
     try:
         pad.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
@@ -288,7 +326,10 @@ def numbers_column(df: pd.DataFrame, kolom: str, *, blad: str | None = None) -> 
     uit, fouten = [], []
     for rij, waarde in enumerate(df[kolom], start=2):
         try:
-            uit.append(parse_number(waarde))
+            getal = parse_number(waarde)
+            if math.isinf(getal):
+                raise GetalFout(f"'{waarde}' is te groot om mee te rekenen")
+            uit.append(getal)
         except GetalFout as fout:
             fouten.append(Bevinding(str(fout), rij=rij, kolom=kolom, blad=blad))
             uit.append(float("nan"))
@@ -333,6 +374,10 @@ def read_labelled(
     kolom = _pick(df, waarde_kolom, waarde, gebied)
     getallen = numbers_column(df, kolom, blad=Path(pad).name)
     labels = ["" if pd.isna(g) else str(g).strip() for g in df[gebied]]
+    leeg = [Bevinding("gebied ontbreekt", rij=i, kolom=gebied, blad=Path(pad).name)
+            for i, label in enumerate(labels, start=2) if not label]  # fmt: skip
+    if leeg:
+        raise DataFout(leeg, "Elke rij met een getal heeft een gebied nodig")
     return pd.Series(
         getallen.to_numpy(), index=pd.Index(labels, name="gebied"), name=waarde
     ), labels
