@@ -330,6 +330,24 @@ GEVALLEN = [
         _werkmap(_meta("activiteit", "sport")),
         "geen geïnstalleerde activiteit 'sport'",
     ),
+    Geval(
+        "1e400 in werkmapcel",
+        RAPPORT,
+        _werkmap(_cel("Invoer", 4, 4, "1e400")),
+        "'1e400' is te groot",
+    ),
+    Geval(
+        "1e400 als jaar",
+        RAPPORT,
+        _tekst("straatreiniging.csv", KOP + "Centrum,1e400,fte_pct,1\n"),
+        "'1e400' is geen jaartal",
+    ),
+    Geval(
+        "1e400 als waarde",
+        RAPPORT,
+        _tekst("straatreiniging.csv", KOP + "Centrum,2024,fte_pct,1e400\n"),
+        "'1e400' is te groot",
+    ),
     Geval("werkmap met wachtwoord", RAPPORT, _copy(BESTANDEN / "beveiligd.xlsx"), "wachtwoord"),
     Geval("halve werkmap", RAPPORT, _half(WERKMAP), "half.xlsx"),
     Geval("geen werkmap van oi", RAPPORT, _copy(BESTANDEN / "match.xlsx"), "blad ontbreekt"),
@@ -354,7 +372,13 @@ def _run(geval: Geval, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tu
     return code, uit.out, " ".join(uit.err.split())
 
 
-@pytest.mark.parametrize("geval", GEVALLEN, ids=[g.naam for g in GEVALLEN])
+def _param(geval: Geval) -> object:
+    """A case as a test; one that expects an error counts as refused input on the page."""
+    soort = "geval" if geval.fout is None else "geweigerd"
+    return pytest.param(geval, id=geval.naam, marks=pytest.mark.betrouwbaarheid(soort=soort))
+
+
+@pytest.mark.parametrize("geval", [_param(g) for g in GEVALLEN])
 def test_each_case_gives_its_result_or_its_dutch_error(
     geval: Geval, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

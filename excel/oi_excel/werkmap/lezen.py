@@ -496,10 +496,15 @@ def _indicator_year(
 
 def _cell_number(waarde: Any, rij: int, kolom: str, fouten: list[Bevinding]) -> float:
     try:
-        return parse_amount(waarde)
+        getal = parse_amount(waarde)
     except GetalFout as fout:
         fouten.append(Bevinding(str(fout), rij=rij, kolom=kolom, blad=BLAD_INVOER))
         return np.nan
+    if np.isinf(getal):
+        melding = f"'{waarde}' is te groot om mee te rekenen"
+        fouten.append(Bevinding(melding, rij=rij, kolom=kolom, blad=BLAD_INVOER))
+        return np.nan
+    return getal
 
 
 def _resolve(
