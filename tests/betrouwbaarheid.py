@@ -116,8 +116,11 @@ class Verzamelaar:
         elif report.when == "teardown" and report.failed:
             self.uitslag[report.nodeid] = "failed"
 
-    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         import os
+
+        if exitstatus not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
+            return  # interrupted or nothing collected: keep the page as it is
 
         verslag = Verslag(voorbeelden_per_test=int(os.environ.get("OI_FUZZ_VOORBEELDEN", "40")))
         per: dict[tuple[str, str], Uitslag] = defaultdict(lambda: Uitslag("", ""))

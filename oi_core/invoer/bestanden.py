@@ -26,11 +26,11 @@ import math
 import os
 import re
 import signal
-import tempfile
 import warnings
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from glob import escape as glob_escape
 from pathlib import Path
 
 import pandas as pd
@@ -400,7 +400,9 @@ def write_atomic(
     """Write through ``schrijf(tijdelijk_pad)`` and rename into place.
 
     Refuses an existing ``pad`` unless ``overschrijf``; the temporary file is removed if
-    ``schrijf`` fails, so the old file (if any) stays as it was.
+    ``schrijf`` fails, so the old file (if any) stays as it was. The temporary file is
+    flushed to disk before the rename. One left by a killed process
+    (``.<naam>.<pid>.oi-tmp``) is removed by the next write to the same name.
     """
     pad = Path(pad)
     if pad.is_dir():
@@ -412,11 +414,12 @@ def write_atomic(
             f"'{pad}' bestaat al; kies een andere naam of gebruik --overschrijf", argument="uitvoer"
         )
     pad.parent.mkdir(parents=True, exist_ok=True)
-    fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.stem}-", suffix=pad.suffix, dir=pad.parent)
-    os.close(fd)
+    _remove_stale(pad)
+    tijdelijk = _temporary(pad)
+    os.close(os.open(tijdelijk, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
     try:
         schrijf(Path(tijdelijk))
-        os.chmod(tijdelijk, _mode(pad))  # mkstemp makes the file private (0600)
+        os.chmod(tijdelijk, _mode(pad))  # created private (0600)
         _fsync(Path(tijdelijk))  # on disk before the rename makes it the file
         os.replace(tijdelijk, pad)
         _fsync(pad.parent)
@@ -555,6 +558,13 @@ def recover(map_: Path) -> None:
             paren = []  # a journal cut off while written: its pair was never committed
         _complete(journaal, [(t, d) for t, d in paren if t.parent == map_ == d.parent])
     for tijdelijk in map_.glob(f".*{TIJDELIJK}"):
+        if not _alive(tijdelijk.name, TIJDELIJK):
+            tijdelijk.unlink(missing_ok=True)
+
+
+def _remove_stale(doel: Path) -> None:
+    """Remove the temporary files for ``doel`` of processes that no longer run."""
+    for tijdelijk in doel.parent.glob(f".{glob_escape(doel.name)}.*{TIJDELIJK}"):
         if not _alive(tijdelijk.name, TIJDELIJK):
             tijdelijk.unlink(missing_ok=True)
 

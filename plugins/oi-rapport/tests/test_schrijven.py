@@ -82,6 +82,30 @@ def test_a_new_pair_after_a_kill_is_completed_or_absent(tmp_path: Path) -> None:
         assert namen in ([], ["r.html", "r.xlsx"]), (punt, namen)
 
 
+def test_a_single_file_killed_while_written_is_cleaned_by_the_next_write(tmp_path: Path) -> None:
+    """``oi match -o`` and ``oi excel werkmap`` write one file through ``write_atomic``."""
+    from oi_core.invoer.bestanden import write_atomic
+
+    doel = tmp_path / "uit.xlsx"
+    doel.write_bytes(b"oud")
+
+    def sterf(pad: Path) -> None:
+        pad.write_bytes(b"half")
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    pid = os.fork()
+    if pid == 0:
+        try:
+            write_atomic(doel, sterf, overschrijf=True)
+        finally:
+            os._exit(3)
+    _, status = os.waitpid(pid, 0)
+    assert os.WTERMSIG(status) == signal.SIGKILL
+    assert doel.read_bytes() == b"oud" and _leftovers(tmp_path)
+    write_atomic(doel, lambda p: p.write_bytes(b"nieuw"), overschrijf=True)
+    assert doel.read_bytes() == b"nieuw" and _leftovers(tmp_path) == []
+
+
 def test_the_files_of_a_running_writer_are_left_alone(tmp_path: Path) -> None:
     """Recovery only touches what a process that no longer runs left behind."""
     levend = tmp_path / f".r.xlsx.{os.getppid()}{TIJDELIJK}"
