@@ -189,3 +189,49 @@ def test_the_report_on_a_filled_workbook_shows_the_numbers(
     assert set(inzet) <= getallen  # the report's workbook holds every inzet filled in
     if len(koppen) > 2:  # a result left blank is "geen gegevens", never 0 or a crash
         assert GEEN_GEGEVENS in html and GEEN_GEGEVENS in cellen
+
+
+@pytest.mark.slow
+def test_weesps_blank_grof_zwerfvuil_is_geen_gegevens_in_the_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The case of the issue: this blank cell crashed the HTML renderer with an IndexError."""
+    pad = tmp_path / "straat.xlsx"
+    assert _make("straatreiniging", Niveau.STADSDEEL, pad) == 0
+    boek = openpyxl.load_workbook(pad)
+    blad = boek["Invoer"]
+    kop = {v: k for k, v in _headers(pad).items()}["grof_zwerfvuil_pct_min_b"]
+    kolom = [c.value for c in blad[1]].index(kop)
+    (weesp,) = [r for r in blad.iter_rows(min_row=2) if r[1].value == "Weesp"]
+    weesp[kolom].value = None
+    boek.save(pad)
+    assert main(["rapport", "--data", str(pad), "-o", str(tmp_path / "r")]) == 0
+    html, cellen = _report_texts(tmp_path / "r")
+    assert GEEN_GEGEVENS in html and GEEN_GEGEVENS in cellen
+    data = _read_back(pad)
+    assert data[(data["gebied"] == "S") & (data["indicator"] == "grof_zwerfvuil_pct_min_b")].empty
+
+
+def test_a_workbook_that_cannot_be_complete_is_refused_in_dutch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two indicators with one header leave no valid ``OI_Invoer`` table: exit code 1."""
+    import oi_excel
+    import oi_excel.plugin
+
+    map_ = scaffold(PluginNamen.from_name("dubbel"), tmp_path, core_versie="0.1.0")
+    bron = map_ / "oi_dubbel" / "__init__.py"
+    tekst = bron.read_text(encoding="utf-8")
+    bron.write_text(tekst.replace('naam="Bereikte inwoners"', 'naam="Inzet in FTE"'), "utf-8")
+    monkeypatch.syspath_prepend(str(map_))
+    module = importlib.import_module("oi_dubbel")
+    pad = tmp_path / "dubbel.xlsx"
+    try:
+        with isolated(module, oi_excel.plugin):
+            oi_excel.refresh()
+            assert _make("dubbel", Niveau.STADSDEEL, pad) == 1
+    finally:
+        sys.modules.pop("oi_dubbel", None)
+        oi_excel.refresh()
+    fout = " ".join(capsys.readouterr().err.split())
+    assert "meer dan één kolom heet 'Inzet in FTE'" in fout and not pad.exists()
