@@ -22,8 +22,6 @@ from oi_core.cli import main
 BESTANDEN = Path(__file__).resolve().parent / "bestanden"
 WERKMAP = BESTANDEN / "werkmap-straatreiniging.xlsx"
 
-pytestmark = pytest.mark.betrouwbaarheid(soort="geval")
-
 GOED = "gebied;inzet;opgave\nA;1;2\nB;3;2\n"
 
 
