@@ -56,7 +56,7 @@ def _format(k: Kolom | None, waarde: Any) -> str:
     import numpy as np
 
     if waarde is None or (isinstance(waarde, float) and math.isnan(waarde)):
-        return "–"
+        return tekst.GEEN_GEGEVENS
     if isinstance(waarde, bool | np.bool_):
         return "ja" if waarde else "nee"
     if isinstance(waarde, int | float | np.integer | np.floating):

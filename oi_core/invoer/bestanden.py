@@ -5,15 +5,32 @@ tricks. CSV files may use ``,``, ``;`` or a tab and Dutch decimal commas; every 
 read as text and converted by :func:`~oi_core.invoer.parse_number` where a number is
 expected. Writing goes to a temporary file in the same folder and is then renamed, so
 a crash never leaves half a file; an existing file is only replaced when asked.
+
+Limits (:data:`LIMIETEN`) are checked before a reader allocates anything: a file larger
+than ``bestand`` bytes, a CSV with more than ``rijen`` rows or ``kolommen`` columns, and a
+workbook whose parts unpack to more than ``uitgepakt`` bytes or whose sheets reach beyond
+``rijen`` rows or ``kolommen`` columns are refused with a Dutch message. A workbook (a zip
+file) is checked with :mod:`zipfile` first: the declared sizes, then the parts themselves,
+unpacked in small pieces and counted, so a zip bomb is refused at the limit, with the
+memory of one piece. A workbook protected with a password (an OLE container with an
+``EncryptedPackage``) is named as such.
 """
 
 from __future__ import annotations
 
 import csv
 import importlib.util
+import io
+import json
+import math
 import os
-import tempfile
-from collections.abc import Callable
+import re
+import signal
+import warnings
+import zipfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from glob import escape as glob_escape
 from pathlib import Path
 
 import pandas as pd
@@ -22,9 +39,40 @@ from oi_core.errors import Bevinding, DataFout, InvoerFout
 from oi_core.invoer.getallen import GetalFout, parse_number
 from oi_core.weergave.cellen import XLSX_OPTIES, csv_frame, sheet_name
 
-__all__ = ["free_path", "numbers_column", "read_table", "write_atomic", "write_table"]
+__all__ = [
+    "LIMIETEN",
+    "Limieten",
+    "check_workbook",
+    "free_path",
+    "numbers_column",
+    "read_table",
+    "recover",
+    "write_atomic",
+    "write_pair",
+    "write_table",
+]
 
 EXCEL_EXTENSIES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+_ZIP_EXTENSIES = (".xlsx", ".xlsm", ".ods")
+
+
+@dataclass(frozen=True)
+class Limieten:
+    """The largest input the readers accept (a table of Amsterdam's 518 buurten, years and
+    indicators is far below each)."""
+
+    bestand: int = 50 * 2**20
+    """Bytes of a CSV or workbook file on disk."""
+    uitgepakt: int = 200 * 2**20
+    """Bytes of all parts of a workbook together, unpacked."""
+    rijen: int = 500_000
+    """Rows of a CSV file or a sheet."""
+    kolommen: int = 1_000
+    """Columns of a CSV file or a sheet."""
+
+
+LIMIETEN = Limieten()
+_MB = 2**20
 
 
 def read_table(pad: str | Path, blad: str | int | None = None) -> pd.DataFrame:
@@ -33,8 +81,10 @@ def read_table(pad: str | Path, blad: str | int | None = None) -> pd.DataFrame:
     if not pad.is_file():
         raise InvoerFout(f"bestand '{pad}' bestaat niet", argument=str(pad))
     if pad.suffix.lower() in EXCEL_EXTENSIES:
+        check_workbook(pad)
         return _read_workbook(pad, blad)
     if pad.suffix.lower() in (".csv", ".txt", ".tsv"):
+        _check_size(pad)
         return _read_csv(pad)
     raise InvoerFout(
         f"'{pad.name}': alleen CSV- en Excel-bestanden worden gelezen", argument=str(pad)
@@ -43,7 +93,13 @@ def read_table(pad: str | Path, blad: str | int | None = None) -> pd.DataFrame:
 
 def _read_workbook(pad: Path, blad: str | int | None) -> pd.DataFrame:
     try:
-        return pd.read_excel(pad, sheet_name=0 if blad is None else blad, engine="calamine")
+        return pd.read_excel(
+            pad,
+            sheet_name=0 if blad is None else blad,
+            engine="calamine",
+            keep_default_na=False,  # "NA" (Oostzanerwerf) and "N/A" are texts; blank is missing
+            na_values=[""],
+        )
     except ValueError as fout:
         raise InvoerFout(f"'{pad.name}': {fout}", argument="blad") from fout
     except Exception as fout:  # calamine raises its own types for corrupt files
@@ -54,14 +110,189 @@ def _read_workbook(pad: Path, blad: str | int | None) -> pd.DataFrame:
 
 def _read_csv(pad: Path) -> pd.DataFrame:
     codering = _encoding(pad)
-    scheiding = _delimiter(pad.read_text(encoding=codering))
-    return pd.read_csv(
-        pad, sep=scheiding, dtype=str, keep_default_na=False, na_values=[""], encoding=codering
+    try:
+        tekst = pad.read_text(encoding=codering)
+    except UnicodeDecodeError as fout:
+        raise InvoerFout(
+            f"'{pad.name}' bevat tekens die geen tekst zijn (byte {fout.start + 1}); is het wel "
+            "een CSV-bestand? Bewaar het in Excel als 'CSV UTF-8'",
+            argument=str(pad),
+        ) from fout
+    if not tekst.strip():
+        raise InvoerFout(f"'{pad.name}' is leeg: er staat geen kopregel in", argument=str(pad))
+    scheiding = _delimiter(tekst)
+    _check_shape(pad, tekst, scheiding)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            return pd.read_csv(
+                io.StringIO(tekst),
+                sep=scheiding,
+                dtype=str,
+                keep_default_na=False,
+                na_values=[""],
+                index_col=False,  # a row with more fields than the header is an error, below
+            )
+    except (pd.errors.ParserWarning, pd.errors.ParserError) as fout:
+        if "fields" not in str(fout) and "header" not in str(fout):
+            raise _invalid_csv(pad) from fout
+        raise InvoerFout(
+            f"'{pad.name}', rij {_wide_row(tekst, scheiding)}: meer velden dan de kopregel "
+            "heeft kolommen; staat er een scheidingsteken te veel?",
+            argument=str(pad),
+        ) from fout
+    except pd.errors.EmptyDataError as fout:
+        raise _invalid_csv(pad) from fout
+
+
+def _invalid_csv(pad: Path) -> InvoerFout:
+    return InvoerFout(
+        f"'{pad.name}' is geen geldig CSV-bestand; staat er ergens een aanhalingsteken (\") "
+        "zonder het tweede?",
+        argument=str(pad),
     )
 
 
+def _wide_row(tekst: str, scheiding: str) -> int:
+    """The first row (as a spreadsheet numbers it) with more fields than the header."""
+    rijen = csv.reader(io.StringIO(tekst), delimiter=scheiding)
+    breedte = len(next(rijen, []))
+    return next((n for n, rij in enumerate(rijen, start=2) if len(rij) > breedte), 2)
+
+
+def _check_shape(pad: Path, tekst: str, scheiding: str) -> None:
+    """Rows and columns of a CSV within :data:`LIMIETEN`, counted before pandas parses it."""
+    rijen = tekst.count("\n")
+    kop = next((regel for regel in tekst.splitlines() if regel.strip()), "")
+    kolommen = len(next(csv.reader([kop], delimiter=scheiding), []))
+    if rijen > LIMIETEN.rijen or kolommen > LIMIETEN.kolommen:
+        raise InvoerFout(
+            f"'{pad.name}' heeft {rijen:,} rijen en {kolommen:,} kolommen; er worden hoogstens "
+            f"{LIMIETEN.rijen:,} rijen en {LIMIETEN.kolommen:,} kolommen gelezen. Splits het "
+            "bestand of laat overbodige rijen en kolommen weg.".replace(",", "."),
+            argument=str(pad),
+        )
+
+
+def _check_size(pad: Path) -> None:
+    grootte = pad.stat().st_size
+    if grootte > LIMIETEN.bestand:
+        raise InvoerFout(
+            f"'{pad.name}' is {grootte / _MB:.0f} MB; er worden bestanden tot "
+            f"{LIMIETEN.bestand / _MB:.0f} MB gelezen",
+            argument=str(pad),
+        )
+
+
+# -- workbooks: checked before calamine opens them -------------------------------------------
+_OLE = bytes.fromhex("D0CF11E0A1B11AE1")
+_VERSLEUTELD = "EncryptedPackage".encode("utf-16-le")
+_CEL = re.compile(
+    rb'<(?:c|row)\b[^>]*?\sr="([A-Z]{0,3})(\d{1,9})"|<dimension\s+ref="[^":]*:?([A-Z]{1,3})(\d{1,9})"'
+)
+_STUK = 2**20
+
+
+def check_workbook(pad: str | Path) -> None:
+    """Refuse a workbook beyond :data:`LIMIETEN`, protected with a password, or not a
+    workbook at all, before any reader allocates memory for it."""
+    pad = Path(pad)
+    _check_size(pad)
+    with pad.open("rb") as f:
+        begin = f.read(8)
+    if begin == _OLE:
+        _check_ole(pad)
+    elif pad.suffix.lower() in _ZIP_EXTENSIES:
+        if not zipfile.is_zipfile(pad):
+            raise InvoerFout(
+                f"'{pad.name}' is geen werkmap (geen {pad.suffix}-bestand van Excel of "
+                "LibreOffice); open en bewaar het opnieuw als werkmap",
+                argument=str(pad),
+            )
+        _check_zip(pad)
+
+
+def _check_ole(pad: Path) -> None:
+    """An OLE container is an old ``.xls`` (readable) or an encrypted workbook (not)."""
+    if _VERSLEUTELD in pad.read_bytes():
+        raise InvoerFout(
+            f"'{pad.name}' is beveiligd met een wachtwoord en kan niet worden gelezen. Open de "
+            "werkmap in Excel, haal het wachtwoord weg (Bestand › Info › Werkmap beveiligen) en "
+            "bewaar hem opnieuw.",
+            argument=str(pad),
+        )
+
+
+def _check_zip(pad: Path) -> None:
+    """Declared sizes first, then every part unpacked piece by piece and counted."""
+    try:
+        with zipfile.ZipFile(pad) as zf:
+            delen = zf.infolist()
+            _refuse_unpacked(pad, sum(d.file_size for d in delen))
+            totaal = 0
+            for deel in delen:
+                totaal = _unpack_counted(pad, zf, deel, totaal)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError) as fout:
+        raise InvoerFout(
+            f"'{pad.name}' is een beschadigde werkmap ({fout})", argument=str(pad)
+        ) from fout
+
+
+def _unpack_counted(pad: Path, zf: zipfile.ZipFile, deel: zipfile.ZipInfo, totaal: int) -> int:
+    blad = deel.filename.endswith(".xml") and "worksheets/" in deel.filename
+    rijen = kolommen = 0
+    staart = b""
+    with zf.open(deel) as f:
+        while stuk := f.read(_STUK):
+            totaal += len(stuk)
+            _refuse_unpacked(pad, totaal)
+            if blad:
+                r, k = _extent(staart + stuk)
+                rijen, kolommen = max(rijen, r), max(kolommen, k)
+                staart = stuk[-256:]
+    if rijen > LIMIETEN.rijen or kolommen > LIMIETEN.kolommen:
+        raise InvoerFout(
+            f"'{pad.name}': een werkblad loopt tot rij {rijen:,} en kolom {kolommen:,}; er "
+            f"worden hoogstens {LIMIETEN.rijen:,} rijen en {LIMIETEN.kolommen:,} kolommen "
+            "gelezen. Wis de cellen buiten de tabel.".replace(",", "."),
+            argument=str(pad),
+        )
+    return totaal
+
+
+def _extent(xml: bytes) -> tuple[int, int]:
+    """The largest row and column any cell, row or dimension of this piece names."""
+    rijen = kolommen = 0
+    for m in _CEL.finditer(xml):
+        letters, rij = (m.group(1), m.group(2)) if m.group(2) else (m.group(3), m.group(4))
+        rijen = max(rijen, int(rij))
+        kolommen = max(kolommen, _column_number(letters or b""))
+    return rijen, kolommen
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for teken in letters:
+        n = n * 26 + teken - 64
+    return n
+
+
+def _refuse_unpacked(pad: Path, grootte: int) -> None:
+    if grootte > LIMIETEN.uitgepakt:
+        raise InvoerFout(
+            f"'{pad.name}' is uitgepakt groter dan {LIMIETEN.uitgepakt / _MB:.0f} MB en wordt "
+            "niet gelezen (een werkmap met eigen gegevens is veel kleiner; staat er iets anders "
+            "in, zoals afbeeldingen of een heel groot werkblad?)",
+            argument=str(pad),
+        )
+
+
 def _encoding(pad: Path) -> str:
-    """UTF-8 (with or without BOM), else cp1252: what Dutch Excel saves as "CSV"."""
+    """UTF-16 with its BOM ("Unicode-tekst"), UTF-8 (with or without BOM), else cp1252: what
+    Dutch Excel saves as "CSV"."""
+    with pad.open("rb") as f:
+        if f.read(2) in (b"\xff\xfe", b"\xfe\xff"):
+            return "utf-16"
     try:
         pad.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
@@ -95,7 +326,10 @@ def numbers_column(df: pd.DataFrame, kolom: str, *, blad: str | None = None) -> 
     uit, fouten = [], []
     for rij, waarde in enumerate(df[kolom], start=2):
         try:
-            uit.append(parse_number(waarde))
+            getal = parse_number(waarde)
+            if math.isinf(getal):
+                raise GetalFout(f"'{waarde}' is te groot om mee te rekenen")
+            uit.append(getal)
         except GetalFout as fout:
             fouten.append(Bevinding(str(fout), rij=rij, kolom=kolom, blad=blad))
             uit.append(float("nan"))
@@ -140,6 +374,10 @@ def read_labelled(
     kolom = _pick(df, waarde_kolom, waarde, gebied)
     getallen = numbers_column(df, kolom, blad=Path(pad).name)
     labels = ["" if pd.isna(g) else str(g).strip() for g in df[gebied]]
+    leeg = [Bevinding("gebied ontbreekt", rij=i, kolom=gebied, blad=Path(pad).name)
+            for i, label in enumerate(labels, start=2) if not label]  # fmt: skip
+    if leeg:
+        raise DataFout(leeg, "Elke rij met een getal heeft een gebied nodig")
     return pd.Series(
         getallen.to_numpy(), index=pd.Index(labels, name="gebied"), name=waarde
     ), labels
@@ -162,24 +400,42 @@ def write_atomic(
     """Write through ``schrijf(tijdelijk_pad)`` and rename into place.
 
     Refuses an existing ``pad`` unless ``overschrijf``; the temporary file is removed if
-    ``schrijf`` fails, so the old file (if any) stays as it was.
+    ``schrijf`` fails, so the old file (if any) stays as it was. The temporary file is
+    flushed to disk before the rename. One left by a killed process
+    (``.<naam>.<pid>.oi-tmp``) is removed by the next write to the same name.
     """
     pad = Path(pad)
+    if pad.is_dir():
+        raise InvoerFout(
+            f"'{pad}' is een map, geen bestand; kies een andere bestandsnaam", argument="uitvoer"
+        )
     if pad.exists() and not overschrijf:
         raise InvoerFout(
             f"'{pad}' bestaat al; kies een andere naam of gebruik --overschrijf", argument="uitvoer"
         )
     pad.parent.mkdir(parents=True, exist_ok=True)
-    fd, tijdelijk = tempfile.mkstemp(prefix=f".{pad.stem}-", suffix=pad.suffix, dir=pad.parent)
-    os.close(fd)
+    _remove_stale(pad)
+    tijdelijk = _temporary(pad)
+    os.close(os.open(tijdelijk, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
     try:
         schrijf(Path(tijdelijk))
-        os.chmod(tijdelijk, _mode(pad))  # mkstemp makes the file private (0600)
+        os.chmod(tijdelijk, _mode(pad))  # created private (0600)
+        _fsync(Path(tijdelijk))  # on disk before the rename makes it the file
         os.replace(tijdelijk, pad)
+        _fsync(pad.parent)
     except BaseException:
         Path(tijdelijk).unlink(missing_ok=True)
         raise
     return pad
+
+
+def _fsync(pad: Path) -> None:
+    """Flush a file or folder to disk (a folder: its entries, so a rename survives a crash)."""
+    fd = os.open(pad, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _mode(pad: Path) -> int:
@@ -237,3 +493,113 @@ def _write_xlsx(df: pd.DataFrame, pad: Path, blad: str) -> None:
         werkblad = schrijver.sheets[blad]
         werkblad.freeze_panes(1, 1)
         werkblad.set_column(0, len(df.columns), 18)
+
+
+# -- writing a pair of files (the report) --------------------------------------------------
+TIJDELIJK = ".oi-tmp"
+JOURNAAL = ".oi-paar"
+
+
+def write_pair(bestanden: dict[Path, bytes], *, overschrijf: bool = False) -> None:
+    """Write the files (all in one folder) so that either all new or all old ones remain,
+    after a kill too (see the module's description; :func:`recover` completes or undoes).
+
+    An existing file is only replaced with ``overschrijf``; otherwise nothing is written.
+    """
+    paden = list(bestanden)
+    bestaand = [p for p in paden if p.exists()]
+    if bestaand and not overschrijf:
+        raise InvoerFout(
+            f"'{bestaand[0]}' bestaat al; kies een andere naam of gebruik --overschrijf",
+            argument="uitvoer",
+        )
+    for p in paden:
+        if p.is_dir():
+            raise InvoerFout(f"'{p}' is een map; kies een andere naam", argument="uitvoer")
+    map_ = paden[0].parent
+    map_.mkdir(parents=True, exist_ok=True)
+    paren = [(_temporary(p), p) for p in paden]
+    try:
+        for (tijdelijk, doel), inhoud in zip(paren, bestanden.values(), strict=True):
+            _write_synced(tijdelijk, inhoud, _mode(doel))
+            _test_point(f"tijdelijk:{doel.suffix}")
+        journaal = map_ / f".{paden[0].stem}.{os.getpid()}{JOURNAAL}"
+        _write_synced(journaal, json.dumps([[str(t), str(d)] for t, d in paren]).encode(), 0o600)
+        _fsync(map_)
+    except BaseException:
+        for tijdelijk, _ in paren:
+            tijdelijk.unlink(missing_ok=True)
+        raise
+    _test_point("journaal")
+    _complete(journaal, paren)
+
+
+def _complete(journaal: Path, paren: Sequence[tuple[Path, Path]]) -> None:
+    for tijdelijk, doel in paren:
+        if tijdelijk.exists():
+            os.replace(tijdelijk, doel)
+            _test_point(f"hernoemd:{doel.suffix}")
+    _fsync(journaal.parent)
+    journaal.unlink(missing_ok=True)
+    _fsync(journaal.parent)
+
+
+def recover(map_: Path) -> None:
+    """Tidy a report folder after a killed run: finish the pair of every journal of a
+    process that no longer runs, then remove such processes' temporary files."""
+    if not map_.is_dir():
+        return
+    for journaal in map_.glob(f".*{JOURNAAL}"):
+        if _alive(journaal.name, JOURNAAL):
+            continue
+        try:
+            paren = [(Path(t), Path(d)) for t, d in json.loads(journaal.read_text("utf-8"))]
+        except (ValueError, TypeError, OSError):
+            paren = []  # a journal cut off while written: its pair was never committed
+        _complete(journaal, [(t, d) for t, d in paren if t.parent == map_ == d.parent])
+    for tijdelijk in map_.glob(f".*{TIJDELIJK}"):
+        if not _alive(tijdelijk.name, TIJDELIJK):
+            tijdelijk.unlink(missing_ok=True)
+
+
+def _remove_stale(doel: Path) -> None:
+    """Remove the temporary files for ``doel`` of processes that no longer run."""
+    for tijdelijk in doel.parent.glob(f".{glob_escape(doel.name)}.*{TIJDELIJK}"):
+        if not _alive(tijdelijk.name, TIJDELIJK):
+            tijdelijk.unlink(missing_ok=True)
+
+
+def _temporary(doel: Path) -> Path:
+    return doel.with_name(f".{doel.name}.{os.getpid()}{TIJDELIJK}")
+
+
+def _alive(naam: str, achtervoegsel: str) -> bool:
+    """Whether the process whose pid is in this temporary name still runs."""
+    try:
+        pid = int(naam.removesuffix(achtervoegsel).rsplit(".", 1)[-1])
+    except ValueError:
+        return False
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _write_synced(pad: Path, inhoud: bytes, modus: int) -> None:
+    with os.fdopen(os.open(pad, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, modus), "wb") as f:
+        f.write(inhoud)
+        f.flush()
+        os.fsync(f.fileno())
+    os.chmod(pad, modus)
+
+
+def _test_point(naam: str) -> None:
+    """For the kill tests: ``OI_TEST_KILL=<naam>`` stops the process here, as a kill would
+    (``plugins/oi-rapport/tests/test_schrijven.py``)."""
+    if os.environ.get("OI_TEST_KILL") == naam:
+        os.kill(os.getpid(), signal.SIGKILL)

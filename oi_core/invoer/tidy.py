@@ -249,7 +249,9 @@ def _check_numbers(kolom: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """The waarde column as floats; a numeric column needs no parsing at all."""
     if pd.api.types.is_numeric_dtype(kolom.dtype) and not pd.api.types.is_bool_dtype(kolom.dtype):
         getallen = kolom.to_numpy(dtype=float, na_value=np.nan)
-        return getallen, np.full(len(kolom), None, dtype=object)
+        melding = np.full(len(kolom), None, dtype=object)
+        melding[np.isinf(getallen)] = "het getal is te groot om mee te rekenen"
+        return np.where(np.isinf(getallen), np.nan, getallen), melding
     waarde, melding = _check_column(kolom, _check_number)
     return waarde.astype(float), melding
 
@@ -318,9 +320,12 @@ def _check_indicator(waarde: Any, codes: frozenset[str], activiteit: str) -> tup
 
 def _check_number(waarde: Any) -> tuple[float, str | None]:
     try:
-        return parse_amount(waarde), None
+        getal = parse_amount(waarde)
     except GetalFout as e:
         return np.nan, str(e)
+    if np.isinf(getal):  # "1e400": no finite number to compute with
+        return np.nan, f"'{waarde}' is te groot om mee te rekenen"
+    return getal, None
 
 
 def _check_year(jaar: Any) -> tuple[int, str | None]:
@@ -328,7 +333,7 @@ def _check_year(jaar: Any) -> tuple[int, str | None]:
         getal = parse_number(jaar)
     except ValueError:
         getal = np.nan
-    if np.isnan(getal) or getal != int(getal) or not 1900 <= getal <= 2100:
+    if not np.isfinite(getal) or getal != int(getal) or not 1900 <= getal <= 2100:
         return 0, f"'{jaar}' is geen jaartal"
     return int(getal), None
 

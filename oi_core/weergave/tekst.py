@@ -9,7 +9,19 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-__all__ = ["getal", "hoofdletter", "opsomming", "procent", "procentpunt", "telwoord"]
+__all__ = [
+    "GEEN_GEGEVENS",
+    "getal",
+    "hoofdletter",
+    "opsomming",
+    "procent",
+    "procentpunt",
+    "telwoord",
+]
+
+GEEN_GEGEVENS = "geen gegevens"
+"""What every renderer (CLI, HTML, xlsx) shows for a missing value: an empty cell in the
+user's data is a missing value, never 0, and "–" already means "below average"."""
 
 _TELWOORDEN = (
     "geen", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",

@@ -24,6 +24,7 @@ sheet, row (as Excel numbers it: the header is row 1) and column in one
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,8 +33,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from oi_core.errors import Bevinding, DataFout, GebiedFout, InvoerFout, OIFout, PluginFout
+from oi_core.errors import (
+    Bevinding,
+    DataFout,
+    GebiedFout,
+    InvoerFout,
+    OIFout,
+    OIWaarschuwing,
+    PluginFout,
+)
 from oi_core.gebieden.indeling import Gebiedsindeling
+from oi_core.invoer.bestanden import check_workbook
 from oi_core.invoer.getallen import GetalFout, is_empty, parse_amount, parse_number
 from oi_core.model.activiteit import Activiteit, Niveau
 from oi_core.rekenen.analyse import Analyse
@@ -97,7 +107,7 @@ class WerkmapInvoer:
         """The Dutch header of a column of :attr:`tabel` (a fixed column or an indicator)."""
         if kolom in VASTE_KOLOMMEN:
             return kolom
-        return indicator_header(self.activiteit, kolom)
+        return werkmap_header(self.activiteit, kolom)
 
     def meta(self) -> list[tuple[str, Any]]:
         """The rows of the :data:`BLAD_META` sheet."""
@@ -121,6 +131,21 @@ def indicator_header(activiteit: Activiteit, code: str) -> str:
         return activiteit.keten.indicator(code).naam
 
 
+def werkmap_header(activiteit: Activiteit, code: str) -> str:
+    """The header of an indicator's column in the workbook: :func:`indicator_header`, with
+    the indicator's role added when that header is also a fixed column's (an opgave named
+    "Inwoners", as in the template of ``oi plugin nieuw``): an Excel Table needs distinct
+    headers, compared without case."""
+    kop = indicator_header(activiteit, code)
+    if _key(kop) in {_key(k) for k in VASTE_KOLOMMEN}:
+        return f"{kop} ({activiteit.keten.indicator(code).rol.value})"
+    return kop
+
+
+def _key(kop: str) -> str:
+    return " ".join(kop.split()).casefold()
+
+
 # -- building the input table -------------------------------------------------------------
 def build_invoer(
     activiteit: Activiteit,
@@ -139,6 +164,7 @@ def build_invoer(
     indeling = indeling or Gebiedsindeling.amsterdam()
     analyse = Analyse(activiteit, data, niveau=niveau, indeling=indeling)
     kolommen, jaren = _indicator_columns(analyse)
+    _check_match_columns(analyse, kolommen)
     gebieden = _areas(analyse, kolommen, indeling)
     tabel = gebieden.copy()
     for code, reeks in kolommen.items():
@@ -157,10 +183,33 @@ def build_invoer(
     )
 
 
+def _check_match_columns(analyse: Analyse, kolommen: Mapping[str, pd.Series]) -> None:
+    """A workbook whose inzet or opgave column is empty is a form to fill in: said in a
+    warning, with the levels where the data has both."""
+    a = analyse.activiteit
+    leeg = [i for i in (a.match_inzet, a.match_opgave) if kolommen[i.code].dropna().empty]
+    if not leeg:
+        return
+    data = analyse.data
+    per = [
+        set(data.loc[data["indicator"] == i.code, "niveau"])
+        for i in (a.match_inzet, a.match_opgave)
+    ]
+    wel = [n.value for n in Niveau if n.value in per[0] & per[1]]
+    warnings.warn(
+        f"activiteit '{a.code}' heeft op niveau {analyse.niveau.value} geen gegevens voor "
+        f"{' en '.join(i.naam for i in leeg)}: vul die kolom zelf in, of kies een niveau met "
+        f"gegevens ({', '.join(wel) or 'geen'})",
+        OIWaarschuwing,
+        stacklevel=3,
+    )
+
+
 def _check_unique_headers(activiteit: Activiteit, codes: list[str]) -> None:
     """An Excel Table needs distinct headers; two indicators with one name are a plugin bug."""
-    koppen = [indicator_header(activiteit, c) for c in codes] + list(VASTE_KOLOMMEN)
-    dubbel = sorted({k for k in koppen if koppen.count(k) > 1})
+    koppen = [werkmap_header(activiteit, c) for c in codes] + list(VASTE_KOLOMMEN)
+    sleutels = [_key(k) for k in koppen]
+    dubbel = sorted({k for k in koppen if sleutels.count(_key(k)) > 1})
     if dubbel:
         raise PluginFout(
             f"activiteit '{activiteit.code}': meer dan één kolom heet "
@@ -253,22 +302,35 @@ def _header_codes(meta: Mapping[str, tuple[Any, int]]) -> dict[str, str]:
 
 
 def _read_sheets(pad: Path) -> dict[str, pd.DataFrame]:
+    """The sheets :data:`BLAD_INVOER` and :data:`BLAD_META`, and only those, after the
+    workbook passed :func:`~oi_core.invoer.bestanden.check_workbook` (limits, password)."""
     if not pad.is_file():
         raise InvoerFout(f"bestand '{pad}' bestaat niet", argument=str(pad))
+    check_workbook(pad)
     try:
-        bladen = pd.read_excel(pad, sheet_name=None, engine="calamine", dtype=object)
+        with pd.ExcelFile(pad, engine="calamine") as boek:
+            namen = [str(n) for n in boek.sheet_names]
+            _require_sheets(pad, namen)
+            return {
+                b: pd.read_excel(boek, b, dtype=object, keep_default_na=False, na_values=[""])
+                for b in (BLAD_INVOER, BLAD_META)
+            }  # keep_default_na: the wijk code NA (Oostzanerwerf) is a code, not missing
+    except OIFout:
+        raise
     except Exception as fout:  # calamine raises its own types for corrupt files
         raise InvoerFout(
             f"'{pad.name}' is geen leesbare werkmap ({fout})", argument=str(pad)
         ) from fout
-    ontbreekt = [b for b in (BLAD_INVOER, BLAD_META) if b not in bladen]
+
+
+def _require_sheets(pad: Path, namen: list[str]) -> None:
+    ontbreekt = [b for b in (BLAD_INVOER, BLAD_META) if b not in namen]
     if ontbreekt:
         raise DataFout(
             [Bevinding("blad ontbreekt; is dit een werkmap van 'oi excel werkmap'?", blad=b)
              for b in ontbreekt],
             f"Werkmap '{pad.name}' is niet te lezen",
         )  # fmt: skip
-    return bladen
 
 
 def _read_meta(blad: pd.DataFrame) -> dict[str, tuple[Any, int]]:
@@ -434,10 +496,15 @@ def _indicator_year(
 
 def _cell_number(waarde: Any, rij: int, kolom: str, fouten: list[Bevinding]) -> float:
     try:
-        return parse_amount(waarde)
+        getal = parse_amount(waarde)
     except GetalFout as fout:
         fouten.append(Bevinding(str(fout), rij=rij, kolom=kolom, blad=BLAD_INVOER))
         return np.nan
+    if np.isinf(getal):
+        melding = f"'{waarde}' is te groot om mee te rekenen"
+        fouten.append(Bevinding(melding, rij=rij, kolom=kolom, blad=BLAD_INVOER))
+        return np.nan
+    return getal
 
 
 def _resolve(

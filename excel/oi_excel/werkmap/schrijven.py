@@ -196,7 +196,8 @@ def _write_function(
         cellen = [[f"{naam}: {fout}"]]
     rij, kol = plek
     onder, rechts = rij + len(cellen) - 1, kol + len(cellen[0]) - 1
-    blad.write_dynamic_array_formula(rij, kol, onder, rechts, formule, opmaak, cellen[0][0])
+    eerste = "" if cellen[0][0] is None else cellen[0][0]  # xlsxwriter needs a cached value
+    blad.write_dynamic_array_formula(rij, kol, onder, rechts, formule, opmaak, eerste)
     for i, cel_rij in enumerate(cellen):
         for j, waarde in enumerate(cel_rij):
             if i or j:

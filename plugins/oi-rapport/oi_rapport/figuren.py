@@ -11,6 +11,7 @@ import io
 import multiprocessing
 import os
 import re
+import sys
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -340,6 +341,20 @@ def _warm_up() -> None:
         fig.savefig(io.BytesIO(), format="png", dpi=10)
 
 
+def _die_with_parent(ouder: int) -> None:
+    """A worker stops when the report's process does, even when that one is killed: Linux
+    sends it SIGKILL then (``prctl(PR_SET_PDEATHSIG)``); elsewhere, or when the parent is
+    already gone, the worker checks its parent's pid."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    if os.getppid() != ouder:
+        os._exit(1)
+
+
 class Tekenaar:
     """Draws figures as they come, in worker processes where the machine allows it.
 
@@ -357,7 +372,12 @@ class Tekenaar:
         if n > 1 and "fork" in multiprocessing.get_all_start_methods():
             _warm_up()
             context = multiprocessing.get_context("fork")
-            self._pool = ProcessPoolExecutor(max_workers=n, mp_context=context)
+            self._pool = ProcessPoolExecutor(
+                max_workers=n,
+                mp_context=context,
+                initializer=_die_with_parent,
+                initargs=(os.getpid(),),
+            )
         self._taken: list[Future[tuple[str, str, bytes | None]] | Grafiek] = []
 
     def submit(self, grafieken: Iterable[Grafiek]) -> None:

@@ -18,6 +18,7 @@ import pandas as pd
 
 from oi_core import __version__
 from oi_core.gebieden.indeling import Gebiedsindeling
+from oi_core.weergave.tekst import GEEN_GEGEVENS
 from oi_rapport.document import (
     RIJ_GEMIDDELDE,
     RIJ_SD,
@@ -150,7 +151,7 @@ def format_cell(kolom: Kolom, waarde: Any) -> str:
     if isinstance(waarde, np.generic):
         waarde = waarde.item()
     if waarde is None or waarde is pd.NA or (isinstance(waarde, float) and math.isnan(waarde)):
-        return "" if kolom.formaat == "tekst" else "–"
+        return "" if kolom.formaat == "tekst" else GEEN_GEGEVENS
     if isinstance(waarde, bool):
         return "ja" if waarde else "nee"
     if kolom.formaat == "tekst" or isinstance(waarde, str):

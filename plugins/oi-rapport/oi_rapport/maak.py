@@ -1,9 +1,28 @@
 """Making the report end to end: read, analyse, build, render, write.
 
 Everything is read, checked, analysed and rendered in memory first; only then are the two
-files written (each atomically). A mistake in the input therefore never leaves a half
-report, and an existing report is replaced only with ``overschrijf``: otherwise the next
-free name is taken (``ongelijk-investeren (2).xlsx`` and ``… (2).html``, always as a pair).
+files written. A mistake in the input therefore never leaves a half report, and an existing
+report is replaced only with ``overschrijf``: otherwise the next free name is taken
+(``ongelijk-investeren (2).xlsx`` and ``… (2).html``, always as a pair).
+
+The pair is written by :func:`oi_core.invoer.bestanden.write_pair`, so that the xlsx and
+the html always belong to one run:
+
+1. both files are written to hidden temporary files in the target folder
+   (``.<naam>.xlsx.<pid>.oi-tmp``) and flushed to disk (``fsync``);
+2. a small journal ``.<naam>.<pid>.oi-paar`` naming both renames is written and flushed:
+   from here on the new pair counts;
+3. both temporary files are renamed onto their names, the folder is flushed, the journal
+   is removed.
+
+A process killed before step 2 leaves only temporary files: the old pair (if any) is
+untouched. Killed after it, the journal says which renames are still to do. Every
+``oi rapport`` first tidies its target folder (:func:`~oi_core.invoer.bestanden.recover`):
+for each journal of a process that no longer runs the remaining renames are done (the new
+pair is completed), and every temporary file of a process that no longer runs is removed.
+So after a kill and the next run either both old or both new files are there, and no
+temporary file; between the kill and the next run a mixed pair can only exist while the
+journal that repairs it does.
 """
 
 from __future__ import annotations
@@ -14,7 +33,7 @@ from pathlib import Path
 
 from oi_core.errors import Bevinding, DataFout, InvoerFout, OIFout
 from oi_core.gebieden.indeling import Gebiedsindeling
-from oi_core.invoer.bestanden import write_atomic
+from oi_core.invoer.bestanden import recover, write_pair
 from oi_core.model.activiteit import Niveau
 from oi_core.model.registratie import ActiviteitRegistratie
 from oi_core.plugins.manager import activiteit, activiteiten
@@ -28,7 +47,13 @@ from oi_rapport.html_weergave import render_html
 from oi_rapport.invoer import EigenGegevens, read_inputs
 from oi_rapport.xlsx_weergave import render_xlsx
 
-__all__ = ["RapportOpties", "RapportUitkomst", "Voortgang", "make_report", "output_paths"]
+__all__ = [
+    "RapportOpties",
+    "RapportUitkomst",
+    "Voortgang",
+    "make_report",
+    "output_paths",
+]
 
 Voortgang = Callable[[str, int, int], None]
 """Called at the start of every step with (description, step number, number of steps)."""
@@ -80,6 +105,7 @@ class _Stappen:
 def make_report(opties: RapportOpties, voortgang: Voortgang | None = None) -> RapportUitkomst:
     """Make and write the report; raises an :class:`~oi_core.OIFout` before writing anything."""
     _check_output(opties.uitvoer)
+    recover(opties.uitvoer)
     indeling = Gebiedsindeling.amsterdam()
     invoer = read_inputs(opties.data, indeling) if opties.data else {}
     keuze = _select(opties, invoer)
@@ -105,8 +131,7 @@ def make_report(opties: RapportOpties, voortgang: Voortgang | None = None) -> Ra
     html = render_html(rapport, indeling, afbeeldingen)
     stap("Bestanden schrijven")
     pad_xlsx, pad_html, bestond = output_paths(opties)
-    write_atomic(pad_xlsx, _writer(xlsx), overschrijf=opties.overschrijf)
-    write_atomic(pad_html, _writer(html.encode("utf-8")), overschrijf=opties.overschrijf)
+    write_pair({pad_xlsx: xlsx, pad_html: html.encode("utf-8")}, overschrijf=opties.overschrijf)
     return RapportUitkomst(
         pad_xlsx, pad_html, rapport, tuple(overgeslagen), bestond, tuple(hoofdstukken)
     )
@@ -146,13 +171,6 @@ def _source(opties: RapportOpties) -> str:
 
 def _figures(blokken: Sequence[object]) -> list[Grafiek]:
     return [b for b in blokken if isinstance(b, Grafiek)]
-
-
-def _writer(inhoud: bytes) -> Callable[[Path], None]:
-    def schrijf(pad: Path) -> None:
-        pad.write_bytes(inhoud)
-
-    return schrijf
 
 
 def _check_output(map_: Path) -> None:

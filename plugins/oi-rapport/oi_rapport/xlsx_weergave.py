@@ -29,6 +29,7 @@ from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
 from oi_core.gebieden.indeling import Gebiedsindeling
 from oi_core.weergave.cellen import XLSX_OPTIES
 from oi_core.weergave.kolommen import kop
+from oi_core.weergave.tekst import GEEN_GEGEVENS
 from oi_rapport.document import (
     RIJ_GEMIDDELDE,
     RIJ_SD,
@@ -354,6 +355,8 @@ class _Blad:
         if kolom.link and not _is_missing(waarde):
             doel = self.bladen.get(str(rij[kolom.link]), "")
             self.ws.write_url(r, c, f"internal:'{doel}'!A1", self.s.link, str(waarde))
+        elif _is_missing(waarde) and kolom.formaat != "tekst":
+            self.ws.write_string(r, c, GEEN_GEGEVENS, fmt)
         elif _is_missing(waarde):
             self.ws.write_blank(r, c, None, fmt)
         elif kolom.formule:
