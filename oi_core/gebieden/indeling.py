@@ -32,7 +32,7 @@ from oi_core.errors import (
     OIWaarschuwing,
 )
 from oi_core.gebieden import namen
-from oi_core.model.activiteit import Aggregatie, Niveau
+from oi_core.model.soorten import Aggregatie, Niveau
 
 __all__ = ["HIERARCHIE", "Gebied", "Gebiedsindeling"]
 
