@@ -444,9 +444,8 @@ class Gebiedsindeling:
             )
         alle_ouders = self.parents(van, naar)
         gewichten = self._gewichten(waarden, van, aggregatie, gewicht)
-        doel = pd.Index(self.codes(naar), name="gebied")
-        alle = _positions(doel, alle_ouders)
-        gelijk = alle_ouders.index.equals(waarden.index)
+        doel, alle = self._doel_en_posities(van, naar, alle_ouders)
+        gelijk = alle_ouders.index is waarden.index or alle_ouders.index.equals(waarden.index)
         ouders = alle if gelijk else _positions(doel, alle_ouders.reindex(waarden.index))
         uit = _aggregate_numpy(waarden, ouders, gewichten, doel, naar)
         dekking = self._coverage(
@@ -460,6 +459,24 @@ class Gebiedsindeling:
                 uit = uit.drop(onvolledig_.index)
         uit.attrs["dekking"] = dekking.loc[uit.index]
         return uit
+
+    def _doel_en_posities(
+        self, van: Niveau, naar: Niveau, alle_ouders: pd.Series
+    ) -> tuple[pd.Index, np.ndarray]:
+        """The codes of level ``naar`` (a fresh view each call) and the position of every
+        ``van`` area's parent among them: computed once per pair of levels."""
+        sleutel = (van, naar)
+        if sleutel not in self._posities:
+            doel = pd.Index(self.codes(naar), name="gebied")
+            posities = _positions(doel, alle_ouders)
+            posities.setflags(write=False)
+            self._posities[sleutel] = (doel, posities)
+        doel, alle = self._posities[sleutel]
+        return doel.view(), alle
+
+    @cached_property
+    def _posities(self) -> dict[tuple[Niveau, Niveau], tuple[pd.Index, np.ndarray]]:
+        return {}
 
     def _coverage(
         self,
