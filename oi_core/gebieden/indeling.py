@@ -308,8 +308,14 @@ class Gebiedsindeling:
         niveau = _niveau(niveau)
         if niveau is Niveau.DOELGROEP or not len(teksten):
             return np.full(len(teksten), None, dtype=object)
-        sleutel = pd.Index(np.asarray(teksten, dtype=object), dtype=object).str.strip().str.upper()
-        code = self._code_reeks.reindex(sleutel).to_numpy(dtype=object, copy=True)
+        tekst = np.asarray(teksten, dtype=object)
+        positie = self._tabel.index.get_indexer(pd.Index(tekst, dtype=object))  # as written
+        code = np.full(len(tekst), None, dtype=object)
+        gevonden = positie >= 0
+        code[gevonden] = self._tabel.index.to_numpy(dtype=object)[positie[gevonden]]
+        if not gevonden.all():  # other case, spaces around, or a CBS code
+            sleutel = pd.Index(tekst[~gevonden], dtype=object).str.strip().str.upper()
+            code[~gevonden] = self._code_reeks.reindex(sleutel).to_numpy(dtype=object)
         niveaus = self._tabel["niveau"].reindex(pd.Index(code, dtype=object))
         code[niveaus.to_numpy(dtype=object) != niveau.value] = None
         return code
