@@ -327,10 +327,19 @@ class Gebiedsindeling:
     def look_up(self, codes: Sequence[str] | np.ndarray, kolom: str) -> np.ndarray:
         """One column of the division (``naam``, ``niveau``, …) for every code; None when
         a code is unknown."""
-        gevonden = self._tabel[kolom].reindex(pd.Index(codes, dtype=object))
-        return (
-            gevonden.astype(object).where(gevonden.notna(), None).to_numpy(dtype=object, copy=True)
-        )
+        positie = self._tabel.index.get_indexer(pd.Index(codes, dtype=object))
+        if kolom not in self._als_objecten:
+            waarden = self._tabel[kolom].astype(object)
+            self._als_objecten[kolom] = waarden.where(waarden.notna(), None).to_numpy()
+        uit = np.full(len(positie), None, dtype=object)
+        bekend = positie >= 0
+        uit[bekend] = self._als_objecten[kolom][positie[bekend]]
+        return uit
+
+    @cached_property
+    def _als_objecten(self) -> dict[str, np.ndarray]:
+        """Columns of the division as object arrays, None for missing (for :meth:`look_up`)."""
+        return {}
 
     def resolve_all(
         self,

@@ -85,8 +85,8 @@ class Verdeling:
     def frame(self) -> pd.DataFrame:
         """The match table: :data:`MATCH_KOLOMMEN` indexed by label (built once)."""
         getallen = np.empty((4, len(self.labels)))
-        a, b = self.aandeel_inzet, self.aandeel_opgave
-        getallen[0], getallen[1] = a, b
+        a = np.divide(self.inzet, self.inzet.sum(), out=getallen[0])
+        b = np.divide(self.opgave, self.opgave.sum(), out=getallen[1])
         np.multiply(np.subtract(a, b, out=getallen[2]), 100.0, out=getallen[2])
         np.multiply(np.divide(a, b, out=getallen[3]), 100.0, out=getallen[3])
         signalen = teksten(_SIGNALEN, _signaalcode(getallen[3], self.band))
