@@ -207,8 +207,9 @@ def stapeling(
     ``aantal_slechter`` and ``aantal_ontbrekend``; ``attrs['drempels']`` holds the thresholds.
     """
     richting = _richtingen(waarden, richtingen)
-    tellen = [k for k in waarden.columns if richting[k] is not Richting.NEUTRAAL]
-    deel = waarden if len(tellen) == len(waarden.columns) else waarden[tellen]
+    namen = waarden.columns.tolist()
+    tellen = [k for k in namen if richting[k] is not Richting.NEUTRAAL]
+    deel = waarden if len(tellen) == len(namen) else waarden[tellen]
     x = deel.to_numpy(dtype=float)
     drempel = _drempels(x, deel, drempels, gewichten)
     teken = np.array([1.0 if richting[k] is Richting.HOGER_IS_BETER else -1.0 for k in tellen])
@@ -237,13 +238,14 @@ def _ontbrekend(index: pd.Index, tellen: list[Any], ontbreekt: np.ndarray) -> li
 def _richtingen(
     waarden: pd.DataFrame, richtingen: Mapping[str, Richting | str]
 ) -> dict[str, Richting]:
-    ontbreekt = [k for k in waarden.columns if k not in richtingen]
+    namen = waarden.columns.tolist()  # iterating a text Index goes element by element
+    ontbreekt = [k for k in namen if k not in richtingen]
     if ontbreekt:
         raise InvoerFout(
             f"geen richting voor {', '.join(map(str, ontbreekt))}", argument="richtingen"
         )
     uit = {}
-    for k in waarden.columns:
+    for k in namen:
         try:
             uit[k] = Richting(richtingen[k])
         except ValueError:
@@ -260,24 +262,23 @@ def _drempels(
     gewichten: Labels | None,
 ) -> np.ndarray:
     gegeven = dict(drempels or {})
-    onbekend = sorted(set(gegeven) - set(x.columns)) if gegeven else []
+    namen = x.columns.tolist()
+    onbekend = sorted(set(gegeven) - set(namen)) if gegeven else []
     if onbekend:
         raise InvoerFout(
             f"drempel voor onbekende indicator: {', '.join(onbekend)}", argument="drempels"
         )
-    if gewichten is None or not len(x.columns):
-        w = np.ones(len(x))
-    else:
-        w = _gewichten(x.iloc[:, 0], gewichten)
-    gemiddeld = _column_means(getallen, w, list(map(str, x.columns)))
-    return np.array([float(gegeven.get(k, g)) for k, g in zip(x.columns, gemiddeld, strict=True)])
+    gewogen = gewichten is not None and namen
+    w = _gewichten(x.iloc[:, 0], gewichten) if gewogen else np.ones(len(x))
+    gemiddeld = _column_means(getallen, w, list(map(str, namen)))
+    return np.array([float(gegeven.get(k, g)) for k, g in zip(namen, gemiddeld, strict=True)])
 
 
 def _column_means(x: np.ndarray, w: np.ndarray, namen: list[str]) -> np.ndarray:
     """Weighted mean of every column over the rows where both value and weight are known."""
-    if not np.isnan(w).any() and w.sum() > 0 and not np.isnan(x).any():
-        kolom_w = np.broadcast_to(w[:, None], x.shape)  # everything known: no masks
-        snel: np.ndarray = (x * kolom_w).sum(axis=0) / kolom_w.sum(axis=0)
+    totaal_w = w.sum()
+    if totaal_w > 0 and not np.isnan(x).any():  # everything known (NaN in w fails > 0)
+        snel: np.ndarray = (x * w[:, None]).sum(axis=0) / totaal_w
         return snel
     mee = ~np.isnan(x) & ~np.isnan(w)[:, None]
     gewicht = np.where(mee, w[:, None], 0.0)
