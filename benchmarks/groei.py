@@ -19,7 +19,7 @@ ASSEN = {
 
 def meet(buurten: int, activiteiten: int, jaren: int) -> tuple[float, float, int]:
     """CPU seconds of ours and the baseline, and the input rows."""
-    schaal = buurten / landelijk.BUURTEN if hasattr(landelijk, "BUURTEN") else buurten / 14_600
+    schaal = buurten / 14_600  # gemeenten and wijken in proportion to the national division
     gemeenten = max(1, round(landelijk.GEMEENTEN * schaal))
     wijken = max(gemeenten, round(landelijk.WIJKEN * schaal))
     indeling = landelijk.cbs_indeling(buurten, gemeenten, wijken)
