@@ -306,7 +306,7 @@ def oi_activiteiten() -> pd.DataFrame:
 
 
 def oi_data(code: str | None, tabel: str | None) -> pd.DataFrame:
-    from oi_core.plugins.manager import activiteit
+    from oi_core.plugins.manager import activiteit, validated_data
 
     if code is None:
         raise InvoerFout(
@@ -314,7 +314,7 @@ def oi_data(code: str | None, tabel: str | None) -> pd.DataFrame:
         )
     reg = activiteit(code)
     if tabel is None:
-        return _indicator_headers(reg.data().reset_index(drop=True), reg.activiteit)
+        return _indicator_headers(validated_data(code).reset_index(drop=True), reg.activiteit)
     tabellen = dict(reg.tabellen()) if reg.tabellen is not None else {}
     if tabel not in tabellen:
         bekend = ", ".join(tabellen) or "geen"

@@ -14,6 +14,7 @@ from oi_core.plugins.manager import (
     BUILTIN_PLUGINS,
     PluginProbleem,
     call_per_plugin,
+    command_rank,
     get_plugin_manager,
     plugin_problems,
 )
@@ -82,7 +83,7 @@ def check_commands() -> list[Controlebevinding]:
     """Each ``register_commands`` implementation on a fresh app (called through pluggy, like
     ``oi`` does): it must not raise, its commands need Dutch help and ``--json``, and no two
     plugins may claim the same name."""
-    apps = _apps_per_plugin()
+    apps = sorted(_apps_per_plugin(), key=lambda app: command_rank(app[0]))  # as `oi` does
     bevindingen = [b for _, _, fout in apps if fout for b in fout]
     eigenaar: dict[str, str] = {}
     for plugin, groep, _ in apps:

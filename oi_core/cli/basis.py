@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from oi_core.cli.uitvoer import JsonOptie, console, print_json, print_table
-from oi_core.model.activiteit import Niveau
+from oi_core.model.soorten import Niveau
 from oi_core.plugins.hookspecs import hookimpl
 from oi_core.plugins.manager import activiteit, activiteiten, get_plugins, plugin_problems
 

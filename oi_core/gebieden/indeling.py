@@ -32,7 +32,7 @@ from oi_core.errors import (
     OIWaarschuwing,
 )
 from oi_core.gebieden import namen
-from oi_core.model.activiteit import Aggregatie, Niveau
+from oi_core.model.soorten import Aggregatie, Niveau
 
 __all__ = ["HIERARCHIE", "Gebied", "Gebiedsindeling"]
 
@@ -57,6 +57,26 @@ MEERVOUD = {
 
 _OUDERKOLOM = {Niveau.STADSDEEL: "stadsdeel", Niveau.GEBIED: "gebied", Niveau.WIJK: "wijk"}
 
+_ALLE = (*KOLOMMEN, "gemeente")
+"""The columns kept: :data:`KOLOMMEN` plus the area's gemeente (derived when absent)."""
+
+
+def _met_gemeente(tabel: pd.DataFrame) -> pd.DataFrame:
+    """``tabel`` with a ``gemeente`` column: as given, or, for a division of one gemeente
+    (a city's own), that gemeente for every area."""
+    if "gemeente" in tabel.columns:
+        return tabel
+    niveaus: np.ndarray = tabel["niveau"].astype(str).to_numpy()
+    codes = tabel["code"].to_numpy(dtype=object)[niveaus == Niveau.GEMEENTE.value]
+    if len(codes) > 1:
+        raise DataFout(
+            ["meer dan één gemeente: geef elk gebied zijn gemeente (kolom gemeente)"],
+            "Gebiedsindeling",
+        )
+    gemeente = np.full(len(tabel), codes[0] if len(codes) else None, dtype=object)
+    gemeente[niveaus == Niveau.DOELGROEP.value] = None
+    return tabel.assign(gemeente=gemeente)
+
 
 @dataclass(frozen=True)
 class Gebied:
@@ -75,6 +95,7 @@ class Gebied:
     lat: float | None = None
     rd_x: float | None = None
     rd_y: float | None = None
+    gemeente: str | None = None
 
     @property
     def label(self) -> str:
@@ -92,7 +113,7 @@ class Gebiedsindeling:
         ontbreekt = [k for k in KOLOMMEN if k not in tabel.columns]
         if ontbreekt:
             raise DataFout([f"kolom ontbreekt: {k}" for k in ontbreekt], "Gebiedsindeling")
-        self._tabel = tabel.loc[:, list(KOLOMMEN)].set_index("code", drop=False)
+        self._tabel = _met_gemeente(tabel).loc[:, list(_ALLE)].set_index("code", drop=False)
         if not self._tabel.index.is_unique:
             dubbel = self._tabel.index[self._tabel.index.duplicated()].unique()
             raise DataFout(
@@ -115,11 +136,38 @@ class Gebiedsindeling:
             return cls.from_csv(pad)
 
     @classmethod
+    def from_cbs(cls, bron: pd.DataFrame | str | Path) -> Gebiedsindeling:
+        """The CBS structure gemeente → wijk → buurt of any number of gemeenten (the whole
+        country), from buurt rows of the *Wijk- en buurtkaart* or the *Kerncijfers wijken
+        en buurten*: a DataFrame or CSV path with the columns of
+        :data:`~oi_core.gebieden.cbs.CBS_KOLOMMEN`. Codes are the CBS codes."""
+        from oi_core.gebieden.cbs import cbs_tabel
+
+        return cls(cbs_tabel(bron))
+
+    def gemeenten(self) -> list[str]:
+        """The codes of the gemeenten in this division (one for Amsterdam)."""
+        return self.codes(Niveau.GEMEENTE)
+
+    def binnen(self, gemeente: str) -> Gebiedsindeling:
+        """The division of one gemeente (code, CBS code or name): for an analysis per
+        gemeente of a national division."""
+        code = self.resolve(gemeente, Niveau.GEMEENTE)
+        deel = self._tabel[self._tabel["gemeente"].to_numpy(dtype=object) == code]
+        aliassen = {a: c for a, c in self._aliassen.items() if c in deel.index}
+        return Gebiedsindeling(deel.reset_index(drop=True), aliassen)
+
+    @classmethod
     def from_csv(cls, map_: str | Path) -> Gebiedsindeling:
         """Load a division from a folder: ``buurten.csv`` (required) and optionally
         ``wijken.csv``, ``gebieden.csv``, ``stadsdelen.csv``, ``gemeente.csv`` and
-        ``aliassen.csv``, with the columns of the embedded Amsterdam files."""
+        ``aliassen.csv``, with the columns of the embedded Amsterdam files.
+
+        A CSV *file* instead of a folder is read as CBS buurt rows (:meth:`from_cbs`)."""
         from oi_core.gebieden.lezen import lees_indeling
+
+        if Path(map_).is_file():
+            return cls.from_cbs(map_)
 
         tabel, aliassen = lees_indeling(Path(map_))
         return cls(tabel, aliassen)
@@ -145,7 +193,7 @@ class Gebiedsindeling:
     def area(self, code: str) -> Gebied:
         """The area with this exact code."""
         rij = self._tabel.loc[code]
-        waarden = {k: _leeg_naar_none(rij[k]) for k in KOLOMMEN}
+        waarden = {k: _leeg_naar_none(rij[k]) for k in _ALLE}
         waarden["niveau"] = Niveau(str(waarden["niveau"]))
         return Gebied(**waarden)
 
@@ -176,7 +224,10 @@ class Gebiedsindeling:
         niveau = _niveau(niveau)
         tabel = self.table(niveau)
         uit = pd.DataFrame({"naam": tabel["naam"]}, index=tabel.index)
-        for ouder, kolom in _OUDERKOLOM.items():
+        ouders = dict(_OUDERKOLOM)
+        if len(self.gemeenten()) > 1 and niveau is not Niveau.GEMEENTE:
+            ouders = {Niveau.GEMEENTE: "gemeente", **ouders}
+        for ouder, kolom in ouders.items():
             if niveau in HIERARCHIE and HIERARCHIE.index(ouder) < HIERARCHIE.index(niveau):
                 uit[kolom] = tabel[kolom]
                 uit[f"{kolom}_naam"] = [
@@ -257,8 +308,14 @@ class Gebiedsindeling:
         niveau = _niveau(niveau)
         if niveau is Niveau.DOELGROEP or not len(teksten):
             return np.full(len(teksten), None, dtype=object)
-        sleutel = pd.Index(np.asarray(teksten, dtype=object), dtype=object).str.strip().str.upper()
-        code = self._code_reeks.reindex(sleutel).to_numpy(dtype=object, copy=True)
+        tekst = np.asarray(teksten, dtype=object)
+        positie = self._tabel.index.get_indexer(pd.Index(tekst, dtype=object))  # as written
+        code = np.full(len(tekst), None, dtype=object)
+        gevonden = positie >= 0
+        code[gevonden] = self._tabel.index.to_numpy(dtype=object)[positie[gevonden]]
+        if not gevonden.all():  # other case, spaces around, or a CBS code
+            sleutel = pd.Index(tekst[~gevonden], dtype=object).str.strip().str.upper()
+            code[~gevonden] = self._code_reeks.reindex(sleutel).to_numpy(dtype=object)
         niveaus = self._tabel["niveau"].reindex(pd.Index(code, dtype=object))
         code[niveaus.to_numpy(dtype=object) != niveau.value] = None
         return code
@@ -270,10 +327,19 @@ class Gebiedsindeling:
     def look_up(self, codes: Sequence[str] | np.ndarray, kolom: str) -> np.ndarray:
         """One column of the division (``naam``, ``niveau``, …) for every code; None when
         a code is unknown."""
-        gevonden = self._tabel[kolom].reindex(pd.Index(codes, dtype=object))
-        return (
-            gevonden.astype(object).where(gevonden.notna(), None).to_numpy(dtype=object, copy=True)
-        )
+        positie = self._tabel.index.get_indexer(pd.Index(codes, dtype=object))
+        if kolom not in self._als_objecten:
+            waarden = self._tabel[kolom].astype(object)
+            self._als_objecten[kolom] = waarden.where(waarden.notna(), None).to_numpy()
+        uit = np.full(len(positie), None, dtype=object)
+        bekend = positie >= 0
+        uit[bekend] = self._als_objecten[kolom][positie[bekend]]
+        return uit
+
+    @cached_property
+    def _als_objecten(self) -> dict[str, np.ndarray]:
+        """Columns of the division as object arrays, None for missing (for :meth:`look_up`)."""
+        return {}
 
     def resolve_all(
         self,
@@ -360,8 +426,7 @@ class Gebiedsindeling:
         _eis_grover(van, naar)
         tabel = self._per_niveau(van)
         if naar is Niveau.GEMEENTE:
-            gemeente = self.codes(Niveau.GEMEENTE)[0]
-            return pd.Series(gemeente, index=tabel.index, name=naar.value)
+            return tabel["gemeente"].rename(naar.value)
         if van is naar:
             return pd.Series(tabel.index, index=tabel.index, name=naar.value)
         return tabel[_OUDERKOLOM[naar]].rename(naar.value)
@@ -394,9 +459,8 @@ class Gebiedsindeling:
             )
         alle_ouders = self.parents(van, naar)
         gewichten = self._gewichten(waarden, van, aggregatie, gewicht)
-        doel = pd.Index(self.codes(naar), name="gebied")
-        alle = _positions(doel, alle_ouders)
-        gelijk = alle_ouders.index.equals(waarden.index)
+        doel, alle = self._doel_en_posities(van, naar, alle_ouders)
+        gelijk = alle_ouders.index is waarden.index or alle_ouders.index.equals(waarden.index)
         ouders = alle if gelijk else _positions(doel, alle_ouders.reindex(waarden.index))
         uit = _aggregate_numpy(waarden, ouders, gewichten, doel, naar)
         dekking = self._coverage(
@@ -410,6 +474,24 @@ class Gebiedsindeling:
                 uit = uit.drop(onvolledig_.index)
         uit.attrs["dekking"] = dekking.loc[uit.index]
         return uit
+
+    def _doel_en_posities(
+        self, van: Niveau, naar: Niveau, alle_ouders: pd.Series
+    ) -> tuple[pd.Index, np.ndarray]:
+        """The codes of level ``naar`` (a fresh view each call) and the position of every
+        ``van`` area's parent among them: computed once per pair of levels."""
+        sleutel = (van, naar)
+        if sleutel not in self._posities:
+            doel = pd.Index(self.codes(naar), name="gebied")
+            posities = _positions(doel, alle_ouders)
+            posities.setflags(write=False)
+            self._posities[sleutel] = (doel, posities)
+        doel, alle = self._posities[sleutel]
+        return doel.view(), alle
+
+    @cached_property
+    def _posities(self) -> dict[tuple[Niveau, Niveau], tuple[pd.Index, np.ndarray]]:
+        return {}
 
     def _coverage(
         self,

@@ -10,12 +10,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
-from oi_core.model.activiteit import Activiteit, Niveau
+from oi_core.model.soorten import Niveau
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from oi_core.gebieden.indeling import Gebiedsindeling
+    from oi_core.model.activiteit import Activiteit
     from oi_core.rekenen.analyse import Analyse
 
 __all__ = [

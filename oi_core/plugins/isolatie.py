@@ -14,7 +14,7 @@ from contextvars import ContextVar
 
 from oi_core.plugins.hookspecs import hookimpl
 
-__all__ = ["AAN_DE_BEURT", "Melder", "Uitkomst", "guard"]
+__all__ = ["AAN_DE_BEURT", "Melder", "Uitkomst", "guard", "is_isolatable"]
 
 Melder = Callable[[str, str, BaseException], None]
 """Records a problem: (plugin, hook, exception)."""
@@ -23,6 +23,19 @@ AAN_DE_BEURT: ContextVar[tuple[str, Melder] | None] = ContextVar("oi_aan_de_beur
 """The plugin whose hook is being called, and where to record its failure."""
 
 Uitkomst = Generator[None, list[object], list[object]]
+
+
+def is_isolatable(fout: BaseException) -> bool:
+    """Whether ``fout``, raised by a plugin at import or in a hook, is recorded as that
+    plugin's problem so the other plugins keep working.
+
+    Every ``Exception``, and also ``SystemExit`` (a plugin calling ``sys.exit()`` or
+    raising ``typer.Exit`` must not end every ``oi`` command) and any other
+    ``BaseException`` subclass a plugin defines. Never ``KeyboardInterrupt`` (the user's
+    Ctrl-C stops the command) nor ``GeneratorExit`` (how Python closes a generator):
+    those belong to the user and the interpreter, not to the plugin.
+    """
+    return not isinstance(fout, KeyboardInterrupt | GeneratorExit)
 
 
 def guard(hook: str) -> Uitkomst:
@@ -35,9 +48,9 @@ def guard(hook: str) -> Uitkomst:
     """
     try:
         return (yield)
-    except Exception as fout:
+    except BaseException as fout:
         beurt = AAN_DE_BEURT.get()
-        if beurt is None:  # called outside the manager: do not hide the error
+        if beurt is None or not is_isolatable(fout):  # outside the manager, or Ctrl-C
             raise
         plugin, melden = beurt
         melden(plugin, hook, fout)

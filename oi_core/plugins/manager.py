@@ -19,6 +19,7 @@ import importlib
 import os
 import sys
 import time
+import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -28,11 +29,13 @@ from typing import TYPE_CHECKING, Any
 
 import pluggy
 
-from oi_core.errors import PluginFout
+from oi_core.errors import OIWaarschuwing, PluginFout
 from oi_core.plugins import hookspecs
-from oi_core.plugins.isolatie import AAN_DE_BEURT
+from oi_core.plugins.isolatie import AAN_DE_BEURT, is_isolatable
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from oi_core.model.registratie import ActiviteitRegistratie, ExcelFunctie, Kolom
 
 __all__ = [
@@ -40,19 +43,24 @@ __all__ = [
     "ENTRYPOINT_GROUP",
     "ENV_ALLOW",
     "ENV_TRACE",
+    "FIRST_PARTY",
     "PluginProbleem",
     "activiteit",
     "activiteiten",
     "add_commands",
     "call_per_plugin",
     "check_pending",
+    "command_name",
+    "command_rank",
     "excel_functies",
     "get_plugin_manager",
     "get_plugins",
+    "is_first_party",
     "isolated",
     "kolommen",
     "plugin_problems",
     "register_plugin",
+    "validated_data",
 ]
 
 ENTRYPOINT_GROUP = "oi"
@@ -145,20 +153,71 @@ def _allowed() -> set[str] | None:
     return {n.strip() for n in waarde.split(",") if n.strip()}
 
 
+FIRST_PARTY: frozenset[str] = frozenset(
+    {
+        "oi-core",
+        "oi-rapport",
+        "oi-excel",
+        "oi-stapeling",
+        "oi-bibliotheken",
+        "oi-jgz",
+        "oi-straatreiniging",
+        "oi-groot-onderhoud",
+    }
+)
+"""The distributions of this toolkit: on a clash of an entry-point name or a command
+they win over any other plugin (the core's own built-ins win over everyone)."""
+
+
+def _distribution(ep: metadata.EntryPoint) -> str:
+    dist = getattr(ep, "dist", None)
+    return str(dist.name) if dist is not None else ""
+
+
+def is_first_party(distribution: str) -> bool:
+    """Whether ``distribution`` is one of the toolkit's own (:data:`FIRST_PARTY`)."""
+    return distribution.lower().replace("_", "-") in FIRST_PARTY
+
+
 def _load_entrypoints(pm: pluggy.PluginManager) -> None:
     toegestaan = _allowed()
-    for ep in metadata.entry_points(group=ENTRYPOINT_GROUP):
+    punten = list(metadata.entry_points(group=ENTRYPOINT_GROUP))
+    punten.sort(key=lambda ep: not is_first_party(_distribution(ep)))  # stable: first-party first
+    herkomst: dict[str, str] = {}
+    for ep in punten:
         if toegestaan is not None and ep.name not in toegestaan:
             continue
         if pm.has_plugin(ep.name):
+            _report_name_clash(ep, herkomst.get(ep.name, ""))
             continue
-        try:
-            pm.register(ep.load(), name=ep.name)
-        except Exception as fout:
-            _staat.problemen.append(PluginProbleem(ep.name, "laden", _describe(fout)))
-            continue
-        if ep.dist is not None:
-            _staat.versies[ep.name] = (ep.dist.name, ep.dist.version)
+        herkomst[ep.name] = _distribution(ep)
+        _load_one(pm, ep)
+
+
+def _load_one(pm: pluggy.PluginManager, ep: metadata.EntryPoint) -> None:
+    """Import and register one entry point; any failure (also ``SystemExit`` or another
+    ``BaseException``, but not Ctrl-C: :func:`~oi_core.plugins.isolatie.is_isolatable`)
+    is recorded and the others still load."""
+    try:
+        pm.register(ep.load(), name=ep.name)
+    except BaseException as fout:
+        if not is_isolatable(fout):
+            raise
+        _staat.problemen.append(PluginProbleem(ep.name, "laden", _describe(fout)))
+        return
+    if ep.dist is not None:
+        _staat.versies[ep.name] = (ep.dist.name, ep.dist.version)
+
+
+def _report_name_clash(ep: metadata.EntryPoint, eerste: str) -> None:
+    van = _distribution(ep) or "onbekende distributie"
+    melding = (
+        f"de pluginnaam '{ep.name}' van {van} is al in gebruik"
+        + (f" door {eerste}" if eerste else "")
+        + "; deze plugin is niet geladen (geef hem een andere naam)"
+    )
+    _staat.problemen.append(PluginProbleem(ep.name, "laden", melding))
+    warnings.warn(f"oi-plugins: {melding}", OIWaarschuwing, stacklevel=3)
 
 
 def _describe(fout: BaseException) -> str:
@@ -244,8 +303,74 @@ def _collect(hook: str, maak_register: Callable[[str, list[Any]], Any]) -> list[
 
 def add_commands(cli: Any) -> None:
     """Let every plugin add its commands to ``cli``; a plugin that raises is recorded in
-    :func:`plugin_problems` and the other commands keep working."""
-    call_per_plugin(get_plugin_manager(), "register_commands", lambda _plugin: {"cli": cli})
+    :func:`plugin_problems` and the other commands keep working.
+
+    A command name is owned by the first of: the core's built-ins, the toolkit's own
+    distributions (:data:`FIRST_PARTY`, so ``oi rapport`` stays oi-rapport's), other
+    plugins in loading order. A plugin that registers a name already owned loses it
+    (a plugin problem and a warning; ``oi check`` reports it too).
+    """
+    per_plugin: list[tuple[str, list[Any]]] = []
+
+    def argumenten(plugin: str) -> dict[str, Any]:
+        per_plugin.append((plugin, _registrations(cli)))
+        return {"cli": cli}
+
+    call_per_plugin(get_plugin_manager(), "register_commands", argumenten)
+    _keep_owners(cli, per_plugin)
+
+
+def _registrations(cli: Any) -> list[Any]:
+    """The command and group registrations of a Typer app, in order (a live snapshot)."""
+    return [*getattr(cli, "registered_commands", []), *getattr(cli, "registered_groups", [])]
+
+
+def command_name(registratie: Any) -> str:
+    """The name ``oi`` shows for a Typer command or group registration."""
+    naam = getattr(registratie, "name", None)
+    if not naam and getattr(registratie, "typer_instance", None) is not None:
+        naam = registratie.typer_instance.info.name
+    if not naam and getattr(registratie, "callback", None) is not None:
+        naam = registratie.callback.__name__.lower().replace("_", "-")
+    return str(naam or "")
+
+
+def command_rank(plugin: str) -> int:
+    """0 for the core's built-ins, 1 for the toolkit's own distributions, 2 for others."""
+    if plugin in BUILTIN_PLUGINS:
+        return 0
+    return 1 if is_first_party(_staat.versies.get(plugin, ("", ""))[0]) else 2
+
+
+def _keep_owners(cli: Any, per_plugin: list[tuple[str, list[Any]]]) -> None:
+    """Drop every registration whose name a higher-ranked (or earlier) plugin owns."""
+    alle = _registrations(cli)
+    van: dict[int, str] = {}
+    for i, (plugin, voor) in enumerate(per_plugin):
+        na = per_plugin[i + 1][1] if i + 1 < len(per_plugin) else alle
+        nieuw = {id(r) for r in na} - {id(r) for r in voor}
+        van.update(dict.fromkeys(nieuw, plugin))
+    volgorde = sorted(alle, key=lambda r: command_rank(van.get(id(r), "")))
+    eigenaar: dict[str, str] = {}
+    weg: set[int] = set()
+    for r in volgorde:
+        naam, plugin = command_name(r), van.get(id(r), "")
+        if naam in eigenaar and eigenaar[naam] != plugin:
+            weg.add(id(r))
+            _report_command_clash(plugin, naam, eigenaar[naam])
+        eigenaar.setdefault(naam, plugin)
+    if weg:
+        cli.registered_commands[:] = [r for r in cli.registered_commands if id(r) not in weg]
+        cli.registered_groups[:] = [r for r in cli.registered_groups if id(r) not in weg]
+
+
+def _report_command_clash(plugin: str, naam: str, eigenaar: str) -> None:
+    melding = (
+        f"de opdracht 'oi {naam}' is al van '{eigenaar}'; die blijft, "
+        "de opdracht van deze plugin is niet toegevoegd"
+    )
+    _staat.problemen.append(PluginProbleem(plugin, "register_commands", melding))
+    warnings.warn(f"oi-plugins: plugin '{plugin}': {melding}", OIWaarschuwing, stacklevel=3)
 
 
 # -- the registries -----------------------------------------------------------------------
@@ -339,6 +464,31 @@ def activiteit(code: str) -> ActiviteitRegistratie:
         bekend = ", ".join(sorted(alle)) or "geen"
         raise PluginFout(f"activiteit '{code}' is niet geïnstalleerd (geïnstalleerd: {bekend})")
     return alle[code]  # type: ignore[no-any-return]
+
+
+def validated_data(code: str) -> pd.DataFrame:
+    """The embedded tidy data of activity ``code`` as its plugin registered it, but only
+    once it passed :func:`~oi_core.invoer.tidy.validate_data` (checked once per
+    registry): ``OI_DATA`` and other surfaces never serve a plugin's unvalidated rows.
+
+    A plugin whose data is invalid gives a :class:`~oi_core.errors.DataFout` naming the
+    plugin and every row at fault.
+    """
+    from oi_core.errors import DataFout
+    from oi_core.invoer.tidy import validate_data
+
+    reg = activiteit(code)
+    sleutel = f"gevalideerd:{code}"
+    if sleutel not in _staat.cache:
+        tabel = reg.data()
+        try:
+            validate_data(tabel, reg.activiteit)
+        except DataFout as fout:
+            kop = f"De gegevens van activiteit '{code}' (plugin '{reg.plugin}') zijn ongeldig"
+            raise DataFout(fout.bevindingen, kop) from None
+        _staat.cache[sleutel] = tabel
+    uit: pd.DataFrame = _staat.cache[sleutel].copy()
+    return uit
 
 
 def kolommen() -> dict[str, Kolom]:

@@ -16,6 +16,7 @@ import pandas as pd
 
 from oi_core.errors import Bevinding, DataFout, InvoerFout, MatchFout
 from oi_core.invoer.reeksen import Labels, als_reeks
+from oi_core.rekenen.frames import tabel, teksten
 
 __all__ = [
     "BAND",
@@ -95,14 +96,14 @@ class Verdeling:
         )
 
     def frame(self) -> pd.DataFrame:
-        """The match table: :data:`MATCH_KOLOMMEN` indexed by label."""
-        index = self.oi_index
-        getallen = (self.aandeel_inzet, self.aandeel_opgave, self.verschil_pp, index)
-        uit = pd.DataFrame(
-            np.column_stack(getallen), index=self.labels, columns=list(MATCH_KOLOMMEN[:4])
-        )
-        uit["signaal"] = signaal(index, self.band)
-        return uit
+        """The match table: :data:`MATCH_KOLOMMEN` indexed by label (built once)."""
+        getallen = np.empty((4, len(self.labels)))
+        a = np.divide(self.inzet, self.inzet.sum(), out=getallen[0])
+        b = np.divide(self.opgave, self.opgave.sum(), out=getallen[1])
+        np.multiply(np.subtract(a, b, out=getallen[2]), 100.0, out=getallen[2])
+        np.multiply(np.divide(a, b, out=getallen[3]), 100.0, out=getallen[3])
+        signalen = teksten(_SIGNALEN, _signaalcode(getallen[3], self.band))
+        return tabel(self.labels, {"signaal": signalen}, blok=(MATCH_KOLOMMEN[:4], getallen))
 
 
 @dataclass(frozen=True)
@@ -179,12 +180,21 @@ def grenzen(band: float = BAND) -> tuple[float, float]:
 def signaal(oi_index: np.ndarray, band: float = BAND) -> np.ndarray:
     """:data:`SIGNAAL_MINDER` / :data:`SIGNAAL_IN_VERHOUDING` / :data:`SIGNAAL_MEER` for
     OI-index values."""
+    uit: np.ndarray = np.asarray(_SIGNALEN)[_signaalcode(oi_index, band)]
+    return uit
+
+
+_SIGNALEN = SIGNALEN
+
+
+def _signaalcode(oi_index: np.ndarray, band: float) -> np.ndarray:
+    """0 below the band, 1 within it (and for NaN), 2 above it: the position in
+    :data:`_SIGNALEN`."""
     laag, hoog = grenzen(band)
-    return np.select(
-        [oi_index < laag, oi_index > hoog],
-        [SIGNAAL_MINDER, SIGNAAL_MEER],
-        default=SIGNAAL_IN_VERHOUDING,
-    )
+    code: np.ndarray = (oi_index > hoog).astype(np.intp)
+    code += 1
+    code -= oi_index < laag
+    return code
 
 
 def _aligned(inzet: Labels, opgave: Labels) -> tuple[pd.Index, np.ndarray, np.ndarray]:
@@ -195,7 +205,9 @@ def _aligned(inzet: Labels, opgave: Labels) -> tuple[pd.Index, np.ndarray, np.nd
         y = y.reindex(x.index)
     xv, yv = x.to_numpy(dtype=float), y.to_numpy(dtype=float)
     _check_values(x.index, xv, yv)
-    return pd.Index(x.index, name=x.index.name or "gebied"), xv, yv
+    labels = x.index.view()  # a view: naming it leaves the caller's index alone
+    labels.name = x.index.name or "gebied"
+    return labels, xv, yv
 
 
 def _check_same_labels(x: pd.Index, y: pd.Index) -> None:
@@ -206,8 +218,8 @@ def _check_same_labels(x: pd.Index, y: pd.Index) -> None:
 
 
 def _check_values(index: pd.Index, x: np.ndarray, y: np.ndarray) -> None:
-    slecht = np.isnan(x).any() or np.isnan(y).any() or (x < 0).any() or (y <= 0).any()
-    if not slecht and x.sum() > 0:
+    goed = bool((x >= 0).all() and (y > 0).all())  # False for NaN too
+    if goed and x.sum() > 0:
         return
     fouten = []
     for g, xi, yi in zip(index, x, y, strict=True):

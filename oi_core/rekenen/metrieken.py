@@ -16,6 +16,7 @@ import pandas as pd
 from oi_core.errors import Bevinding, DataFout, InvoerFout
 from oi_core.invoer.reeksen import Labels, als_reeks, check_no_nan, check_same_labels
 from oi_core.model.activiteit import Richting
+from oi_core.rekenen.frames import reeks, tabel, teksten
 from oi_core.rekenen.kern import aandeel, verdeel
 
 __all__ = [
@@ -58,11 +59,12 @@ def per(waarden: Labels, noemer: Labels, per: float = 100.0) -> pd.Series:
     n = als_reeks(noemer, "noemer")
     check_same_labels(x, n, "waarden", "noemer")
     nv = n.to_numpy(dtype=float) if n.index.equals(x.index) else n.reindex(x.index).to_numpy(float)
-    nul = ~(nv > 0)
-    if nul.any():
-        codes = ", ".join(x.index[nul].map(str))
+    if not (nv > 0).all():
+        codes = ", ".join(x.index[~(nv > 0)].map(str))
         raise InvoerFout(f"noemer is 0, leeg of negatief voor {codes}", argument="noemer")
-    return pd.Series(per * x.to_numpy(dtype=float) / nv, index=x.index, name=f"per_{per:g}")
+    uit = x.to_numpy(dtype=float) * per
+    uit /= nv
+    return reeks(uit, x.index, f"per_{per:g}")
 
 
 def index_interval(
@@ -102,12 +104,18 @@ def gemiddelde(
 ) -> tuple[float, float]:
     """(Weighted) mean and standard deviation over the areas not excluded, NaN left out."""
     x = als_reeks(waarden, "waarden")
-    mee = ~x.index.isin(list(uitsluiten)) & x.notna().to_numpy()
+    alle = x.to_numpy(dtype=float)
+    uit = list(uitsluiten)
+    mee = ~np.isnan(alle) if not uit else ~x.index.isin(uit) & ~np.isnan(alle)
     w = _gewichten(x, gewichten)
-    mee &= ~np.isnan(w)
+    if gewichten is not None:
+        mee &= ~np.isnan(w)
     if not mee.any():
         raise InvoerFout("geen waarden over om een gemiddelde te berekenen", argument="waarden")
-    xv, wv = x.to_numpy(dtype=float)[mee], w[mee]
+    if mee.all():
+        gem = float(np.average(alle, weights=w))
+        return gem, float(np.sqrt(np.average((alle - gem) ** 2, weights=w)))
+    xv, wv = alle[mee], w[mee]
     gem = float(np.average(xv, weights=wv))
     sd = float(np.sqrt(np.average((xv - gem) ** 2, weights=wv)))
     return gem, sd
@@ -163,33 +171,21 @@ def tov_gemiddelde(
     drempel = abs(band * gem)
     code = np.select([np.isnan(v), verschil > drempel, verschil < -drempel], [0, 1, 3], default=2)
     sterk = (np.abs(z) > 1.0) & (code != 2) & ~np.isnan(v)
-    positie = _POSITIES[code]
-    uit = pd.DataFrame(
-        {
-            "waarde": v,
-            "gemiddelde": gem,
-            "verschil": verschil,
-            "z": z,
-            "positie": positie,
-            "sterk": sterk,
-        },
-        index=x.index,
-    )
-    tekens = _object_array([_TEKEN.get((richting, p), "") for p in _POSITIES])
-    uit["teken"] = tekens[code]
-    uit["label"] = np.where(sterk, _STERK[code], positie)
-    return uit
+    getallen = np.empty((4, len(v)))
+    getallen[0], getallen[1], getallen[2], getallen[3] = v, gem, verschil, z
+    tekens = [_TEKEN.get((richting, p), "") for p in _POSITIES]
+    kolommen = {
+        "positie": teksten(_POSITIES, code),
+        "sterk": sterk,
+        "teken": teksten(tekens, code),
+        "label": teksten((*_POSITIES, *_STERK), code + sterk * len(_POSITIES)),
+    }
+    return tabel(x.index, kolommen, blok=(("waarde", "gemiddelde", "verschil", "z"), getallen))
 
 
-_POSITIES = np.array(["", "boven", "gemiddeld", "onder"], dtype=object)
+_POSITIES = ("", "boven", "gemiddeld", "onder")
 """The positions of :func:`tov_gemiddelde` by code (0 = no value)."""
-_STERK = np.array(["", "sterk boven", "sterk gemiddeld", "sterk onder"], dtype=object)
-
-
-def _object_array(waarden: list[str]) -> np.ndarray:
-    uit = np.empty(len(waarden), dtype=object)
-    uit[:] = waarden
-    return uit
+_STERK = ("", "sterk boven", "sterk gemiddeld", "sterk onder")
 
 
 # -- stapeling --------------------------------------------------------------------------
@@ -211,8 +207,9 @@ def stapeling(
     ``aantal_slechter`` and ``aantal_ontbrekend``; ``attrs['drempels']`` holds the thresholds.
     """
     richting = _richtingen(waarden, richtingen)
-    tellen = [k for k in waarden.columns if richting[k] is not Richting.NEUTRAAL]
-    deel = waarden if len(tellen) == len(waarden.columns) else waarden[tellen]
+    namen = waarden.columns.tolist()
+    tellen = [k for k in namen if richting[k] is not Richting.NEUTRAAL]
+    deel = waarden if len(tellen) == len(namen) else waarden[tellen]
     x = deel.to_numpy(dtype=float)
     drempel = _drempels(x, deel, drempels, gewichten)
     teken = np.array([1.0 if richting[k] is Richting.HOGER_IS_BETER else -1.0 for k in tellen])
@@ -221,28 +218,34 @@ def stapeling(
     kolommen: dict[str, Any] = {
         k: pd.arrays.BooleanArray(slechter[:, j], ontbreekt[:, j]) for j, k in enumerate(tellen)
     }
-    kolommen["aantal_slechter"] = (slechter & ~ontbreekt).sum(axis=1)
-    kolommen["aantal_ontbrekend"] = ontbreekt.sum(axis=1)
-    uit = pd.DataFrame(kolommen, index=waarden.index)
+    kolommen["aantal_slechter"] = (slechter & ~ontbreekt).sum(axis=1, dtype=np.int64)
+    kolommen["aantal_ontbrekend"] = ontbreekt.sum(axis=1, dtype=np.int64)
+    uit = tabel(waarden.index, kolommen)
     uit.attrs["drempels"] = dict(zip(tellen, drempel.tolist(), strict=True))
-    rij, kolom = np.nonzero(ontbreekt)
-    gebieden = waarden.index[rij].map(str).tolist()
-    uit.attrs["ontbrekend"] = list(
-        zip(gebieden, np.asarray(tellen, dtype=object)[kolom], strict=True)
-    )
+    uit.attrs["ontbrekend"] = _ontbrekend(waarden.index, tellen, ontbreekt)
     return uit
+
+
+def _ontbrekend(index: pd.Index, tellen: list[Any], ontbreekt: np.ndarray) -> list[Any]:
+    """(area, indicator) for every missing value, as text."""
+    if not ontbreekt.any():
+        return []
+    rij, kolom = np.nonzero(ontbreekt)
+    gebieden = index[rij].map(str).tolist()
+    return list(zip(gebieden, np.asarray(tellen, dtype=object)[kolom], strict=True))
 
 
 def _richtingen(
     waarden: pd.DataFrame, richtingen: Mapping[str, Richting | str]
 ) -> dict[str, Richting]:
-    ontbreekt = [k for k in waarden.columns if k not in richtingen]
+    namen = waarden.columns.tolist()  # iterating a text Index goes element by element
+    ontbreekt = [k for k in namen if k not in richtingen]
     if ontbreekt:
         raise InvoerFout(
             f"geen richting voor {', '.join(map(str, ontbreekt))}", argument="richtingen"
         )
     uit = {}
-    for k in waarden.columns:
+    for k in namen:
         try:
             uit[k] = Richting(richtingen[k])
         except ValueError:
@@ -259,21 +262,23 @@ def _drempels(
     gewichten: Labels | None,
 ) -> np.ndarray:
     gegeven = dict(drempels or {})
-    onbekend = sorted(set(gegeven) - set(x.columns))
+    namen = x.columns.tolist()
+    onbekend = sorted(set(gegeven) - set(namen)) if gegeven else []
     if onbekend:
         raise InvoerFout(
             f"drempel voor onbekende indicator: {', '.join(onbekend)}", argument="drempels"
         )
-    w = _gewichten(x.iloc[:, 0], gewichten) if len(x.columns) else np.ones(len(x))
-    gemiddeld = _column_means(getallen, w, list(map(str, x.columns)))
-    return np.array([float(gegeven.get(k, g)) for k, g in zip(x.columns, gemiddeld, strict=True)])
+    gewogen = gewichten is not None and namen
+    w = _gewichten(x.iloc[:, 0], gewichten) if gewogen else np.ones(len(x))
+    gemiddeld = _column_means(getallen, w, list(map(str, namen)))
+    return np.array([float(gegeven.get(k, g)) for k, g in zip(namen, gemiddeld, strict=True)])
 
 
 def _column_means(x: np.ndarray, w: np.ndarray, namen: list[str]) -> np.ndarray:
     """Weighted mean of every column over the rows where both value and weight are known."""
-    if not np.isnan(w).any() and w.sum() > 0 and not np.isnan(x).any():
-        kolom_w = np.broadcast_to(w[:, None], x.shape)  # everything known: no masks
-        snel: np.ndarray = (x * kolom_w).sum(axis=0) / kolom_w.sum(axis=0)
+    totaal_w = w.sum()
+    if totaal_w > 0 and not np.isnan(x).any():  # everything known (NaN in w fails > 0)
+        snel: np.ndarray = (x * w[:, None]).sum(axis=0) / totaal_w
         return snel
     mee = ~np.isnan(x) & ~np.isnan(w)[:, None]
     gewicht = np.where(mee, w[:, None], 0.0)

@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from oi_core.cli.uitvoer import console, print_json
-from oi_core.model.activiteit import Niveau
+from oi_core.model.soorten import Niveau
 from oi_core.plugins.hookspecs import hookimpl
 
 if TYPE_CHECKING:

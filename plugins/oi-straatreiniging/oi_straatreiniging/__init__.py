@@ -5,10 +5,33 @@ The entry point ``oi_straatreiniging:plugin`` is built from the modules' own nam
 the core's are in :mod:`.analyses`.
 """
 
-from oi_core.plugins.activiteitplugin import ActiviteitPlugin
+from __future__ import annotations
 
-from .activiteit import ACTIVITEIT
+from typing import TYPE_CHECKING, Any
+
+from oi_core.plugins.lui import LuiePlugin
+
+if TYPE_CHECKING:
+    from .activiteit import ACTIVITEIT
 
 __all__ = ["ACTIVITEIT", "plugin"]
 
-plugin = ActiviteitPlugin.uit_pakket(__name__, ACTIVITEIT, kolommen_uit_indicatoren=True)
+
+def _maak() -> Any:
+    """The activity plugin, built on the first hook call (not for ``oi --help``)."""
+    from oi_core.plugins.activiteitplugin import ActiviteitPlugin
+
+    from .activiteit import ACTIVITEIT
+
+    return ActiviteitPlugin.uit_pakket(__name__, ACTIVITEIT, kolommen_uit_indicatoren=True)
+
+
+plugin = LuiePlugin(__name__, _maak)
+
+
+def __getattr__(naam: str) -> Any:
+    if naam == "ACTIVITEIT":
+        from .activiteit import ACTIVITEIT
+
+        return ACTIVITEIT
+    raise AttributeError(f"module {__name__!r} has no attribute {naam!r}")
