@@ -30,7 +30,7 @@ import pandas as pd
 
 from oi_core.errors import Bevinding, DataFout, InvoerFout
 from oi_core.invoer.reeksen import Labels, als_reeks, check_same_labels
-from oi_core.model.activiteit import Vorm
+from oi_core.model.soorten import Vorm
 from oi_core.rekenen.kern import Verdeling, verdeel
 from oi_core.weergave.tekst import getal, procent
 

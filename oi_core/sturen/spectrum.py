@@ -23,7 +23,7 @@ import pandas as pd
 
 from oi_core.errors import Bevinding, DataFout, InvoerFout
 from oi_core.invoer.reeksen import Labels, als_reeks, check_same_labels
-from oi_core.model.activiteit import Richting
+from oi_core.model.soorten import Richting
 from oi_core.rekenen.metrieken import concentratie_index
 
 __all__ = ["STAPPEN", "TOLERANTIE", "Spectrumpositie", "spectrum", "spectrum_scenario"]
