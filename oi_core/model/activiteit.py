@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Annotated, Self
+from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -17,6 +17,7 @@ __all__ = [
     "Aggregatie",
     "Indicator",
     "Niveau",
+    "OpgaveDefinitie",
     "Resultatenketen",
     "Richting",
     "Rol",
@@ -96,6 +97,10 @@ class Indicator(_Model):
     aggregatie: Aggregatie = Aggregatie.SOM
     gewicht: str | None = None
     """Weight for ``gewogen_gemiddelde``: ``inwoners``, ``inwoners_0_14`` or an indicator code."""
+    steekproef: str | None = None
+    """Optional: code of the indicator with the sample size per area (survey figures)."""
+    marge: str | None = None
+    """Optional: code of the indicator with the margin (95%) per area (survey figures)."""
 
     @model_validator(mode="after")
     def _gewicht_bij_gemiddelde(self) -> Self:
@@ -176,6 +181,20 @@ def _check_rol(ind: Indicator, rol: Rol) -> None:
         )
 
 
+class OpgaveDefinitie(_Model):
+    """An alternative definition of an activity's opgave, for the robustness of the signal.
+
+    ``gewichten`` maps opgave or context indicator codes to weights; ``vorm`` ``som`` takes
+    the weighted sum of their shares, ``product`` the product of the values raised to their
+    weights (bad pavement × share of vulnerable inhabitants).
+    """
+
+    naam: str = Field(min_length=1)
+    gewichten: dict[str, float] = Field(min_length=1)
+    vorm: Literal["som", "product"] = "som"
+    beschrijving: str = ""
+
+
 class Activiteit(_Model):
     """A municipal activity analysed with the method (e.g. straatreiniging)."""
 
@@ -196,6 +215,19 @@ class Activiteit(_Model):
     """Source of the activity's figures; report parts without their own source take it."""
     peiljaar: int | None = Field(default=None, ge=1900, le=2100)
     """Reference year of the figures; report parts without their own year take it."""
+    opgave_alternatieven: tuple[OpgaveDefinitie, ...] = ()
+    """Alternative definitions of the opgave the data allow (robustness of the signal)."""
+
+    @model_validator(mode="after")
+    def _alternatieven(self) -> Self:
+        codes = self.keten.codes()
+        for d in self.opgave_alternatieven:
+            onbekend = sorted(set(d.gewichten) - codes)
+            if onbekend:
+                raise ValueError(
+                    f"opgave '{d.naam}': onbekende indicator {', '.join(onbekend)} in de keten"
+                )
+        return self
 
     @model_validator(mode="after")
     def _match_indicatoren(self) -> Self:

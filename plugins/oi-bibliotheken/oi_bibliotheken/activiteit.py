@@ -12,6 +12,7 @@ from oi_core import (
     Aggregatie,
     Indicator,
     Niveau,
+    OpgaveDefinitie,
     Resultatenketen,
     Richting,
     Rol,
@@ -168,4 +169,18 @@ ACTIVITEIT = Activiteit(
     opgave_indicator=INWONERS_LAGE_SES.code,
     bron=BRON_PRESENTATIE,
     peiljaar=PEILJAAR,
+    opgave_alternatieven=(
+        OpgaveDefinitie(
+            naam="jeugd onder streefniveau",
+            gewichten={"jeugd_onder_streefniveau": 1.0},
+            beschrijving="Kinderen die niet op het streefniveau lezen, in plaats van inwoners "
+            "met een lage SES.",
+        ),
+        OpgaveDefinitie(
+            naam="lage SES en leesachterstand samen",
+            gewichten={"inwoners_lage_ses": 0.5, "jeugd_onder_streefniveau": 0.5},
+            beschrijving="Het gemiddelde van beide aandelen: de helft weegt naar inwoners met "
+            "een lage SES, de helft naar kinderen onder het streefniveau.",
+        ),
+    ),
 )

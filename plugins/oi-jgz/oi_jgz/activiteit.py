@@ -15,6 +15,7 @@ from oi_core import (
     Indicator,
     InvoerFout,
     Niveau,
+    OpgaveDefinitie,
     Resultatenketen,
     Richting,
     Rol,
@@ -215,4 +216,12 @@ ACTIVITEIT = Activiteit(
     opgave_indicator="lage_ses_0_4",
     bron=BRON,
     peiljaar=PEILJAAR,
+    opgave_alternatieven=(
+        OpgaveDefinitie(
+            naam="alle kinderen",
+            gewichten={"kinderen_0_14": 1.0},
+            beschrijving="Alle kinderen van 0 tot 14 jaar, zonder weging naar een lage SES: "
+            "laat zien welke signalen van de keuze voor lage SES afhangen.",
+        ),
+    ),
 )
