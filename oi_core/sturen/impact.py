@@ -124,7 +124,8 @@ def impact_activiteit(
     if ind.richting is Richting.LAGER_IS_BETER:
         raise InvoerFout(
             f"resultaat '{ind.naam}' is beter als het lager is; kosten per eenheid zouden een "
-            "slechter resultaat belonen. Geef het doel voor en na (kosten per doelverandering).",
+            "slechter resultaat belonen. Kies een resultaat dat met de inzet groeit, of vergelijk "
+            "de kosten met de verbetering van het doel (voor en na).",
             argument="resultaat",
         )
     inzet = analyse.values(analyse.activiteit.match_inzet.code)

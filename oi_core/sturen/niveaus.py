@@ -19,7 +19,7 @@ from oi_core.errors import InvoerFout
 from oi_core.gebieden.indeling import Gebiedsindeling
 from oi_core.invoer.reeksen import Labels, als_reeks
 from oi_core.model.activiteit import Aggregatie, Niveau
-from oi_core.rekenen.kern import BAND, verdeel
+from oi_core.rekenen.kern import BAND, Verdeling, verdeel
 
 if TYPE_CHECKING:
     from oi_core.rekenen.analyse import Analyse
@@ -71,17 +71,27 @@ def oi_per_niveau(
     )
     x, y = pd.Series(fijn.inzet, index=fijn.labels), pd.Series(fijn.opgave, index=fijn.labels)
     for niveau in _coarser(van, niveaus):
-        grof = verdeel(
-            ind.aggregate(x, niveau, aggregatie=Aggregatie.SOM),
-            ind.aggregate(y, niveau, aggregatie=Aggregatie.SOM),
-            band=band,
-        )
+        grof = _verdeel_op(ind, x, y, niveau, band)
         ouder = ind.parents(van, niveau).reindex(uit.index)
         plek = grof.labels.get_indexer(pd.Index(ouder))
         uit[f"code_{niveau.value}"] = ouder.to_numpy()
         uit[f"oi_index_{niveau.value}"] = np.where(plek >= 0, grof.oi_index[plek], np.nan)
         uit[f"signaal_{niveau.value}"] = np.where(plek >= 0, grof.signaal[plek], "")
     return _omslag(uit, van)
+
+
+def _verdeel_op(
+    ind: Gebiedsindeling, x: pd.Series, y: pd.Series, niveau: Niveau, band: float
+) -> Verdeling:
+    """Inzet and opgave summed to ``niveau``; refused when no area there is complete."""
+    inzet = ind.aggregate(x, niveau, aggregatie=Aggregatie.SOM)
+    if inzet.empty or not inzet.sum() > 0:
+        raise InvoerFout(
+            f"op niveau {niveau.value} is geen gebied volledig: de gegevens dekken niet elk "
+            "onderliggend gebied, dus een optelling zou een verkeerd getal geven",
+            argument="niveaus",
+        )
+    return verdeel(inzet, ind.aggregate(y, niveau, aggregatie=Aggregatie.SOM), band=band)
 
 
 def _omslag(uit: pd.DataFrame, van: Niveau) -> pd.DataFrame:
