@@ -64,7 +64,7 @@ def oi_per_niveau(
     """
     ind = indeling or Gebiedsindeling.amsterdam()
     fijn = verdeel(inzet, opgave, band=band)
-    van = ind.level_of(str(fijn.labels[0]))
+    van = _niveau_van(ind, fijn.labels)
     uit = pd.DataFrame(
         {f"oi_index_{van.value}": fijn.oi_index, f"signaal_{van.value}": fijn.signaal},
         index=fijn.labels,
@@ -78,6 +78,17 @@ def oi_per_niveau(
         uit[f"oi_index_{niveau.value}"] = np.where(plek >= 0, grof.oi_index[plek], np.nan)
         uit[f"signaal_{niveau.value}"] = np.where(plek >= 0, grof.signaal[plek], "")
     return _omslag(uit, van)
+
+
+def _niveau_van(ind: Gebiedsindeling, labels: pd.Index) -> Niveau:
+    try:
+        return ind.level_of(str(labels[0]))
+    except KeyError:
+        raise InvoerFout(
+            f"'{labels[0]}' is geen gebiedscode; een vergelijking tussen niveaus vraagt codes "
+            "van één niveau (bijvoorbeeld AA, AB … voor wijken)",
+            argument="inzet",
+        ) from None
 
 
 def _verdeel_op(
@@ -117,11 +128,11 @@ def oi_per_niveau_activiteit(analyse: Analyse, *, band: float = BAND) -> pd.Data
         )
     niveaus = analyse.data.loc[analyse.data["indicator"].isin([i.code for i in codes]), "niveau"]
     gemeten = [n for n in _GROF_NAAR_FIJN if (niveaus == n.value).any()]
-    fijnst = gemeten[-1] if gemeten else analyse.niveau
+    fijnst = gemeten[-1] if gemeten else Niveau.STADSDEEL
     if fijnst is Niveau.STADSDEEL:
         raise InvoerFout(
-            f"de gegevens van '{activiteit.naam}' zijn er alleen per stadsdeel; een vergelijking "
-            "tussen niveaus vraagt gegevens per gebied, wijk of buurt",
+            f"de gegevens van '{activiteit.naam}' zijn er alleen per stadsdeel of doelgroep; een "
+            "vergelijking tussen niveaus vraagt gegevens per gebied, wijk of buurt",
             argument="activiteit",
         )
     x = als_reeks(analyse.values(codes[0].code, niveau=fijnst), "inzet")

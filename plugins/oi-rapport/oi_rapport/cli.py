@@ -18,7 +18,6 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from oi_core.cli.uitvoer import console, print_json
 from oi_core.model.activiteit import Niveau
 from oi_core.plugins.hookspecs import hookimpl
-from oi_rapport.sturen_analyse import register_sturen_hoofdstuk as register_sturen_hoofdstuk
 
 if TYPE_CHECKING:
     from oi_rapport import RapportUitkomst

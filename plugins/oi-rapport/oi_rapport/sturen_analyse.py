@@ -102,10 +102,20 @@ def _inhoud(indeling: Gebiedsindeling) -> HoofdstukInhoud:
     )
     for code, reg in activiteiten().items():
         analyse = reg.analyse(indeling=indeling)
-        delen = [b for bouw in bouwers for b in bouw(analyse)]
+        delen = [b for bouw in bouwers for b in _of_niets(bouw, analyse)]
         blokken += [Tekst((reg.activiteit.beschrijving,), kop=reg.activiteit.naam), *delen]
         samenvatting[code] = {"onderdelen": len(delen)}
     return HoofdstukInhoud(tuple(blokken), samenvatting)
+
+
+def _of_niets(bouw: Bouwer, analyse: Analyse) -> list[Blok]:
+    """The blocks of ``bouw``, or none when the activity's data do not allow them."""
+    from oi_core.errors import OIFout
+
+    try:
+        return bouw(analyse)
+    except OIFout:
+        return []
 
 
 def _kolommen(data: pd.DataFrame, koppen: dict[str, str] | None = None) -> tuple[Kolom, ...]:
