@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import warnings
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from oi_core import Gebiedsindeling, InvoerFout, activiteit, match, oi_per_niveau
 
@@ -61,3 +64,25 @@ def test_refusals(indeling: Gebiedsindeling) -> None:
     inzet, opgave = _gebieden(indeling)
     with pytest.raises(InvoerFout, match="niet grover"):
         oi_per_niveau(inzet, opgave, niveaus=["wijk"], indeling=indeling)
+
+
+def test_a_survey_reference_must_be_in_the_chain() -> None:
+    from pydantic import ValidationError
+
+    act = activiteit("jgz").activiteit
+    data = act.model_dump()
+    data["keten"]["resultaat"]["indicatoren"][0]["steekproef"] = "bestaat_niet"
+    with pytest.raises(ValidationError, match="steekproef 'bestaat_niet'"):
+        type(act).model_validate(data)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.floats(0.1, 10), st.integers(0, 2**16))
+def test_proportional_inzet_is_in_verhouding_at_every_level(factor: float, seed: int) -> None:
+    ind = Gebiedsindeling.amsterdam()
+    b = ind.bevolking("gebied")
+    b = b[b > 0]
+    ruis = np.random.default_rng(seed).uniform(0.97, 1.03, len(b))  # every index within 94–106
+    uit = oi_per_niveau(b * factor * ruis, b, indeling=ind)
+    assert not uit["omslag"].any()
+    assert (uit["signaal_stadsdeel"] == "in verhouding").all()

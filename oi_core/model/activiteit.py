@@ -227,6 +227,13 @@ class Activiteit(_Model):
                 raise ValueError(
                     f"opgave '{d.naam}': onbekende indicator {', '.join(onbekend)} in de keten"
                 )
+        for ind in self.keten.indicatoren():
+            for veld in ("steekproef", "marge"):
+                code = getattr(ind, veld)
+                if code is not None and code not in codes:
+                    raise ValueError(
+                        f"indicator '{ind.code}': {veld} '{code}' is geen indicator van de keten"
+                    )
         return self
 
     @model_validator(mode="after")
