@@ -90,7 +90,16 @@ def _inhoud(indeling: Gebiedsindeling) -> HoofdstukInhoud:
     from oi_rapport.document import Tekst
     from oi_rapport.hoofdstukken import HoofdstukInhoud
 
-    blokken: list[Blok] = []
+    blokken: list[Blok] = [
+        Tekst(
+            (
+                "Dit hoofdstuk rekent op de ingebouwde gegevens van elke geïnstalleerde "
+                "activiteit, ook als het rapport op eigen gegevens is gemaakt; `oi rapport "
+                "--zonder sturen` laat het weg. Per activiteit staat alleen wat haar gegevens "
+                "toelaten.",
+            )
+        )
+    ]
     samenvatting: dict[str, object] = {}
     bouwers: tuple[Bouwer, ...] = (
         concentratie_blokken,
