@@ -55,6 +55,7 @@ if TYPE_CHECKING:
         Aggregatie,
         Indicator,
         Niveau,
+        OpgaveDefinitie,
         Resultatenketen,
         Richting,
         Rol,
@@ -106,6 +107,25 @@ if TYPE_CHECKING:
         tov_gemiddelde,
         verschil_pp,
     )
+    from oi_core.sturen.concentratie import (
+        Concentratie,
+        concentratie_curve,
+        concentratie_interval,
+    )
+    from oi_core.sturen.impact import (
+        impact_activiteit,
+        impact_vergelijken,
+        kosten_per_resultaat,
+    )
+    from oi_core.sturen.niveaus import (
+        oi_per_niveau,
+        oi_per_niveau_activiteit,
+    )
+    from oi_core.sturen.robuustheid import (
+        opgave_volgens,
+        robuustheid,
+        robuustheid_activiteit,
+    )
     from oi_core.sturen.scenario import (
         afronden,
         scenario,
@@ -114,6 +134,10 @@ if TYPE_CHECKING:
         Spectrumpositie,
         spectrum,
         spectrum_scenario,
+    )
+    from oi_core.sturen.trends import (
+        cumulatief_tekort,
+        oi_index_per_jaar,
     )
     from oi_core.sturen.uitruil import (
         uitruil,
@@ -194,6 +218,20 @@ _NAMEN: dict[str, str] = {
     "spectrum_scenario": "oi_core.sturen.spectrum",
     "uitruil": "oi_core.sturen.uitruil",
     "uitruil_tabel": "oi_core.sturen.uitruil",
+    "OpgaveDefinitie": "oi_core.model.activiteit",
+    "Concentratie": "oi_core.sturen.concentratie",
+    "concentratie_curve": "oi_core.sturen.concentratie",
+    "concentratie_interval": "oi_core.sturen.concentratie",
+    "impact_activiteit": "oi_core.sturen.impact",
+    "impact_vergelijken": "oi_core.sturen.impact",
+    "kosten_per_resultaat": "oi_core.sturen.impact",
+    "oi_per_niveau": "oi_core.sturen.niveaus",
+    "oi_per_niveau_activiteit": "oi_core.sturen.niveaus",
+    "opgave_volgens": "oi_core.sturen.robuustheid",
+    "robuustheid": "oi_core.sturen.robuustheid",
+    "robuustheid_activiteit": "oi_core.sturen.robuustheid",
+    "cumulatief_tekort": "oi_core.sturen.trends",
+    "oi_index_per_jaar": "oi_core.sturen.trends",
     "tekst": "oi_core.weergave.tekst",
 }
 """Every public name and the module that defines it."""
@@ -210,6 +248,7 @@ __all__ = [
     "Analyse",
     "Bevinding",
     "Compensatie",
+    "Concentratie",
     "DataFout",
     "ExcelArgument",
     "ExcelFunctie",
@@ -227,6 +266,7 @@ __all__ = [
     "OIFout",
     "OIWaarschuwing",
     "Onderdeel",
+    "OpgaveDefinitie",
     "PluginFout",
     "RegisterActiviteit",
     "RegisterExcelFunctie",
@@ -245,22 +285,34 @@ __all__ = [
     "activiteiten",
     "afronden",
     "compensatie",
+    "concentratie_curve",
     "concentratie_index",
+    "concentratie_interval",
+    "cumulatief_tekort",
     "excel_functies",
     "free_path",
     "gemiddelde",
     "get_plugin_manager",
     "hookimpl",
     "hookspec",
+    "impact_activiteit",
+    "impact_vergelijken",
     "index_interval",
     "is_empty",
+    "kosten_per_resultaat",
     "kwadrant",
     "match",
     "oi_index",
+    "oi_index_per_jaar",
+    "oi_per_niveau",
+    "oi_per_niveau_activiteit",
+    "opgave_volgens",
     "parse_number",
     "per",
     "read_labelled",
     "read_table",
+    "robuustheid",
+    "robuustheid_activiteit",
     "scenario",
     "signaal",
     "spectrum",

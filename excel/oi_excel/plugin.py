@@ -20,3 +20,7 @@ def register_excel_functies(register: Callable[[ExcelFunctie], None]) -> None:
 
     for functie in STUREN_EXCEL_FUNCTIES:
         register(functie)
+    from oi_excel.sturen_analyse import STUREN_ANALYSE_EXCEL_FUNCTIES
+
+    for functie in STUREN_ANALYSE_EXCEL_FUNCTIES:
+        register(functie)

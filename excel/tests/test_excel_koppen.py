@@ -41,6 +41,16 @@ VOORBEELDEN: dict[str, tuple[Any, ...]] = {
     "OI_UITRUIL": ([[g] for g in STADSDELEN], INZET, OPGAVE),
     "OI_SPECTRUM": (INZET, OPGAVE, [[1000.0], [2000.0], [4000.0]]),
     "OI_AFRONDEN": (INZET,),
+    **{  # the sturen functions (oi_excel.sturen_analyse)
+        "OI_CONCENTRATIE_INTERVAL": (INZET, OPGAVE),
+        "OI_CONCENTRATIECURVE": (INZET, OPGAVE, None, [[g] for g in STADSDELEN]),
+        "OI_SIGNIFICANT": ([[60.0], [40.0], [50.0]], [[100.0], [10.0], [100.0]], None, None, 30),
+        "OI_TEKORT": ([[1.0, 2.0], [3.0, 1.0], [2.0, 2.0]], 2, 100, None, [["2023", "2024"]]),
+        "OI_INDEX_PER_JAAR": ([[1.0, 2.0], [3.0, 1.0], [2.0, 2.0]], [[1.0, 1.0]] * 3),
+        "OI_KOSTEN_PER_RESULTAAT": (INZET, OPGAVE, [[g] for g in STADSDELEN]),
+        "OI_NIVEAUS": ([["GA01"], ["GA02"]], [[1.0], [2.0]], [[2.0], [2.0]]),
+        "OI_ROBUUSTHEID": (INZET, [[2.0, 1.0], [2.0, 1.0], [2.0, 3.0]], [["a", "b"]]),
+    },
 }
 """An example input (Excel payload arguments) for every built-in and the test plugin's
 function; ``OI_DATA`` also runs on the test plugin's source table below."""

@@ -7,7 +7,7 @@ analysis, Excel and the report can all read the same definition.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, Self
+from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -18,6 +18,7 @@ __all__ = [
     "Aggregatie",
     "Indicator",
     "Niveau",
+    "OpgaveDefinitie",
     "Resultatenketen",
     "Richting",
     "Rol",
@@ -50,6 +51,10 @@ class Indicator(_Model):
     kleur_zonder: tuple[str, ...] = ()
     """Areas (by name) left out of the average a report colours this indicator against, as
     the presentation does (e.g. ``("Centrum",)``); the legend names them."""
+    steekproef: str | None = None
+    """Optional: code of the indicator with the sample size per area (survey figures)."""
+    marge: str | None = None
+    """Optional: code of the indicator with the margin (95%) per area (survey figures)."""
 
     @model_validator(mode="after")
     def _gewicht_bij_gemiddelde(self) -> Self:
@@ -162,6 +167,20 @@ class ScenarioInstelling(_Model):
         return self
 
 
+class OpgaveDefinitie(_Model):
+    """An alternative definition of an activity's opgave, for the robustness of the signal.
+
+    ``gewichten`` maps opgave or context indicator codes to weights; ``vorm`` ``som`` takes
+    the weighted sum of their shares, ``product`` the product of the values raised to their
+    weights (bad pavement × share of vulnerable inhabitants).
+    """
+
+    naam: str = Field(min_length=1)
+    gewichten: dict[str, float] = Field(min_length=1)
+    vorm: Literal["som", "product"] = "som"
+    beschrijving: str = ""
+
+
 class Activiteit(_Model):
     """A municipal activity analysed with the method (e.g. straatreiniging)."""
 
@@ -184,6 +203,26 @@ class Activiteit(_Model):
     """Reference year of the figures; report parts without their own year take it."""
     scenario: ScenarioInstelling | None = None
     """How scenarios of this activity are computed and shown (optional)."""
+    opgave_alternatieven: tuple[OpgaveDefinitie, ...] = ()
+    """Alternative definitions of the opgave the data allow (robustness of the signal)."""
+
+    @model_validator(mode="after")
+    def _alternatieven(self) -> Self:
+        codes = self.keten.codes()
+        for d in self.opgave_alternatieven:
+            onbekend = sorted(set(d.gewichten) - codes)
+            if onbekend:
+                raise ValueError(
+                    f"opgave '{d.naam}': onbekende indicator {', '.join(onbekend)} in de keten"
+                )
+        for ind in self.keten.indicatoren():
+            for veld in ("steekproef", "marge"):
+                code = getattr(ind, veld)
+                if code is not None and code not in codes:
+                    raise ValueError(
+                        f"indicator '{ind.code}': {veld} '{code}' is geen indicator van de keten"
+                    )
+        return self
 
     @model_validator(mode="after")
     def _match_indicatoren(self) -> Self:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from oi_core.cli.sturen_analyse import register_sturen_analyse
 from oi_core.plugins.hookspecs import RegisterKolom, hookimpl
 
-__all__ = ["register_kolommen"]
+__all__ = ["register_kolommen", "register_sturen_analyse"]
 
 
 @hookimpl

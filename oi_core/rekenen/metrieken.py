@@ -148,6 +148,11 @@ def tov_gemiddelde(
     uitsluiten: Iterable[str] = (),
     band: float = 0.0,
     gemiddelde_waarde: float | None = None,
+    steekproef: Labels | None = None,
+    marge: Labels | None = None,
+    marge_niveau: float = 0.95,
+    betrouwbaarheid: float = 0.95,
+    minimum_waarnemingen: float | None = None,
 ) -> pd.DataFrame:
     """Position of each area against the (weighted) city average.
 
@@ -158,6 +163,11 @@ def tov_gemiddelde(
     and ``label`` (e.g. ``sterk onder``). Areas in ``uitsluiten`` (the presentation leaves
     Centrum out) still get a position but do not count in the average or the deviation.
     ``gemiddelde_waarde`` replaces the computed average (e.g. a published city figure).
+
+    With ``steekproef`` (sample size per area) or ``marge`` (margin at ``marge_niveau``) a
+    difference counts only when significant at ``betrouwbaarheid``; with
+    ``minimum_waarnemingen`` an area with fewer observations shows "–" (see
+    :mod:`oi_core.sturen.onzekerheid`).
     """
     richting = Richting(richting)
     x = als_reeks(waarden, "waarden")
@@ -180,7 +190,19 @@ def tov_gemiddelde(
         "teken": teksten(tekens, code),
         "label": teksten((*_POSITIES, *_STERK), code + sterk * len(_POSITIES)),
     }
-    return tabel(x.index, kolommen, blok=(("waarde", "gemiddelde", "verschil", "z"), getallen))
+    uit = tabel(x.index, kolommen, blok=(("waarde", "gemiddelde", "verschil", "z"), getallen))
+    if steekproef is None and marge is None and minimum_waarnemingen is None:
+        return uit
+    from oi_core.sturen.onzekerheid import apply_tov
+
+    return apply_tov(
+        uit,
+        steekproef=steekproef,
+        marge=marge,
+        marge_niveau=marge_niveau,
+        betrouwbaarheid=betrouwbaarheid,
+        minimum_waarnemingen=minimum_waarnemingen,
+    )
 
 
 _POSITIES = ("", "boven", "gemiddeld", "onder")
@@ -195,6 +217,11 @@ def stapeling(
     *,
     drempels: Mapping[str, float] | None = None,
     gewichten: Labels | None = None,
+    steekproef: pd.DataFrame | None = None,
+    marge: pd.DataFrame | None = None,
+    marge_niveau: float = 0.95,
+    betrouwbaarheid: float = 0.95,
+    minimum_waarnemingen: float | None = None,
 ) -> pd.DataFrame:
     """Per area the number of indicators on which it scores worse than a threshold.
 
@@ -205,6 +232,10 @@ def stapeling(
     worse; they are counted in ``aantal_ontbrekend`` and listed in ``attrs['ontbrekend']``.
     Returns one boolean column per indicator (``<NA>`` where missing), then
     ``aantal_slechter`` and ``aantal_ontbrekend``; ``attrs['drempels']`` holds the thresholds.
+
+    ``steekproef`` / ``marge`` (areas × indicators) count a score as worse only when it
+    differs significantly from its threshold; ``minimum_waarnemingen`` suppresses scores
+    with fewer observations (see :mod:`oi_core.sturen.onzekerheid`).
     """
     richting = _richtingen(waarden, richtingen)
     namen = waarden.columns.tolist()
@@ -223,7 +254,19 @@ def stapeling(
     uit = tabel(waarden.index, kolommen)
     uit.attrs["drempels"] = dict(zip(tellen, drempel.tolist(), strict=True))
     uit.attrs["ontbrekend"] = _ontbrekend(waarden.index, tellen, ontbreekt)
-    return uit
+    if steekproef is None and marge is None and minimum_waarnemingen is None:
+        return uit
+    from oi_core.sturen.onzekerheid import apply_stapeling
+
+    return apply_stapeling(
+        uit,
+        waarden,
+        steekproef=steekproef,
+        marge=marge,
+        marge_niveau=marge_niveau,
+        betrouwbaarheid=betrouwbaarheid,
+        minimum_waarnemingen=minimum_waarnemingen,
+    )
 
 
 def _ontbrekend(index: pd.Index, tellen: list[Any], ontbreekt: np.ndarray) -> list[Any]:

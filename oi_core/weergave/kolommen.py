@@ -135,6 +135,64 @@ KERN_KOLOMMEN: tuple[Kolom, ...] = (
     Kolom("stadsdeel_naam", "Naam stadsdeel", "tekst"),
     Kolom("gebied_naam", "Naam gebied", "tekst"),
     Kolom("wijk_naam", "Naam wijk", "tekst"),
+    # sturen: concentratie, onzekerheid, trends, impact, niveaus, robuustheid (oi_core.sturen)
+    Kolom(
+        "concentratie_index",
+        "Concentratie-index",
+        "getal",
+        3,
+        beschrijving="Negatief: inzet gaat naar de grootste opgave.",
+    ),
+    Kolom("standaardfout", "Standaardfout", "getal", 3),
+    Kolom("betrouwbaarheid", "Betrouwbaarheid", "aandeel", 0),
+    Kolom("waarnemingen", "Aantal waarnemingen", "getal", 0),
+    Kolom("rang", "Rang", "getal", 0),
+    Kolom("cumulatief_bevolking", "Cumulatief aandeel bevolking", "aandeel", 1),
+    Kolom("cumulatief_inzet", "Cumulatief aandeel inzet", "aandeel", 1),
+    Kolom("gelijke_verdeling", "Gelijke verdeling", "aandeel", 1),
+    Kolom("significant", "Significant", "tekst", beschrijving="Het verschil valt buiten de marge."),
+    Kolom(
+        "onderdrukt", "Onderdrukt", "tekst", beschrijving="Te weinig waarnemingen: getoond als –."
+    ),
+    Kolom("aantal_onderdrukt", "Aantal onderdrukt", "getal", 0),
+    Kolom("tekort", "Opgeteld tekort", "getal", 2, "eenheid van de waarden"),
+    Kolom("jaren_onder", "Jaren onder de norm", "getal", 0),
+    Kolom("tekort_euro", "Opgeteld tekort (euro)", "bedrag", 0, "euro"),
+    Kolom("kosten", "Kosten", "bedrag", 0, "euro"),
+    Kolom("resultaat", "Resultaat", "getal", 2, "eenheid van het resultaat"),
+    Kolom("kosten_per_resultaat", "Kosten per eenheid resultaat", "bedrag", 2, "euro"),
+    Kolom("doelverandering", "Verbetering van het doel", "getal", 2, "eenheid van het doel"),
+    Kolom("kosten_per_doelverandering", "Kosten per eenheid verbetering", "bedrag", 2, "euro"),
+    Kolom("berekening", "Berekening", "tekst"),
+    *(
+        Kolom(f"oi_index_{n}", f"OI-index {n}", "index", 0, "index (100 = in verhouding)")
+        for n in ("stadsdeel", "gebied", "wijk", "buurt")
+    ),
+    *(
+        Kolom(f"signaal_{n}", f"Signaal {n}", "tekst")
+        for n in ("stadsdeel", "gebied", "wijk", "buurt")
+    ),
+    *(Kolom(f"code_{n}", f"Code {n}", "tekst") for n in ("stadsdeel", "gebied", "wijk")),
+    Kolom(
+        "omslag",
+        "Signaal slaat om",
+        "tekst",
+        beschrijving="Te weinig op het ene niveau, te veel op het andere.",
+    ),
+    Kolom(
+        "verborgen_tekort",
+        "Verborgen tekort",
+        "tekst",
+        beschrijving="Te weinig, terwijl het grootste niveau dat niet laat zien.",
+    ),
+    Kolom(
+        "stevig",
+        "Stevig signaal",
+        "tekst",
+        beschrijving="Hetzelfde signaal bij elke definitie van de opgave.",
+    ),
+    Kolom("laagste_index", "Laagste OI-index", "index", 0),
+    Kolom("hoogste_index", "Hoogste OI-index", "index", 0),
 )
 
 _CODE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$|[A-Za-z0-9]_[A-Za-z0-9]")

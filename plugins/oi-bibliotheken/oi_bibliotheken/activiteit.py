@@ -12,6 +12,7 @@ from oi_core import (
     Aggregatie,
     Indicator,
     Niveau,
+    OpgaveDefinitie,
     Resultatenketen,
     Richting,
     Rol,
@@ -172,5 +173,19 @@ ACTIVITEIT = Activiteit(
     peiljaar=PEILJAAR,
     scenario=ScenarioInstelling(
         eenheid="m²", afronding=100, vorm=Vorm.TOEVOEGEN, extra_deel=0.1, tempo=0.1
+    ),
+    opgave_alternatieven=(
+        OpgaveDefinitie(
+            naam="jeugd onder streefniveau",
+            gewichten={"jeugd_onder_streefniveau": 1.0},
+            beschrijving="Kinderen die niet op het streefniveau lezen, in plaats van inwoners "
+            "met een lage SES.",
+        ),
+        OpgaveDefinitie(
+            naam="lage SES en leesachterstand samen",
+            gewichten={"inwoners_lage_ses": 0.5, "jeugd_onder_streefniveau": 0.5},
+            beschrijving="Het gemiddelde van beide aandelen: de helft weegt naar inwoners met "
+            "een lage SES, de helft naar kinderen onder het streefniveau.",
+        ),
     ),
 )

@@ -268,6 +268,7 @@ def onderdelen(analyse: Analyse) -> list[Onderdeel]:
         _onderdeel_afstanden_vergeleken,
         _onderdeel_match_varianten,
         _onderdeel_basisniveau,
+        _onderdeel_niveaus,
     )
     return maak_onderdelen(bouwers, analyse)
 
@@ -407,4 +408,34 @@ def _onderdeel_basisniveau(analyse: Analyse) -> Onderdeel:
         ),
         tabel=b,
         figuur=staaf("Extra m² tot het basisniveau", b, "extra_m2", "m²", x="naam"),
+    )
+
+
+def _onderdeel_niveaus(analyse: Analyse) -> Onderdeel:
+    """The OBA branches against children 0–14 per gebied and per stadsdeel, side by side
+    (:func:`oi_core.oi_per_niveau`): the gebieden whose signal reverses."""
+    import warnings
+
+    from .niveaus import vestigingen_per_niveau
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # Westpoort's gebied-less wijken: reported in the text
+        uit = vestigingen_per_niveau(analyse.indeling)
+    tabel = uit.copy()
+    tabel.insert(0, "naam", analyse.indeling.names(tabel.index))
+    for k in ("omslag", "verborgen_tekort"):
+        tabel[k] = np.where(tabel[k], "ja", "nee")
+    omslag = tabel.loc[uit["omslag"].to_numpy(dtype=bool), "naam"].tolist()
+    return Onderdeel(
+        titel="Vestigingen per gebied en per stadsdeel naast elkaar",
+        tekst=(
+            "Het aantal OBA-vestigingen tegenover het aantal kinderen van 0 tot 14 jaar, per "
+            "gebied en per stadsdeel. Een stadsdeel dat als geheel genoeg vestigingen heeft, "
+            "kan een gebied met te weinig verbergen.",
+            f"Het signaal slaat om in {telwoord(len(omslag))} van de {len(tabel)} gebieden"
+            + (f": {opsomming(omslag)}." if omslag else "."),
+        ),
+        tabel=tabel,
+        bron="OBA-vestigingen (oba_vestigingen.csv); kinderen 0–14: CBS Kerncijfers wijken en "
+        "buurten 2024.",
     )

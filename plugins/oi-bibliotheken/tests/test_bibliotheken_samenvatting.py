@@ -62,6 +62,7 @@ def test_report_parts_carry_tables_and_drawable_figures(bib_analyse: Analyse) ->
         "Gepubliceerde en hemelsbrede afstand",
         "De match met en zonder Centrum en met een andere opgave",
         "Wat kost een basisniveau?",
+        "Vestigingen per gebied en per stadsdeel naast elkaar",
     ]
     assert_onderdelen(delen, titels)
     for deel in delen:

@@ -12,6 +12,7 @@ from oi_core import (
     Aggregatie,
     Indicator,
     Niveau,
+    OpgaveDefinitie,
     Resultatenketen,
     Richting,
     Rol,
@@ -142,4 +143,14 @@ ACTIVITEIT = Activiteit(
     bron=BRON,
     peiljaar=2025,
     scenario=ScenarioInstelling(eenheid="euro", aandeel=True),
+    opgave_alternatieven=(
+        OpgaveDefinitie(
+            naam="met kwetsbaarheid",
+            gewichten={"aandeel_niveau_d": 1.0, "lage_ses": 1.0},
+            vorm="product",
+            beschrijving="Slechte verharding (CROW-niveau D) gewogen met het aandeel inwoners "
+            "met een lage SES: een m² slechte bestrating telt zwaarder waar meer kwetsbare "
+            "bewoners wonen.",
+        ),
+    ),
 )

@@ -15,6 +15,7 @@ from oi_core import (
     Indicator,
     InvoerFout,
     Niveau,
+    OpgaveDefinitie,
     Resultatenketen,
     Richting,
     Rol,
@@ -217,4 +218,12 @@ ACTIVITEIT = Activiteit(
     bron=BRON,
     peiljaar=PEILJAAR,
     scenario=ScenarioInstelling(eenheid="fte", bevolking="inwoners_0_14"),
+    opgave_alternatieven=(
+        OpgaveDefinitie(
+            naam="alle kinderen",
+            gewichten={"kinderen_0_14": 1.0},
+            beschrijving="Alle kinderen van 0 tot 14 jaar, zonder weging naar een lage SES: "
+            "laat zien welke signalen van de keuze voor lage SES afhangen.",
+        ),
+    ),
 )
