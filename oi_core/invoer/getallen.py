@@ -92,15 +92,17 @@ class Cultuur:
 NL_NL = Cultuur("nl-NL", ",", ".")
 EN_US = Cultuur("en-US", ".", ",")
 
-_KOMMA_TALEN = frozenset(
-    "nl de da es it pt id tr el ro hr sl sr bs is lt lv et ca gl eu vi az be bg cs fi fr "
-    "hu kk ky mn nb nn no pl ru sk sq sv uk uz af".split()
-)
+_KOMMA_TALEN = frozenset({
+    "nl", "de", "da", "es", "it", "pt", "id", "tr", "el", "ro", "hr", "sl", "sr", "bs", "is",
+    "lt", "lv", "et", "ca", "gl", "eu", "vi", "az", "be", "bg", "cs", "fi", "fr", "hu", "kk",
+    "ky", "mn", "nb", "nn", "no", "pl", "ru", "sk", "sq", "sv", "uk", "uz", "af",
+})  # fmt: skip
 """Languages whose decimal mark is a comma (CLDR). A two-character table instead of a
-locale library: see docs/ontwerp (no extra dependency for two characters)."""
-_SPATIE_TALEN = frozenset(
-    "fr cs fi hu kk nb nn no pl ru sk sv uk bg et lv lt be sq af".split()
-)
+locale library (Babel): no extra dependency for two characters."""
+_SPATIE_TALEN = frozenset({
+    "fr", "cs", "fi", "hu", "kk", "nb", "nn", "no", "pl", "ru", "sk", "sv", "uk", "bg", "et",
+    "lv", "lt", "be", "sq", "af",
+})  # fmt: skip
 """Comma-decimal languages that group thousands with a space, not a dot."""
 
 
@@ -249,7 +251,8 @@ def _read_texts(
     fouten: dict[int, str],
 ) -> None:
     groot = tekst.str.upper()
-    fout = groot.isin(EXCEL_FOUTWAARDEN) | (groot.str.startswith("#") & groot.str[-1].isin(["!", "?"]))
+    teken = groot.str[-1].isin(["!", "?"])
+    fout = groot.isin(EXCEL_FOUTWAARDEN) | (groot.str.startswith("#") & teken)
     for i, v in tekst[fout].items():
         fouten[int(i)] = f"Excel-foutwaarde {v} in plaats van een getal"
     tekst = tekst[~fout]
