@@ -253,12 +253,12 @@ def _read_texts(
     groot = tekst.str.upper()
     teken = groot.str[-1].isin(["!", "?"])
     fout = groot.isin(EXCEL_FOUTWAARDEN) | (groot.str.startswith("#") & teken)
-    for i, v in tekst[fout].items():
+    for i, v in zip(tekst.index[fout], tekst[fout], strict=True):
         fouten[int(i)] = f"Excel-foutwaarde {v} in plaats van een getal"
     tekst = tekst[~fout]
     is_procent = tekst.str.endswith("%")
     if procent == "weigeren":
-        for i, v in tekst[is_procent].items():
+        for i, v in zip(tekst.index[is_procent], tekst[is_procent], strict=True):
             fouten[int(i)] = _ZONDER_PROCENT.format(waarde=v)
         tekst = tekst[~is_procent]
         is_procent = is_procent[~is_procent]
