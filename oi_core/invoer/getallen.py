@@ -365,7 +365,7 @@ _PUNT_BEWIJS = r"\d\.\d{0,2}$|\d\.\d{4,}|\d{4,}\.\d|,\d{3}\.\d|^[+-]?0\.\d|^[+-]
 def _check_percent_mix(
     reeks: pd.Series, soort: pd.Series, tekst: pd.Series, fouten: dict[int, str]
 ) -> None:
-    """A column is all percentages or all plain numbers; name the first cell that differs."""
+    """A column is all percentages or all plain numbers; name the first cell of the minority."""
     is_procent = tekst.str.endswith("%")
     if not is_procent.any():
         return
@@ -373,12 +373,20 @@ def _check_percent_mix(
     gewoon = pd.concat([getal, tekst[~is_procent]]).sort_index()
     if gewoon.empty:
         return
-    i = int(gewoon.index[0])
-    fouten.setdefault(
-        i,
-        f"'{_show(reeks.iloc[i])}' staat zonder %-teken in een kolom met percentages "
-        f"(zoals '{tekst[is_procent].iloc[0]}'); schrijf de hele kolom op dezelfde manier",
-    )
+    procent = tekst[is_procent]
+    if len(procent) <= len(gewoon):
+        i = int(procent.index[0])
+        melding = (
+            f"'{procent.iloc[0]}' is een percentage in een kolom met gewone getallen (zoals "
+            f"'{_show(gewoon.iloc[0])}'); schrijf de hele kolom op dezelfde manier"
+        )
+    else:
+        i = int(gewoon.index[0])
+        melding = (
+            f"'{_show(gewoon.iloc[0])}' staat zonder %-teken in een kolom met percentages "
+            f"(zoals '{procent.iloc[0]}'); schrijf de hele kolom op dezelfde manier"
+        )
+    fouten.setdefault(i, melding)
 
 
 # -- formula cells -----------------------------------------------------------------------------
