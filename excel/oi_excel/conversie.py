@@ -149,11 +149,10 @@ def _numbers(waarde: Any, naam: str) -> np.ndarray:
 
 
 def _single(waarde: Any, naam: str, wat: str) -> Any:
-    cellen = as_2d(waarde)
-    aantal = sum(len(r) for r in cellen)
-    if aantal != 1:
-        raise InvoerFout(f"verwacht {wat}, geen bereik van {aantal} cellen", argument=naam)
-    return cellen[0][0]
+    vlak = [v for r in as_2d(waarde) for v in r]
+    if len(vlak) != 1:
+        raise InvoerFout(f"verwacht {wat}, geen bereik van {len(vlak)} cellen", argument=naam)
+    return vlak[0]
 
 
 def _one_number(waarde: Any, naam: str) -> float | None:
@@ -262,7 +261,8 @@ def call_function(functie: ExcelFunctie, args: Sequence[Any]) -> Cellen:
 
 def _call(functie: ExcelFunctie, args: Sequence[Any]) -> Cellen:
     _check_count(functie, args)
-    waarden = list(args) + [None] * (len(functie.argumenten) - len(args))
+    n = len(functie.argumenten)
+    waarden = list(args)[:n] + [None] * (n - len(args))  # extra arguments are all empty
     omgezet = [convert_argument(w, a) for w, a in zip(waarden, functie.argumenten, strict=True)]
     return to_cells(functie.functie(*omgezet), liggend=_horizontal(functie, waarden))
 
