@@ -141,7 +141,7 @@ def _check_finite(labels: pd.Index, x: np.ndarray, y: np.ndarray) -> None:
     an opgave share that underflows (5e-324 next to 1) would give a silently wrong index."""
     with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
         tx, ty = x.sum(), y.sum()
-        ratio = (x / tx) / (y / ty)
+        ratio = 100.0 * (x / tx) / (y / ty)  # as Verdeling.oi_index computes it
     if np.isfinite(tx) and np.isfinite(ty) and np.isfinite(ratio).all():
         return
     slecht = labels[~np.isfinite(ratio)] if np.isfinite(tx) and np.isfinite(ty) else labels[:1]

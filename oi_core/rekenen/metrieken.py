@@ -66,7 +66,14 @@ def per(waarden: Labels, noemer: Labels, per: float = 100.0) -> pd.Series:
     if nul.any():
         codes = ", ".join(x.index[nul].map(str))
         raise InvoerFout(f"noemer is 0, leeg of negatief voor {codes}", argument="noemer")
-    return pd.Series(per * x.to_numpy(dtype=float) / nv, index=x.index, name=f"per_{per:g}")
+    with np.errstate(over="ignore"):
+        uit = per * x.to_numpy(dtype=float) / nv
+    if np.isinf(uit).any():
+        codes = ", ".join(x.index[np.isinf(uit)].map(str))
+        raise InvoerFout(
+            f"noemer is te klein voor {codes}; kies een andere eenheid", argument="noemer"
+        )
+    return pd.Series(uit, index=x.index, name=f"per_{per:g}")
 
 
 def index_interval(
@@ -418,7 +425,14 @@ def _concentratie(y: np.ndarray, rangorde: np.ndarray, w: np.ndarray) -> float:
         )
     r = _fractionele_rang(rangorde, w)
     cov = float(np.average((y - mu) * (r - np.average(r, weights=w)), weights=w))
-    return 2.0 * cov / mu
+    uit = 2.0 * cov / mu
+    if not np.isfinite(uit) or not np.isfinite(rangorde).all():
+        raise InvoerFout(
+            "de getallen per inwoner zijn te groot of te klein om mee te rekenen; kies een "
+            "andere eenheid",
+            argument="bevolking",
+        )
+    return uit
 
 
 def _fractionele_rang(sleutel: np.ndarray, w: np.ndarray) -> np.ndarray:
