@@ -230,4 +230,4 @@ def test_formula_cells_without_a_cached_value_are_found(tmp_path: Path) -> None:
     )
     with zipfile.ZipFile(pad, "w") as z:
         z.writestr("xl/worksheets/sheet1.xml", blad)
-    assert formulas_without_value(pad, "xl/worksheets/sheet1.xml") == ["C1"]
+    assert formulas_without_value(pad, "xl/worksheets/sheet1.xml") == ["C1", "D1"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -338,3 +339,28 @@ def test_text_labels_stay_text() -> None:
 def test_ambiguous_thousands_without_a_culture_name_the_cell() -> None:
     with pytest.raises(OIFout, match=r"argument 'waarden', rij 2: '1.234' kan 1234 of 1,234"):
         call("OI_AANDEEL", col("5", "1.234"))
+
+
+# -- a workbook with formulas that were never calculated -----------------------------------
+def test_a_formula_without_a_cached_value_is_refused(tmp_path: Path, met_testplugin: None) -> None:
+    """openpyxl and scripts write formulas without their outcome; calamine would read an
+    empty cell, a silently missing number (issue 10)."""
+    import openpyxl
+    from oi_excel.werkmap.lezen import BLAD_INVOER, read_werkmap
+
+    from oi_core.cli import main
+    from oi_core.errors import DataFout
+
+    pad = tmp_path / "straat.xlsx"
+    assert (
+        main(["excel", "werkmap", "straatreiniging", "--niveau", "stadsdeel", "-o", str(pad)]) == 0
+    )
+    read_werkmap(pad)  # as written by the toolkit: every value cached
+    boek = openpyxl.load_workbook(pad)
+    boek[BLAD_INVOER]["D4"] = "=2*3"
+    boek.save(pad)
+    with pytest.raises(
+        DataFout, match=r"blad 'Invoer': cel D4 is een formule zonder bewaarde"
+    ) as f:
+        read_werkmap(pad)
+    assert "open en bewaar de werkmap in Excel" in str(f.value)

@@ -48,6 +48,7 @@ __all__ = [
     "parse_amount",
     "parse_column",
     "parse_number",
+    "refuse_formulas_without_value",
 ]
 
 EXCEL_FOUTWAARDEN = frozenset({
@@ -392,21 +393,64 @@ def _check_percent_mix(
 # -- formula cells -----------------------------------------------------------------------------
 _CEL = re.compile(rb"<c\b([^>]*)>(.*?)</c>", re.S)
 _REF = re.compile(rb'\br="([A-Z]+\d+)"')
+_WAARDE = re.compile(rb"<v>[^<]+</v>")  # openpyxl writes <v /> for "not calculated"
+_BLAD = re.compile(rb"<sheet\b[^>]*>")
+_DOEL = re.compile(rb"<Relationship\b[^>]*>")
 
 
-def formulas_without_value(pad: str | Path, blad_xml: str) -> list[str]:
-    """Addresses of formula cells in a sheet of an ``.xlsx`` that carry no cached value.
+def _attribute(tag: bytes, naam: bytes) -> str:
+    gevonden = re.search(rb"\s" + naam + rb'="([^"]*)"', tag)
+    return gevonden.group(1).decode("utf-8") if gevonden else ""
+
+
+def formulas_without_value(pad: str | Path, blad: str) -> list[str]:
+    """Addresses of formula cells in sheet ``blad`` of an ``.xlsx`` without a cached value.
 
     Such a workbook was written by a program that does not calculate (openpyxl, a script):
-    calamine reads the cell as empty. ``blad_xml`` is the sheet's part name in the zip
-    (``xl/worksheets/sheet1.xml``). The workbook reader refuses these cells with "open en
-    bewaar de werkmap in Excel".
+    calamine reads the cell as empty, a silently missing number. An empty value (``<v/>``,
+    what openpyxl writes) counts as none. ``blad`` is the sheet's name or its part in the
+    zip (``xl/worksheets/sheet1.xml``).
     """
     with zipfile.ZipFile(pad) as z:
-        data = z.read(blad_xml)
+        deel = blad if blad in z.namelist() else _sheet_part(z, blad)
+        data = z.read(deel) if deel else b""
     uit = []
     for kop, inhoud in _CEL.findall(data):
-        if b"<f" in inhoud and b"<v" not in inhoud:
+        if b"<f" in inhoud and not _WAARDE.search(inhoud):
             ref = _REF.search(kop)
             uit.append(ref.group(1).decode() if ref else "?")
     return uit
+
+
+def _sheet_part(z: zipfile.ZipFile, blad: str) -> str | None:
+    """The zip part of a sheet by name, via ``xl/workbook.xml`` and its relationships."""
+    try:
+        boek, rels = z.read("xl/workbook.xml"), z.read("xl/_rels/workbook.xml.rels")
+    except KeyError:
+        return None
+    ids = {_attribute(t, b"name"): _attribute(t, b"r:id") for t in _BLAD.findall(boek)}
+    doelen = {_attribute(t, b"Id"): _attribute(t, b"Target") for t in _DOEL.findall(rels)}
+    doel = doelen.get(ids[blad]) if blad in ids else None
+    if doel is None:
+        return None
+    return doel.lstrip("/") if doel.startswith("/") else f"xl/{doel}"
+
+
+def refuse_formulas_without_value(pad: str | Path, bladen: Iterable[str]) -> None:
+    """Raise a :class:`~oi_core.errors.DataFout` naming every formula cell of ``bladen``
+    without a cached value ("open en bewaar de werkmap in Excel"); other files pass."""
+    from oi_core.errors import Bevinding, DataFout
+
+    if not zipfile.is_zipfile(pad):
+        return
+    fouten = [
+        Bevinding(
+            f"cel {cel} is een formule zonder bewaarde uitkomst; open en bewaar de werkmap "
+            "in Excel (dan rekent Excel de formules uit)",
+            blad=blad,
+        )
+        for blad in bladen
+        for cel in formulas_without_value(pad, blad)
+    ]
+    if fouten:
+        raise DataFout(fouten, f"Werkmap '{Path(pad).name}' heeft formules zonder uitkomst")

@@ -34,7 +34,13 @@ import pandas as pd
 
 from oi_core.errors import Bevinding, DataFout, GebiedFout, InvoerFout, OIFout, PluginFout
 from oi_core.gebieden.indeling import Gebiedsindeling
-from oi_core.invoer.getallen import GetalFout, is_empty, parse_amount, parse_number
+from oi_core.invoer.getallen import (
+    GetalFout,
+    is_empty,
+    parse_amount,
+    parse_number,
+    refuse_formulas_without_value,
+)
 from oi_core.model.activiteit import Activiteit, Niveau
 from oi_core.rekenen.analyse import Analyse
 from oi_core.weergave.kolommen import kolom
@@ -268,6 +274,7 @@ def _read_sheets(pad: Path) -> dict[str, pd.DataFrame]:
              for b in ontbreekt],
             f"Werkmap '{pad.name}' is niet te lezen",
         )  # fmt: skip
+    refuse_formulas_without_value(pad, (BLAD_INVOER,))  # calamine reads them as empty
     return bladen
 
 
