@@ -296,7 +296,8 @@ def to_cells(resultaat: Any, *, liggend: bool = False) -> Cellen:
     """
     if isinstance(resultaat, pd.DataFrame):
         kop: list[Any] = headers(resultaat.columns)
-        return [kop] + [[_cell(v) for v in rij] for rij in resultaat.itertuples(index=False)]
+        kolommen = [_column_cells(resultaat.iloc[:, j]) for j in range(resultaat.shape[1])]
+        return [kop] + [list(rij) for rij in zip(*kolommen, strict=True)]
     if isinstance(resultaat, pd.Series):
         resultaat = resultaat.tolist()
     if isinstance(resultaat, np.ndarray):
@@ -316,6 +317,16 @@ def _sequence_cells(reeks: Sequence[Any], liggend: bool) -> Cellen:
     if liggend:
         return [[_cell(v) for v in reeks]]
     return [[_cell(v)] for v in reeks]
+
+
+def _column_cells(kolom: pd.Series) -> list[Any]:
+    """One column's cells; a numeric column in one step (non-finite → empty)."""
+    if kolom.dtype.kind in "fiu":
+        x = kolom.to_numpy(dtype=float)
+        uit = x.astype(object)  # Python floats
+        uit[~np.isfinite(x)] = None
+        return list(uit.tolist())
+    return [_cell(v) for v in kolom.tolist()]
 
 
 def _cell(waarde: Any) -> Any:

@@ -200,7 +200,11 @@ def parse_column(
     Raises :class:`KolomFout` listing every cell that is not a number, with its position.
     ``procent="weigeren"`` refuses ``"47%"`` (tables in percent, see :func:`parse_amount`).
     """
-    reeks = pd.Series(list(waarden), dtype=object)
+    cellen = np.asarray(waarden if isinstance(waarden, np.ndarray) else list(waarden), dtype=object)
+    snel = _all_numbers(cellen)
+    if snel is not None:
+        return snel
+    reeks = pd.Series(cellen, dtype=object)
     uit = np.full(len(reeks), np.nan)
     fouten: dict[int, str] = {}
     soort = reeks.map(type)
@@ -214,6 +218,19 @@ def parse_column(
     if fouten:
         raise KolomFout(sorted(fouten.items()))
     return uit
+
+
+def _all_numbers(cellen: np.ndarray) -> np.ndarray | None:
+    """The floats of a column of numbers and blanks (what Excel sends), in one step; ``None``
+    when any cell is text, a boolean or out of range (then each cell is looked at)."""
+    soort = pd.api.types.infer_dtype(cellen, skipna=True)
+    if soort not in ("floating", "integer", "mixed-integer-float", "empty"):
+        return None
+    x = pd.Series(cellen, dtype=object).astype(float).to_numpy()
+    with np.errstate(invalid="ignore"):
+        if (np.abs(x) > GROOTSTE_GETAL).any():
+            return None
+    return x
 
 
 _TEKST = (str, np.str_)
