@@ -231,3 +231,18 @@ def test_formula_cells_without_a_cached_value_are_found(tmp_path: Path) -> None:
     with zipfile.ZipFile(pad, "w") as z:
         z.writestr("xl/worksheets/sheet1.xml", blad)
     assert formulas_without_value(pad, "xl/worksheets/sheet1.xml") == ["C1", "D1"]
+
+
+def test_activity_data_text_is_read_one_way_per_column() -> None:
+    """`oi rapport --data`: the waarde column of a tidy table is read as one column."""
+    from oi_core import DataFout, activiteit, validate_data
+
+    reg = activiteit("straatreiniging")
+    data = reg.data().head(4).copy()
+    data["waarde"] = ["1.234,5", "7,5", "12", "3"]
+    np.testing.assert_array_equal(
+        validate_data(data, reg.activiteit)["waarde"], [1234.5, 7.5, 12.0, 3.0]
+    )
+    data["waarde"] = ["2.5", "7,5", "12", "3"]
+    with pytest.raises(DataFout, match="ander decimaalteken"):
+        validate_data(data, reg.activiteit)
