@@ -17,6 +17,7 @@ __all__ = [
     "GebiedAmbigu",
     "GebiedFout",
     "GebiedOnbekend",
+    "InterneFout",
     "InvoerFout",
     "MatchFout",
     "OIFout",
@@ -124,6 +125,25 @@ class GebiedAmbigu(GebiedFout):
 
 class PluginFout(OIFout):
     """A plugin that cannot be loaded or that breaks the hook contract."""
+
+
+class InterneFout(OIFout):
+    """A defect in the toolkit or a plugin, caught at a surface (an Excel function) so the
+    user sees a Dutch message instead of a traceback or an HTTP 500 that Excel retries.
+
+    Not a user mistake: tests treat it as a failure. ``functie`` and ``plugin`` name where
+    it happened, ``oorzaak`` the exception class.
+    """
+
+    reden = "interne_fout"
+
+    def __init__(self, functie: str, plugin: str, oorzaak: BaseException) -> None:
+        self.functie, self.plugin = functie, plugin
+        self.oorzaak = type(oorzaak).__name__
+        super().__init__(
+            f"interne fout in {functie} (plugin '{plugin}', {self.oorzaak}); meld dit aan de "
+            "beheerder van de plugin, met de invoer die u gaf"
+        )
 
 
 class OIWaarschuwing(UserWarning):

@@ -154,11 +154,22 @@ def oi_per(waarden: np.ndarray, noemer: np.ndarray, per_: float | None) -> pd.Se
 
 
 # -- match ---------------------------------------------------------------------------------
-def _area_labels(gebieden: list[str | None]) -> list[str]:
+def _area_labels(gebieden: list[str | None], argument: str = "gebieden") -> list[str]:
+    """Names of areas or doelgroepen: none blank, none twice (the error names the row)."""
     leeg = [i for i, g in enumerate(gebieden, start=1) if g is None]
     if leeg:
-        raise InvoerFout(f"naam ontbreekt bij waarde {leeg[0]}", argument="gebieden")
-    return [str(g) for g in gebieden]
+        raise InvoerFout(f"naam ontbreekt bij waarde {leeg[0]}", argument=argument)
+    labels = pd.Index([str(g) for g in gebieden])
+    dubbel = np.flatnonzero(labels.duplicated())
+    if len(dubbel):
+        i = int(dubbel[0])
+        eerste = int(np.flatnonzero(labels == labels[i])[0]) + 1
+        raise InvoerFout(
+            f"'{labels[i]}' staat meer dan eens in het bereik (ook in rij {eerste})",
+            argument=argument,
+            rij=i + 1,
+        )
+    return list(labels)
 
 
 def oi_match(
@@ -244,7 +255,7 @@ def oi_compensatie(
     inzet: np.ndarray, opgave: np.ndarray, gebieden: list[str | None] | None
 ) -> list[list[Any]]:
     _same_length(("inzet", inzet), ("opgave", opgave), ("gebieden", gebieden))
-    labels = _labels(len(inzet)) if gebieden is None else [str(g) for g in gebieden]
+    labels = _labels(len(inzet)) if gebieden is None else _area_labels(gebieden)
     c = compensatie(_reeks(inzet, labels), _reeks(opgave, labels))
     return [
         list(COMPENSATIE_KOPPEN),
@@ -262,6 +273,10 @@ def oi_compensatie(
 def oi_gebied(namen: list[str | None], niveau: str | None) -> list[list[str]]:
     indeling = Gebiedsindeling.amsterdam()
     n = _niveau(niveau)
+    if n is Niveau.DOELGROEP:
+        raise InvoerFout(
+            "een doelgroep is geen gebied; kies stadsdeel, gebied, wijk of buurt", argument="niveau"
+        )
     uit = []
     for i, naam in enumerate(namen, start=1):
         if naam is None:

@@ -26,29 +26,59 @@ row or column within the range.
 
 from __future__ import annotations
 
+import contextlib
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextvars import ContextVar
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from oi_core.errors import InvoerFout, PluginFout
-from oi_core.invoer.getallen import GetalFout, is_empty, parse_number
+from oi_core.errors import InterneFout, InvoerFout, OIFout, PluginFout
+from oi_core.invoer.getallen import (
+    EXCEL_FOUTWAARDEN,
+    Cultuur,
+    GetalFout,
+    KolomFout,
+    cultuur,
+    is_empty,
+    parse_column,
+)
 from oi_core.model.registratie import ExcelArgument, ExcelFunctie
 from oi_core.weergave.kolommen import is_code_name, zoek
 
 __all__ = [
+    "CULTUUR",
     "as_2d",
     "call_function",
     "convert_argument",
     "header",
     "headers",
+    "in_culture",
     "is_row",
     "to_cells",
 ]
 
 Cellen = list[list[Any]]
+
+
+# -- the culture of the calling Excel --------------------------------------------------------
+CULTUUR: ContextVar[Cultuur | None] = ContextVar("oi_excel_cultuur", default=None)
+"""How the calling Excel writes numbers as text: set per call from Office.js's
+``culture_info_name`` (:func:`in_culture`) or the classic add-in's Excel settings; ``None``:
+the decimal mark is sniffed per argument."""
+
+
+@contextlib.contextmanager
+def in_culture(naam_of_cultuur: str | Cultuur | None) -> Iterator[None]:
+    """Convert arguments in this culture (``"nl-NL"``, a :class:`Cultuur`) within the block."""
+    gekozen = naam_of_cultuur if isinstance(naam_of_cultuur, Cultuur) else cultuur(naam_of_cultuur)
+    token = CULTUUR.set(gekozen)
+    try:
+        yield
+    finally:
+        CULTUUR.reset(token)
 
 
 # -- arguments ----------------------------------------------------------------------------
@@ -92,52 +122,66 @@ def _vector(waarde: Any, naam: str) -> tuple[list[Any], str]:
     return [r[0] if r else None for r in cellen], "rij"
 
 
-def _number(waarde: Any, naam: str, woord: str = "", i: int = 0) -> float:
-    """One cell as a number; the error names the argument and the cell's row or column."""
+def _parse(cellen: Sequence[Any], naam: str, plek: Any) -> np.ndarray:
+    """Cells as floats in the caller's culture; the first bad cell is named by ``plek(i)``."""
     try:
-        return parse_number(waarde)
-    except GetalFout as fout:
-        if woord == "rij":
-            raise InvoerFout(str(fout), argument=naam, rij=i) from None
-        raise InvoerFout(f"{woord} {i}: {fout}" if woord else str(fout), argument=naam) from None
+        return parse_column(cellen, CULTUUR.get())
+    except KolomFout as fout:
+        i, melding = fout.fouten[0]
+        meer = f" (en nog {len(fout.fouten) - 1} cellen)" if len(fout.fouten) > 1 else ""
+        raise _cell_error(naam, plek(i), melding + meer) from None
+
+
+def _cell_error(naam: str, plek: tuple[str, int] | None, melding: str) -> InvoerFout:
+    if plek is None:
+        return InvoerFout(melding, argument=naam)
+    woord, i = plek
+    if woord == "rij":
+        return InvoerFout(melding, argument=naam, rij=i)
+    return InvoerFout(f"{woord} {i}: {melding}", argument=naam)
 
 
 def _numbers(waarde: Any, naam: str) -> np.ndarray:
     cellen, woord = _vector(waarde, naam)
     if len(cellen) == 1:
-        woord = ""
-    return np.array(
-        [_number(v, naam, woord, i) for i, v in enumerate(cellen, start=1)], dtype=float
-    )
+        return _parse(cellen, naam, lambda i: None)
+    return _parse(cellen, naam, lambda i: (woord, i + 1))
 
 
 def _single(waarde: Any, naam: str, wat: str) -> Any:
-    cellen = as_2d(waarde)
-    aantal = sum(len(r) for r in cellen)
-    if aantal != 1:
-        raise InvoerFout(f"verwacht {wat}, geen bereik van {aantal} cellen", argument=naam)
-    return cellen[0][0]
+    vlak = [v for r in as_2d(waarde) for v in r]
+    if len(vlak) != 1:
+        raise InvoerFout(f"verwacht {wat}, geen bereik van {len(vlak)} cellen", argument=naam)
+    return vlak[0]
 
 
 def _one_number(waarde: Any, naam: str) -> float | None:
-    getal = _number(_single(waarde, naam, "één getal"), naam)
+    getal = float(_parse([_single(waarde, naam, "één getal")], naam, lambda i: None)[0])
     return None if math.isnan(getal) else getal
 
 
-def _text(waarde: Any) -> str | None:
+def _text(waarde: Any, naam: str, plek: tuple[str, int] | None = None) -> str | None:
     if is_empty(waarde):
         return None
+    if isinstance(waarde, bool | np.bool_):
+        raise _cell_error(naam, plek, f"'{'WAAR' if waarde else 'ONWAAR'}' is geen tekst of naam")
     if isinstance(waarde, float) and waarde.is_integer():
         return str(int(waarde))
-    return str(waarde).strip()
+    tekst = str(waarde).strip()
+    if tekst.upper() in EXCEL_FOUTWAARDEN:
+        raise _cell_error(naam, plek, f"Excel-foutwaarde {tekst} in plaats van een tekst")
+    return tekst
 
 
 def _one_text(waarde: Any, naam: str) -> str | None:
-    return _text(_single(waarde, naam, "één tekst"))
+    return _text(_single(waarde, naam, "één tekst"), naam)
 
 
 def _texts(waarde: Any, naam: str) -> list[str | None]:
-    return [_text(v) for v in _vector(waarde, naam)[0]]
+    cellen, woord = _vector(waarde, naam)
+    if len(cellen) == 1:
+        return [_text(cellen[0], naam)]
+    return [_text(v, naam, (woord, i)) for i, v in enumerate(cellen, start=1)]
 
 
 def _table(waarde: Any, naam: str) -> Cellen:
@@ -147,11 +191,13 @@ def _table(waarde: Any, naam: str) -> Cellen:
 def _number_table(waarde: Any, naam: str) -> np.ndarray:
     cellen = as_2d(waarde)
     breed = max(len(r) for r in cellen)
-    uit = np.full((len(cellen), breed), np.nan)
-    for i, rij in enumerate(cellen):
-        for j, v in enumerate(rij):
-            uit[i, j] = _number(v, naam, f"rij {i + 1}, kolom", j + 1)
-    return uit
+    if any(len(r) != breed for r in cellen):
+        raise InvoerFout("de rijen van het blok zijn niet even lang", argument=naam)
+    if breed == 0:
+        raise InvoerFout("het blok is leeg", argument=naam)
+    vlak = [v for rij in cellen for v in rij]
+    getallen = _parse(vlak, naam, lambda i: (f"rij {i // breed + 1}, kolom", i % breed + 1))
+    return getallen.reshape(len(cellen), breed)
 
 
 def _as_given(waarde: Any, naam: str) -> Any:
@@ -199,11 +245,37 @@ def call_function(functie: ExcelFunctie, args: Sequence[Any]) -> Cellen:
     """Call a registered function as Excel does: convert ``args``, call, return its cells.
 
     ``args`` are as Excel hands them over (missing trailing arguments are ``None``). A user
-    mistake raises :class:`~oi_core.errors.OIFout`.
+    mistake raises :class:`~oi_core.errors.OIFout`; any other exception is a defect and
+    becomes an :class:`~oi_core.errors.InterneFout` naming the function and its plugin, so
+    nothing but an ``OIFout`` ever leaves an Excel function.
     """
-    waarden = list(args) + [None] * (len(functie.argumenten) - len(args))
+    try:
+        return _call(functie, args)
+    except OIFout:
+        raise
+    except GetalFout as fout:  # a plugin that parses a number itself
+        raise InvoerFout(str(fout)) from fout
+    except Exception as fout:
+        raise InterneFout(functie.naam, functie.plugin or "oi-core", fout) from fout
+
+
+def _call(functie: ExcelFunctie, args: Sequence[Any]) -> Cellen:
+    _check_count(functie, args)
+    n = len(functie.argumenten)
+    waarden = list(args)[:n] + [None] * (n - len(args))  # extra arguments are all empty
     omgezet = [convert_argument(w, a) for w, a in zip(waarden, functie.argumenten, strict=True)]
     return to_cells(functie.functie(*omgezet), liggend=_horizontal(functie, waarden))
+
+
+def _check_count(functie: ExcelFunctie, args: Sequence[Any]) -> None:
+    """More arguments than declared is a mistake (an extra ``;`` in the formula)."""
+    extra = [i for i in range(len(functie.argumenten), len(args)) if args[i] is not None]
+    if extra:
+        n = len(functie.argumenten)
+        raise InvoerFout(
+            f"{functie.naam} heeft {n} argument{'en' if n != 1 else ''}, maar kreeg er "
+            f"{len(args)}; haal argument {extra[0] + 1} weg"
+        )
 
 
 def _horizontal(functie: ExcelFunctie, waarden: list[Any]) -> bool:
@@ -224,7 +296,8 @@ def to_cells(resultaat: Any, *, liggend: bool = False) -> Cellen:
     """
     if isinstance(resultaat, pd.DataFrame):
         kop: list[Any] = headers(resultaat.columns)
-        return [kop] + [[_cell(v) for v in rij] for rij in resultaat.itertuples(index=False)]
+        kolommen = [_column_cells(resultaat.iloc[:, j]) for j in range(resultaat.shape[1])]
+        return [kop] + [list(rij) for rij in zip(*kolommen, strict=True)]
     if isinstance(resultaat, pd.Series):
         resultaat = resultaat.tolist()
     if isinstance(resultaat, np.ndarray):
@@ -246,6 +319,16 @@ def _sequence_cells(reeks: Sequence[Any], liggend: bool) -> Cellen:
     return [[_cell(v)] for v in reeks]
 
 
+def _column_cells(kolom: pd.Series) -> list[Any]:
+    """One column's cells; a numeric column in one step (non-finite → empty)."""
+    if kolom.dtype.kind in "fiu":
+        x = kolom.to_numpy(dtype=float)
+        uit = x.astype(object)  # Python floats
+        uit[~np.isfinite(x)] = None
+        return list(uit.tolist())
+    return [_cell(v) for v in kolom.tolist()]
+
+
 def _cell(waarde: Any) -> Any:
     if isinstance(waarde, np.generic):
         waarde = waarde.item()
@@ -253,4 +336,6 @@ def _cell(waarde: Any) -> Any:
         return None
     if isinstance(waarde, float) and not math.isfinite(waarde):
         return None
+    if not isinstance(waarde, str | bool | int | float):  # JSON-clean cells only
+        raise TypeError(f"resultaatcel van type {type(waarde).__name__}")
     return waarde

@@ -10,25 +10,34 @@ explicitly (tests).
 A wrapper only converts, through :func:`oi_excel.conversie.call_function`: arguments per
 :attr:`ExcelArgument.soort`, the result to cells with Dutch headers. A user mistake
 (:class:`~oi_core.OIFout`) becomes an :class:`xlwings.XlwingsError` with the Dutch
-message — HTTP 400 in xlwings Server, so Excel does not retry; anything else is a bug and
-stays what it is.
+message — HTTP 400 in xlwings Server, so Excel does not retry. A defect becomes an
+:class:`~oi_core.errors.InterneFout` ("interne fout in OI_…; meld dit", naming the plugin)
+and is shown the same way: never an HTTP 500 that Excel retries three times.
+
+Number text is read in the caller's culture: xlwings Server's call path is wrapped
+(:func:`serve_in_culture`) so Office.js's ``culture_info_name`` reaches the conversion; the
+classic add-in asks Excel for its separators (``Application.International``).
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import importlib
 import inspect
 import os
 import re
 import warnings
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from oi_core import DataFout, ExcelFunctie, OIFout, OIWaarschuwing, excel_functies
-from oi_excel.conversie import call_function
+from oi_core.errors import InterneFout
+from oi_core.invoer.getallen import Cultuur, cultuur_uit_excel
+from oi_excel.conversie import call_function, in_culture
 
-__all__ = ["Decorateurs", "build_functions", "decorators", "message"]
+__all__ = ["Decorateurs", "build_functions", "decorators", "message", "serve_in_culture"]
 
 Runtime = Literal["server", "klassiek", "geen"]
 SERVER_NAMESPACE = "OI"
@@ -43,6 +52,8 @@ class Decorateurs:
     arg: Callable[..., Any]
     ret: Callable[..., Any]
     fout: type[Exception]
+    cultuur: Callable[[], Cultuur | None] = field(default=lambda: None)
+    """The caller's culture when the runtime does not set it per call (classic add-in)."""
 
 
 def decorators(runtime: Runtime | None = None) -> Decorateurs:
@@ -64,7 +75,45 @@ def decorators(runtime: Runtime | None = None) -> Decorateurs:
     from oi_excel.snelheid import speed_up_xlwings
 
     speed_up_xlwings()
-    return Decorateurs(f, a, r, _error_class(runtime))
+    klassiek = runtime == "klassiek" or getattr(f, "__module__", "") == "xlwings.udfs"
+    return Decorateurs(f, a, r, _error_class(runtime), _excel_culture if klassiek else _geen)
+
+
+def _geen() -> Cultuur | None:
+    return None
+
+
+def _excel_culture() -> Cultuur | None:
+    """The separators of the running Excel (classic add-in); ``None`` when unavailable."""
+    try:
+        import xlwings
+
+        app: Any = xlwings.apps.active
+        return cultuur_uit_excel(app.api)
+    except Exception:  # no Excel instance: sniff per argument instead
+        return None
+
+
+def serve_in_culture() -> None:
+    """Wrap xlwings Server's ``custom_functions_call`` so each call's Office.js
+    ``culture_info_name`` (``nl-NL``) is the culture its arguments are read in.
+
+    xlwings hands the payload's culture only to date conversion; the wrapper sets
+    :data:`oi_excel.conversie.CULTUUR` around the call. Idempotent.
+    """
+    server: Any = importlib.import_module("xlwings.server")
+    origineel = server.custom_functions_call
+    if getattr(origineel, "oi_cultuur", False):
+        return
+
+    @functools.wraps(origineel)
+    async def custom_functions_call(data: Any, module: Any, *args: Any, **kwargs: Any) -> Any:
+        naam = data.get("culture_info_name") if isinstance(data, dict) else None
+        with in_culture(naam):
+            return await origineel(data, module, *args, **kwargs)
+
+    custom_functions_call.oi_cultuur = True  # type: ignore[attr-defined]
+    server.custom_functions_call = custom_functions_call
 
 
 class _GeenRuntime:
@@ -120,11 +169,16 @@ def message(functie: ExcelFunctie, fout: OIFout) -> str:
     return f"{functie.naam}: {tekst}"
 
 
-def _call(functie: ExcelFunctie, args: tuple[Any, ...], fout: type[Exception]) -> list[list[Any]]:
+def _call(functie: ExcelFunctie, args: tuple[Any, ...], deco: Decorateurs) -> list[list[Any]]:
     try:
-        return call_function(functie, args)
+        cultuur = deco.cultuur()
+        with in_culture(cultuur) if cultuur is not None else contextlib.nullcontext():
+            return call_function(functie, args)
     except OIFout as e:
-        raise fout(message(functie, e)) from e
+        raise deco.fout(message(functie, e)) from e
+    except Exception as e:  # call_function wraps defects; this is the last line of defence
+        intern = InterneFout(functie.naam, functie.plugin or "oi-core", e)
+        raise deco.fout(message(functie, intern)) from e
 
 
 def _signature(functie: ExcelFunctie) -> inspect.Signature:
@@ -149,10 +203,9 @@ def build_function(
     functie: ExcelFunctie, deco: Decorateurs, module: str = "oi_excel"
 ) -> Callable[..., Any]:
     """One Excel function: named ``functie.naam``, decorated for ``deco``'s runtime."""
-    fout = deco.fout
 
     def excel_functie(*args: Any) -> list[list[Any]]:
-        return _call(functie, args, fout)
+        return _call(functie, args, deco)
 
     excel_functie.__name__ = excel_functie.__qualname__ = functie.naam
     excel_functie.__doc__ = _docstring(functie)
@@ -186,8 +239,16 @@ def build_functions(
 ) -> dict[str, Callable[..., Any]]:
     """Every registered Excel function (default: :func:`oi_core.excel_functies`) by name."""
     deco = decorators(runtime)
+    if runtime == "server" or deco.func is getattr(_xlwings_server(), "func", None):
+        serve_in_culture()
     bron = excel_functies() if functies is None else functies
     return {f.naam: build_function(f, deco, module) for f in bron.values() if _valid(f)}
+
+
+def _xlwings_server() -> Any:
+    import sys
+
+    return sys.modules.get("xlwings.server")
 
 
 _NAAM = re.compile(r"OI_[A-Za-z][A-Za-z0-9_]*")

@@ -64,7 +64,9 @@ def test_getallen_from_a_row_or_a_column() -> None:
     np.testing.assert_array_equal(
         convert_argument([[1.0], ["7,5"], [None]], arg), [1.0, 7.5, np.nan]
     )
-    np.testing.assert_array_equal(convert_argument([["47%", 2.0]], arg), [0.47, 2.0])
+    np.testing.assert_array_equal(convert_argument([["47%", "2%"]], arg), [0.47, 0.02])
+    with pytest.raises(InvoerFout, match=r"kolom 1: .47%. is een percentage in een kolom"):
+        convert_argument([["47%", 2.0]], arg)  # a column is read one way (issue 10)
     with pytest.raises(InvoerFout, match=r"argument 'inzet', rij 2: 'x' is geen getal"):
         convert_argument([[1.0], ["x"]], arg)
     with pytest.raises(InvoerFout, match=r"argument 'inzet': kolom 2: Excel-foutwaarde #N/B"):

@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Iterator
 from types import SimpleNamespace
+from typing import Any
 
 import httpx
 import pytest
@@ -105,3 +106,67 @@ def test_a_taken_port_is_refused_in_dutch(server: str) -> None:
     )  # fmt: skip
     assert uit.returncode == 1
     assert f"poort {poort} is al in gebruik" in uit.stderr
+
+
+# -- issue 10: the culture of Excel, extra arguments, defects -----------------------------------
+@pytest.mark.betrouwbaarheid
+def test_number_text_is_read_in_the_culture_excel_sends(server: str, hulp: SimpleNamespace) -> None:
+    url = f"{server}/xlwings/custom-functions-call"
+    nl = hulp.payload("OI_AANDEEL", [["1.234"], ["766"]])  # culture_info_name nl-NL
+    en = hulp.payload("OI_AANDEEL", [["1,234"], ["766"]]) | {"culture_info_name": "en-US"}
+    for body in (nl, en):
+        r = httpx.post(url, json=body)
+        assert r.status_code == 200 and r.json()["result"] == [[0.617], [0.383]]
+    fout = httpx.post(url, json=hulp.payload("OI_AANDEEL", [["1.5"], ["766"]]))
+    assert fout.status_code == 400
+    assert "rij 1: '1.5' is geen getal in de notatie nl-NL (1.234,5)" in fout.text
+
+
+@pytest.mark.betrouwbaarheid
+def test_an_extra_argument_is_400_not_500(server: str, hulp: SimpleNamespace) -> None:
+    body = hulp.payload("OI_INDEX", [[1.0], [2.0]], [[2.0], [1.0]], [[5.0], [5.0]])
+    r = httpx.post(f"{server}/xlwings/custom-functions-call", json=body)
+    assert r.status_code == 400
+    assert "OI_INDEX heeft 2 argumenten, maar kreeg er 3" in r.text
+
+
+@pytest.mark.betrouwbaarheid
+def test_a_defect_is_400_with_the_plugin_named(
+    hulp: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In-process through xlwings Server's own router: a plugin's bug is a Dutch "interne
+    fout … meld dit" with HTTP 400, so Excel does not retry it three times."""
+    import oi_excel
+    from oi_excel.server import server_env
+
+    import oi_core
+    from oi_core.plugins.manager import isolated
+
+    for sleutel, waarde in server_env({}).items():
+        monkeypatch.setenv(sleutel, waarde)
+    from fastapi.testclient import TestClient
+    from xlwings_server.main import main_app
+    from xlwings_server.routers import xlwings as router
+
+    custom_functions = router.custom_functions  # the module the router dispatches to
+
+    def kapot(waarden: object) -> float:
+        raise ZeroDivisionError("bug")
+
+    class Kapot:
+        @oi_core.hookimpl
+        def register_excel_functies(self, register: Any) -> None:
+            argument = oi_core.ExcelArgument("waarden", "Iets.")
+            register(oi_core.ExcelFunctie("OI_KAPOT", kapot, "Kapot.", argumenten=(argument,)))
+
+    try:
+        with isolated(Kapot()):
+            oi_excel.refresh()
+            monkeypatch.setattr(custom_functions, "OI_KAPOT", oi_excel.OI_KAPOT, raising=False)
+            klant = TestClient(main_app, raise_server_exceptions=False)
+            r = klant.post("/xlwings/custom-functions-call", json=hulp.payload("OI_KAPOT", 1.0))
+    finally:
+        oi_excel.refresh()
+    assert r.status_code == 400
+    assert r.text.startswith("OI_KAPOT: interne fout in OI_KAPOT (plugin ")
+    assert "ZeroDivisionError); meld dit" in r.text

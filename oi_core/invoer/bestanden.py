@@ -22,7 +22,6 @@ import csv
 import importlib.util
 import io
 import json
-import math
 import os
 import re
 import signal
@@ -36,7 +35,7 @@ from pathlib import Path
 import pandas as pd
 
 from oi_core.errors import Bevinding, DataFout, InvoerFout
-from oi_core.invoer.getallen import GetalFout, parse_number
+from oi_core.invoer.getallen import KolomFout, parse_column
 from oi_core.weergave.cellen import XLSX_OPTIES, csv_frame, sheet_name
 
 __all__ = [
@@ -323,18 +322,13 @@ def numbers_column(df: pd.DataFrame, kolom: str, *, blad: str | None = None) -> 
     if kolom not in df.columns:
         bekend = ", ".join(map(str, df.columns))
         raise DataFout([Bevinding(f"kolom ontbreekt (wel: {bekend})", kolom=kolom, blad=blad)])
-    uit, fouten = [], []
-    for rij, waarde in enumerate(df[kolom], start=2):
-        try:
-            getal = parse_number(waarde)
-            if math.isinf(getal):
-                raise GetalFout(f"'{waarde}' is te groot om mee te rekenen")
-            uit.append(getal)
-        except GetalFout as fout:
-            fouten.append(Bevinding(str(fout), rij=rij, kolom=kolom, blad=blad))
-            uit.append(float("nan"))
-    if fouten:
-        raise DataFout(fouten, "Niet elke waarde is een getal")
+    try:  # the whole column at once: its decimal mark is sniffed from all its cells
+        uit = parse_column(df[kolom].to_numpy(dtype=object))
+    except KolomFout as fout:
+        raise DataFout(
+            [Bevinding(m, rij=i + 2, kolom=kolom, blad=blad) for i, m in fout.fouten],
+            "Niet elke waarde is een getal",
+        ) from None
     return pd.Series(uit, index=df.index, name=kolom, dtype=float)
 
 

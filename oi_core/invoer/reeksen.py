@@ -114,8 +114,17 @@ def bereik_als_tabel(
     _eis_volledig_bereik(list(schoon), list(getallen), zonder_label & mee, leeg & mee[:, None])
     index = pd.Index(schoon[mee].to_numpy())
     if not index.is_unique:
-        dubbel = index[index.duplicated()].unique()
-        raise DataFout([Bevinding(f"'{g}' staat meer dan eens in het bereik") for g in dubbel])
+        rijen = np.flatnonzero(mee)[index.duplicated()]
+        raise DataFout(
+            [
+                Bevinding(
+                    f"'{schoon[r]}' staat meer dan eens in het bereik", rij=int(r) + 1, kolom=wat
+                )
+                for r in rijen
+            ]
+        )
+    if index.empty:
+        raise InvoerFout(f"het bereik bevat geen {wat} met waarden", argument=wat)
     return pd.DataFrame(matrix[mee], index=index, columns=list(getallen))
 
 

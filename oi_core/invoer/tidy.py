@@ -16,7 +16,7 @@ import pandas as pd
 
 from oi_core.errors import Bevinding, DataFout, GebiedFout
 from oi_core.gebieden.indeling import Gebiedsindeling
-from oi_core.invoer.getallen import GetalFout, parse_amount, parse_number
+from oi_core.invoer.getallen import GetalFout, KolomFout, parse_amount, parse_column, parse_number
 from oi_core.model.activiteit import Activiteit, Niveau
 
 __all__ = ["KOLOMMEN_DATA", "to_tidy", "validate_data"]
@@ -252,7 +252,13 @@ def _check_numbers(kolom: pd.Series) -> tuple[np.ndarray, np.ndarray]:
         melding = np.full(len(kolom), None, dtype=object)
         melding[np.isinf(getallen)] = "het getal is te groot om mee te rekenen"
         return np.where(np.isinf(getallen), np.nan, getallen), melding
-    waarde, melding = _check_column(kolom, _check_number)
+    melding = np.full(len(kolom), None, dtype=object)
+    try:  # the whole column at once, read one way (decimal mark, percent sign)
+        return parse_column(kolom.to_numpy(dtype=object), procent="weigeren"), melding
+    except KolomFout as fout:
+        for i, tekst in fout.fouten:
+            melding[i] = tekst
+    waarde, _ = _check_column(kolom, _check_number)
     return waarde.astype(float), melding
 
 

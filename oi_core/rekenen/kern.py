@@ -146,7 +146,29 @@ def verdeel(inzet: Labels, opgave: Labels, *, band: float = BAND) -> Verdeling:
     labels, x, y = _aligned(inzet, opgave)
     if len(labels) == 0:
         raise MatchFout(["er zijn geen gebieden om te vergelijken"], "Match")
+    _check_finite(labels, x, y)
     return Verdeling(labels, x, y, band)
+
+
+def _check_finite(labels: pd.Index, x: np.ndarray, y: np.ndarray) -> None:
+    """Totals and shares must stay finite: a sum beyond float range (values near 1e308) or
+    an opgave share that underflows (5e-324 next to 1) would give a silently wrong index."""
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+        tx, ty = x.sum(), y.sum()
+        ratio = 100.0 * (x / tx) / (y / ty)  # as Verdeling.oi_index computes it
+    if np.isfinite(tx) and np.isfinite(ty) and np.isfinite(ratio).all():
+        return
+    slecht = labels[~np.isfinite(ratio)] if np.isfinite(tx) and np.isfinite(ty) else labels[:1]
+    raise MatchFout(
+        [
+            Bevinding(
+                f"de getallen voor gebied '{g}' zijn te groot of te klein om mee te rekenen; "
+                "kies een andere eenheid (bijvoorbeeld duizenden)"
+            )
+            for g in slecht
+        ],
+        "Inzet en opgave zijn niet te vergelijken",
+    )
 
 
 def aandeel(waarden: Labels, *, naam: str = "waarden") -> pd.Series:
@@ -167,9 +189,14 @@ def aandeel(waarden: Labels, *, naam: str = "waarden") -> pd.Series:
     ]
     if fouten:
         raise DataFout(fouten, f"Een aandeel van {naam} is niet te berekenen")
-    if not x.sum() > 0:
+    totaal = x.sum()
+    if not totaal > 0:
         raise InvoerFout("het totaal is 0; een aandeel is dan niet te berekenen", argument=naam)
-    return pd.Series(x / x.sum(), index=reeks.index, name="aandeel")
+    if not np.isfinite(totaal):
+        raise InvoerFout(
+            "het totaal is te groot om mee te rekenen; kies een andere eenheid", argument=naam
+        )
+    return pd.Series(x / totaal, index=reeks.index, name="aandeel")
 
 
 def grenzen(band: float = BAND) -> tuple[float, float]:
@@ -229,7 +256,14 @@ def _check_values(index: pd.Index, x: np.ndarray, y: np.ndarray) -> None:
             fouten.append(Bevinding(f"inzet is negatief ({xi:g}) voor gebied '{g}'", kolom="inzet"))
         if np.isnan(yi):
             fouten.append(Bevinding(f"opgave ontbreekt voor gebied '{g}'", kolom="opgave"))
-        elif yi <= 0:
+        elif yi < 0:
+            fouten.append(
+                Bevinding(
+                    f"opgave is {yi:g} voor gebied '{g}'; een opgave kan niet negatief zijn",
+                    kolom="opgave",
+                )
+            )
+        elif yi == 0:
             fouten.append(
                 Bevinding(
                     f"opgave is {yi:g} voor gebied '{g}'; een aandeel opgave van 0 maakt de "

@@ -55,6 +55,10 @@ def oi_index(inzet: Labels, opgave: Labels) -> pd.Series:
 
 def per(waarden: Labels, noemer: Labels, per: float = 100.0) -> pd.Series:
     """Per-capita figure ``per · x_i / n_i``: m² per 100 inhabitants, FTE per 1000 children."""
+    if not 0 < per <= 1e12:
+        raise InvoerFout(
+            f"per is {per:g}; kies een aantal groter dan 0, zoals 100 of 1000", argument="per"
+        )
     x = als_reeks(waarden, "waarden")
     n = als_reeks(noemer, "noemer")
     check_same_labels(x, n, "waarden", "noemer")
@@ -62,8 +66,14 @@ def per(waarden: Labels, noemer: Labels, per: float = 100.0) -> pd.Series:
     if not (nv > 0).all():
         codes = ", ".join(x.index[~(nv > 0)].map(str))
         raise InvoerFout(f"noemer is 0, leeg of negatief voor {codes}", argument="noemer")
-    uit = x.to_numpy(dtype=float) * per
-    uit /= nv
+    with np.errstate(over="ignore"):
+        uit = x.to_numpy(dtype=float) * per
+        uit /= nv
+    if np.isinf(uit).any():
+        codes = ", ".join(x.index[np.isinf(uit)].map(str))
+        raise InvoerFout(
+            f"noemer is te klein voor {codes}; kies een andere eenheid", argument="noemer"
+        )
     return reeks(uit, x.index, f"per_{per:g}")
 
 
@@ -100,10 +110,14 @@ def index_interval(
 
 # -- position against the city average ---------------------------------------------------
 def gemiddelde(
-    waarden: Labels, gewichten: Labels | None = None, uitsluiten: Iterable[str] = ()
+    waarden: Labels,
+    gewichten: Labels | None = None,
+    uitsluiten: Iterable[str] = (),
+    *,
+    naam: str = "waarden",
 ) -> tuple[float, float]:
     """(Weighted) mean and standard deviation over the areas not excluded, NaN left out."""
-    x = als_reeks(waarden, "waarden")
+    x = als_reeks(waarden, naam)
     alle = x.to_numpy(dtype=float)
     uit = list(uitsluiten)
     mee = ~np.isnan(alle) if not uit else ~x.index.isin(uit) & ~np.isnan(alle)
@@ -111,11 +125,14 @@ def gemiddelde(
     if gewichten is not None:
         mee &= ~np.isnan(w)
     if not mee.any():
-        raise InvoerFout("geen waarden over om een gemiddelde te berekenen", argument="waarden")
-    if mee.all():
-        gem = float(np.average(alle, weights=w))
-        return gem, float(np.sqrt(np.average((alle - gem) ** 2, weights=w)))
-    xv, wv = alle[mee], w[mee]
+        raise InvoerFout("geen waarden over om een gemiddelde te berekenen", argument=naam)
+    xv, wv = (alle, w) if mee.all() else (alle[mee], w[mee])
+    if not wv.sum() > 0:
+        raise InvoerFout(
+            "de gewichten van de meetellende waarden zijn samen 0; een gewogen gemiddelde is "
+            "dan niet te berekenen",
+            argument="gewichten",
+        )
     gem = float(np.average(xv, weights=wv))
     sd = float(np.sqrt(np.average((xv - gem) ** 2, weights=wv)))
     return gem, sd
@@ -359,8 +376,8 @@ def kwadrant(
     xs, ys = als_reeks(x, x_naam), als_reeks(y, y_naam)
     check_same_labels(xs, ys, x_naam, y_naam)
     ys = ys.reindex(xs.index)
-    xr = gemiddelde(xs, gewichten)[0] if x_ref is None else float(x_ref)
-    yr = gemiddelde(ys, gewichten)[0] if y_ref is None else float(y_ref)
+    xr = gemiddelde(xs, gewichten, naam=x_naam)[0] if x_ref is None else float(x_ref)
+    yr = gemiddelde(ys, gewichten, naam=y_naam)[0] if y_ref is None else float(y_ref)
     xo = _ongunstig(xs.to_numpy(dtype=float), xr, Richting(x_richting))
     yo = _ongunstig(ys.to_numpy(dtype=float), yr, Richting(y_richting))
     ontbreekt = xs.isna().to_numpy() | ys.isna().to_numpy()
@@ -401,9 +418,29 @@ def concentratie_index(inzet: Labels, opgave: Labels, bevolking: Labels | None =
     w = _bevolking(x, bevolking)
     check_no_nan(x, "inzet")
     check_no_nan(y, "opgave")
+    _check_not_negative(x, "inzet")
+    _check_not_negative(y, "opgave")
     per_hoofd_inzet = x.to_numpy(dtype=float) / w
     per_hoofd_opgave = y.to_numpy(dtype=float) / w
     return _concentratie(per_hoofd_inzet, -per_hoofd_opgave, w)
+
+
+def _check_not_negative(reeks: pd.Series, naam: str) -> None:
+    """Inzet and opgave of a concentration index are amounts: none negative, total > 0."""
+    v = reeks.to_numpy(dtype=float)
+    if (v < 0).any():
+        raise DataFout(
+            [
+                Bevinding(f"{naam} is negatief ({w:g}) voor gebied '{g}'", kolom=naam)
+                for g, w in zip(reeks.index[v < 0], v[v < 0], strict=True)
+            ],
+            "Concentratie-index",
+        )
+    if not v.sum() > 0:
+        raise InvoerFout(
+            f"de totale {naam} is 0; de concentratie-index is dan niet gedefinieerd",
+            argument=naam,
+        )
 
 
 def _bevolking(x: pd.Series, bevolking: Labels | None) -> np.ndarray:
@@ -432,7 +469,14 @@ def _concentratie(y: np.ndarray, rangorde: np.ndarray, w: np.ndarray) -> float:
         )
     r = _fractionele_rang(rangorde, w)
     cov = float(np.average((y - mu) * (r - np.average(r, weights=w)), weights=w))
-    return 2.0 * cov / mu
+    uit = 2.0 * cov / mu
+    if not np.isfinite(uit) or not np.isfinite(rangorde).all():
+        raise InvoerFout(
+            "de getallen per inwoner zijn te groot of te klein om mee te rekenen; kies een "
+            "andere eenheid",
+            argument="bevolking",
+        )
+    return uit
 
 
 def _fractionele_rang(sleutel: np.ndarray, w: np.ndarray) -> np.ndarray:

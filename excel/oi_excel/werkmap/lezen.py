@@ -44,7 +44,13 @@ from oi_core.errors import (
 )
 from oi_core.gebieden.indeling import Gebiedsindeling
 from oi_core.invoer.bestanden import check_workbook
-from oi_core.invoer.getallen import GetalFout, is_empty, parse_amount, parse_number
+from oi_core.invoer.getallen import (
+    GetalFout,
+    is_empty,
+    parse_amount,
+    parse_number,
+    refuse_formulas_without_value,
+)
 from oi_core.model.activiteit import Activiteit, Niveau
 from oi_core.rekenen.analyse import Analyse
 from oi_core.weergave.kolommen import kolom
@@ -307,6 +313,7 @@ def _read_sheets(pad: Path) -> dict[str, pd.DataFrame]:
     if not pad.is_file():
         raise InvoerFout(f"bestand '{pad}' bestaat niet", argument=str(pad))
     check_workbook(pad)
+    refuse_formulas_without_value(pad, (BLAD_INVOER,))  # calamine reads them as empty
     try:
         with pd.ExcelFile(pad, engine="calamine") as boek:
             namen = [str(n) for n in boek.sheet_names]

@@ -58,11 +58,17 @@ def oi_jgz_index_stad(
     lage_ses_stad: float | None,
 ) -> list[list[float]]:
     """OI-index against the city per row: 100 · (fte / fte_stad) / (ses / ses_stad)."""
-    if fte_stad is None or lage_ses_stad is None:
-        raise InvoerFout("geef het Amsterdams gemiddelde van FTE en lage SES", argument="stad")
+    fte_stad = _stad(fte_stad, "fte_stad")
+    lage_ses_stad = _stad(lage_ses_stad, "lage_ses_stad")
     t = _per_1000(None, fte_per_1000, lage_ses_per_1000)
     index = index_tov_stad(t["fte_per_1000"], t["lage_ses_per_1000"], fte_stad, lage_ses_stad)
     return [[float(v)] for v in index["oi_index_stad"]]
+
+
+def _stad(waarde: float | None, naam: str) -> float:
+    if waarde is None or not waarde > 0:
+        raise InvoerFout("geef het Amsterdams gemiddelde, een getal groter dan 0", argument=naam)
+    return waarde
 
 
 def _per_1000(

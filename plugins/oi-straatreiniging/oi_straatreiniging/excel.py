@@ -19,7 +19,20 @@ __all__ = ["EXCEL_FUNCTIES", "reiniging_fte", "reiniging_norm"]
 
 
 def _norm(norm: float | None) -> float:
-    return NORM_SOBER if norm is None else float(norm)
+    """The norm in percent; a percent-formatted cell (80%) arrives as 0,8 and means 80."""
+    if norm is None:
+        return NORM_SOBER
+    return float(norm) * 100.0 if 0.0 < norm <= 1.0 else float(norm)
+
+
+def _percent(scores: pd.Series) -> pd.Series:
+    """Scores in percent. A range formatted as percentage (85%) arrives as fractions (0,85):
+    when every score lies between 0 and 1, they are read as such, not as 0,85 percent."""
+    x = scores.to_numpy(dtype=float)
+    bekend = x[~np.isnan(x)]
+    if len(bekend) and (bekend >= 0).all() and (bekend <= 1).all() and (bekend > 0).any():
+        return scores * 100.0
+    return scores
 
 
 def reiniging_fte(
@@ -33,7 +46,9 @@ def reiniging_fte(
     x = _reeks(fte, "fte")
     b = _reeks(bewoners_bezoekers, "bewoners_bezoekers", len(x))
     tekort = (
-        None if scores is None else tekort_tot_norm(_reeks(scores, "scores", len(x)), _norm(norm))
+        None
+        if scores is None
+        else tekort_tot_norm(_percent(_reeks(scores, "scores", len(x))), _norm(norm))
     )
     uit = differentiatie(x, b, tekort=tekort, opslag_per_pp=opslag_per_pp or 0.0)
     return uit[["fte_nieuw", "verschuiving_fte", "verschuiving_pp"]].reset_index(drop=True)
@@ -41,12 +56,12 @@ def reiniging_fte(
 
 def reiniging_norm(scores: np.ndarray, norm: float | None = None) -> list[float]:
     """OI_REINIGING_NORM: difference with the norm in percentage points (negative: under)."""
-    return normtoets(_reeks(scores, "scores"), _norm(norm))["verschil"].tolist()
+    return normtoets(_percent(_reeks(scores, "scores")), _norm(norm))["verschil"].tolist()
 
 
 _NORM = ExcelArgument(
     "norm",
-    "Schoonnorm: % metingen minstens niveau B (leeg: 80, de norm ‘sober’).",
+    "Schoonnorm: % metingen minstens niveau B (leeg: 80, de norm ‘sober’; 80% mag ook).",
     "getal",
     optioneel=True,
 )
@@ -88,7 +103,9 @@ EXCEL_FUNCTIES = (
         beschrijving="Verschil met de schoonnorm in procentpunt; negatief is onder de norm.",
         argumenten=(
             ExcelArgument(
-                "scores", "CROW-score per gebied: % metingen minstens niveau B.", "getallen"
+                "scores",
+                "CROW-score per gebied: % metingen minstens niveau B (85 of 85%).",
+                "getallen",
             ),
             _NORM,
         ),

@@ -62,3 +62,13 @@ def test_norm_difference() -> None:
     assert reiniging_norm(GROF, 85.0)[0] == -6
     with pytest.raises(InvoerFout, match="tussen 0 en 100"):
         reiniging_norm(GROF, 0.8e3)
+
+
+def test_percent_formatted_scores_are_not_off_by_100() -> None:
+    """A range formatted as percentage (79%) arrives as fractions (0,79) (issue 10)."""
+    procent = reiniging_norm(GROF)
+    assert reiniging_norm(GROF / 100.0) == pytest.approx(procent)
+    assert reiniging_norm(GROF / 100.0, 0.8) == pytest.approx(procent)  # norm cell 80%
+    assert reiniging_fte(FTE, BB, GROF / 100.0, 0.8, 0.05).equals(
+        reiniging_fte(FTE, BB, GROF, 80.0, 0.05)
+    )
