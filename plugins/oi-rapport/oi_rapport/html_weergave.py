@@ -37,6 +37,7 @@ from oi_rapport.document import (
 )
 from oi_rapport.figuren import Afbeeldingen, render_figures
 from oi_rapport.opmaak import number, percentage, points
+from oi_rapport.voorpagina import Voorpagina
 
 __all__ = ["format_cell", "render_html"]
 
@@ -63,9 +64,7 @@ def render_html(
     """The report as one HTML document (a string); figures from ``afbeeldingen`` when given."""
     if afbeeldingen is None:
         afbeeldingen = render_figures(all_figures(rapport), indeling)
-    inhoudsopgave = "\n".join(
-        f'<li><a href="#{escape(s.sleutel)}">{escape(s.titel)}</a></li>' for s in rapport.secties
-    )
+    inhoudsopgave = _contents(rapport.secties)
     inhoud = "\n".join(_section(s, afbeeldingen) for s in rapport.secties)
     return Template(_template("rapport.html")).substitute(
         titel=escape(rapport.titel),
@@ -78,7 +77,32 @@ def render_html(
     )
 
 
+def _contents(secties: tuple[Sectie, ...]) -> str:
+    """The table of contents: the front pages, then the appendix (``oi rapport --pdf`` adds
+    page numbers in ``span.pagina``)."""
+
+    def item(s: Sectie) -> str:
+        naam = f"{s.titel}: in het kort" if s.voorpagina is not None else s.titel
+        return (
+            f'<li><a href="#{escape(s.sleutel)}">{escape(naam)}</a>'
+            f'<span class="pagina" data-sectie="{escape(s.sleutel)}"></span></li>'
+        )
+
+    voor = [item(s) for s in secties if not s.bijlage]
+    bijlage = [item(s) for s in secties if s.bijlage]
+    if not voor or not bijlage:
+        return "\n".join(voor + bijlage)
+    return (
+        "\n".join(voor)
+        + '\n<li class="groep">Bijlage: de analyse<ol>'
+        + "\n".join(bijlage)
+        + "</ol></li>"
+    )
+
+
 def _section(sectie: Sectie, afbeeldingen: Afbeeldingen) -> str:
+    if sectie.voorpagina is not None:
+        return _front_page(sectie, sectie.voorpagina, afbeeldingen)
     delen = [
         f'<section class="hoofdstuk" id="{escape(sectie.sleutel)}">',
         f"<h2>{escape(sectie.titel)}</h2>",
@@ -254,3 +278,27 @@ def _figure(grafiek: Grafiek, svg: str) -> str:
     )
     sleutel = escape(grafiek.sleutel)
     return f'<figure class="grafiek" id="figuur-{sleutel}">{svg}{bijschrift}</figure>'
+
+
+# -- front page ---------------------------------------------------------------------------
+def _front_page(sectie: Sectie, v: Voorpagina, afbeeldingen: Afbeeldingen) -> str:
+    """One activity on one page: finding, map beside the small match table, the trade-offs
+    and the questions; a link to the analysis in the appendix."""
+    kaart = _figure(v.kaart, afbeeldingen.svg[v.kaart.sleutel]) if v.kaart else ""
+    noten = "".join(f'<p class="bijschrift">{escape(t)}</p>' for t in v.toelichting)
+    vragen = "".join(f"<li>{escape(p)}</li>" for p in v.vragen)
+    vragen = f"<h3>Vragen voor het gesprek</h3><ol>{vragen}</ol>" if vragen else ""
+    delen = [
+        f'<section class="voorpagina" id="{escape(sectie.sleutel)}">',
+        f'<h2>{escape(sectie.titel)} <span class="in-het-kort">in het kort</span></h2>',
+        f'<p class="ondertitel">{escape(sectie.ondertitel)}</p>' if sectie.ondertitel else "",
+        f'<p class="bevinding">{escape(v.bevinding)}</p>',
+        f'<div class="vp-raster"><div class="vp-tabel">{_table(v.match)}{noten}</div>',
+        f'<div class="vp-kaart">{kaart}</div></div>' if kaart else "</div>",
+        _table(v.afwegingen_tabel()),
+        vragen,
+        f'<p class="noot">De hele analyse: <a href="#{escape(v.hoofdstuk)}">'
+        f"{escape(v.activiteit)} in de bijlage</a>.</p>",
+        "</section>",
+    ]
+    return "\n".join(d for d in delen if d)

@@ -239,7 +239,8 @@ def test_many_areas_show_the_ten_largest_shortfalls_and_surpluses_and_a_wijk_map
 
         reg = activiteit("wijken")
         h = build_activity(reg, reg.analyse())
-    staaf, kaart = [g for g in h.blokken if isinstance(g, Grafiek)][:2]
+    kaart, staaf = h.grafieken()[:2]  # the map is on the front page, the bars in the chapter
+    assert h.voorpagina is not None and h.voorpagina.kaart is kaart
     assert len(staaf.figuur.data) == 20
     verschil = h.match["verschil_pp"].sort_values()
     assert list(staaf.figuur.data.index) == [*verschil.index[:10], *verschil.index[-10:]]
@@ -339,9 +340,8 @@ def test_a_plugin_chapter_follows_the_activities_with_its_intro_source_and_formu
     rapport = uitkomst.rapport
     sectie = next(s for s in rapport.secties if s.sleutel == "inwoners")
     assert sectie.blad == "Inwoners" and isinstance(sectie.blokken[1], Tabel)
-    assert "Het hoofdstuk Inwoners telt de inwoners per stadsdeel." in _text(
-        rapport.secties[0].blokken
-    )
+    overzicht = next(s for s in rapport.secties if s.sleutel == "overzicht")
+    assert "Het hoofdstuk Inwoners telt de inwoners per stadsdeel." in _text(overzicht.blokken)
     over = rapport.secties[-1]
     assert "Inwoners: CBS Kerncijfers wijken en buurten 2024." in _text(over.blokken)
     formules = next(b for b in over.blokken if isinstance(b, Tabel) and b.sleutel == "formules")
@@ -404,6 +404,9 @@ def test_a_chapter_computes_the_match_once(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 BLADEN = [
+    "Kort – Openbare bibliotheken",
+    "Kort – Schoolbegeleiding naa",
+    "Kort – Straatreiniging",
     "Overzicht",
     "Openbare bibliotheken",
     "Schoolbegeleiding naar SES",
@@ -411,8 +414,9 @@ BLADEN = [
     "Inwoners",
     "Over deze analyse",
 ]
-"""The sheets (and sections) of the report on the test activities: the installed activities
-in alphabetical order, then the plugins' chapters."""
+"""The sheets (and sections) of the report on the test activities: a front page per
+activity, then the appendix: the overview, the installed activities in alphabetical order,
+the plugins' chapters and the remarks."""
 
 
 def test_the_report_has_an_overview_a_chapter_per_activity_the_plugin_chapters_and_about(
@@ -480,12 +484,13 @@ def _header_row(ws: object, eerste: str = "Code") -> int:
 def test_workbook_sheets_charts_images_and_frozen_headers(boek: openpyxl.Workbook) -> None:
     assert boek.sheetnames == BLADEN
     straat = boek["Straatreiniging"]
-    assert len(straat._charts) == 1  # bars; the map is an image
-    assert len(straat._images) == 1
+    assert len(straat._charts) == 1  # bars; the OI-index map is on the front page
+    assert len(straat._images) == 0
+    assert len(boek["Kort – Straatreiniging"]._images) == 1
     assert straat.freeze_panes == f"C{_header_row(straat) + 1}"
     bieb = boek["Openbare bibliotheken"]
     assert len(bieb._charts) == 4  # bars, quadrant scatter, bars per stadsdeel, line
-    assert len(bieb._images) == 2  # OI-index map, reading level per wijk
+    assert len(bieb._images) == 1  # reading level per wijk
     assert len(boek["Schoolbegeleiding naar SES"]._images) == 0
 
 
