@@ -165,6 +165,7 @@ def _bars(fig: Figure, ax: Axes, grafiek: Grafiek, _: Gebiedsindeling | None) ->
             fontsize=8,
             borderaxespad=0.2,
         )
+    _bar_reference(ax, figuur.referenties, liggend)
     if liggend:
         ax.set_yticks(pos, labels)
         ax.invert_yaxis()
@@ -179,18 +180,94 @@ def _bars(fig: Figure, ax: Axes, grafiek: Grafiek, _: Gebiedsindeling | None) ->
     return Marges(onder=onder)
 
 
+def _bar_reference(ax: Axes, referenties: Any, liggend: bool) -> None:
+    """The reference of the values (100 for an OI-index, a norm): a line across the bars."""
+    if "y" not in referenties:
+        return
+    waarde = float(referenties["y"])
+    teken = ax.axvline if liggend else ax.axhline
+    teken(waarde, color="#1A1A1A", linestyle="--", linewidth=1, zorder=3)
+    plek = (waarde, 1.0) if liggend else (1.0, waarde)
+    transform = ax.get_xaxis_transform() if liggend else ax.get_yaxis_transform()
+    ax.annotate(
+        number(waarde),
+        plek,
+        xycoords=transform,
+        xytext=(2, 2),
+        textcoords="offset points",
+        fontsize=7,
+        color="#1A1A1A",
+        ha="left",
+        va="bottom",
+    )
+
+
 def _scatter(fig: Figure, ax: Axes, grafiek: Grafiek, _: Gebiedsindeling | None) -> Marges:
     figuur = grafiek.figuur
     x = figuur.data[figuur.x].to_numpy(dtype=float) if figuur.x else np.arange(len(figuur.data))
     y = figuur.data[series_names(figuur)[0]].to_numpy(dtype=float)
     ax.scatter(x, y, s=28, color=PALET[0], zorder=3)
-    if figuur.label:
-        for xi, yi, tekst in zip(x, y, figuur.data[figuur.label], strict=True):
-            ax.annotate(str(tekst), (xi, yi), xytext=(4, 3), textcoords="offset points", fontsize=7)
     _references(ax, figuur.referenties)
+    if figuur.label:
+        _point_labels(fig, ax, x, y, [str(t) for t in figuur.data[figuur.label]])
     ax.set_xlabel(figuur.x_label)
     ax.set_ylabel(figuur.y_label)
     return Marges(rechts=0.9)
+
+
+_PLEKKEN = (
+    (4, 3, "left", "bottom"),
+    (-4, 3, "right", "bottom"),
+    (4, -3, "left", "top"),
+    (-4, -3, "right", "top"),
+    (0, 6, "center", "bottom"),
+    (0, -6, "center", "top"),
+)
+"""Candidate label places around a point: offset in points and alignment."""
+
+
+def _point_labels(fig: Figure, ax: Axes, x: np.ndarray, y: np.ndarray, teksten: list[str]) -> None:
+    """Label points without overlap: each label takes the first free place of
+    :data:`_PLEKKEN` (boxes estimated from the text length); a label with no free place
+    is left out, so text never overprints (the table beside the chart has every value)."""
+    ax.set_xlim(ax.get_xlim())
+    ax.set_ylim(ax.get_ylim())
+    punten = ax.transData.transform(np.column_stack([x, y]))
+    schaal = fig.dpi / 72
+    hoogte = 7 * 1.25 * schaal
+    bezet = [
+        (px - 3 * schaal, py - 3 * schaal, px + 3 * schaal, py + 3 * schaal) for px, py in punten
+    ]
+    for (px, py), tekst, xi, yi in zip(punten, teksten, x, y, strict=True):
+        if not np.isfinite(px) or not np.isfinite(py):
+            continue
+        breedte = 7 * 0.55 * schaal * len(tekst)
+        for dx, dy, ha, va in _PLEKKEN:
+            vak = _box(px + dx * schaal, py + dy * schaal, breedte, hoogte, ha, va)
+            if not any(_overlap(vak, b) for b in bezet):
+                bezet.append(vak)
+                ax.annotate(
+                    tekst,
+                    (xi, yi),
+                    xytext=(dx, dy),
+                    textcoords="offset points",
+                    fontsize=7,
+                    ha=ha,
+                    va=va,
+                )
+                break
+
+
+def _box(
+    x: float, y: float, breedte: float, hoogte: float, ha: str, va: str
+) -> tuple[float, float, float, float]:
+    links = x - breedte if ha == "right" else x - breedte / 2 if ha == "center" else x
+    onder = y - hoogte if va == "top" else y
+    return (links, onder, links + breedte, onder + hoogte)
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _references(ax: Axes, referenties: Any) -> None:

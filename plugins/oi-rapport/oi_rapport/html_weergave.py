@@ -7,6 +7,7 @@ fonts, images or links: the file opens offline and prints (print CSS, A4).
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from functools import cache
 from html import escape
 from importlib import resources
@@ -39,7 +40,7 @@ from oi_rapport.figuren import Afbeeldingen, render_figures
 from oi_rapport.opmaak import number, percentage, points
 from oi_rapport.voorpagina import Voorpagina
 
-__all__ = ["format_cell", "render_html"]
+__all__ = ["MAX_KOLOMMEN", "format_cell", "part_key", "render_html", "table_parts"]
 
 _LEGENDA = {
     "min_sterk": "– sterk: meer dan één standaardafwijking slechter",
@@ -195,22 +196,66 @@ _FORMATTERS = {
 }
 
 
+MAX_KOLOMMEN = 8
+"""A table with more columns is shown in parts of at most this many columns, each part
+repeating the leading text columns (name, group), so that it fits A4 portrait and a
+1280 px screen without scrolling."""
+
+
+def table_parts(tabel: Tabel, max_kolommen: int = MAX_KOLOMMEN) -> list[Tabel]:
+    """``tabel`` split by columns into parts that fit the page (itself when it fits)."""
+    kolommen = tabel.kolommen
+    if len(kolommen) <= max_kolommen:
+        return [tabel]
+    vast = 0
+    while vast < min(2, len(kolommen)) and kolommen[vast].formaat == "tekst":
+        vast += 1
+    per_deel = max(1, max_kolommen - vast)
+    rest = kolommen[vast:]
+    stukken = [rest[i : i + per_deel] for i in range(0, len(rest), per_deel)]
+    if len(stukken) > 1 and len(stukken[-1]) < 3:  # no part with one or two columns
+        per_deel = math.ceil(len(rest) / len(stukken))
+        stukken = [rest[i : i + per_deel] for i in range(0, len(rest), per_deel)]
+    return [replace(tabel, kolommen=(*kolommen[:vast], *stuk)) for stuk in stukken]
+
+
+def part_key(tabel: Tabel, deel: int) -> str:
+    """The HTML id of part ``deel`` (from 1) of a table: ``tabel-<key>``, then ``-deel-2`` …"""
+    return f"tabel-{tabel.sleutel}" + (f"-deel-{deel}" if deel > 1 else "")
+
+
 def _table(tabel: Tabel) -> str:
+    delen = table_parts(tabel)
+    n = len(delen)
+    return "\n".join(
+        _table_part(
+            deel,
+            part_key(tabel, i),
+            tabel.titel if n == 1 or not tabel.titel else f"{tabel.titel} (deel {i} van {n})",
+            laatste=i == n,
+        )
+        for i, deel in enumerate(delen, start=1)
+    )
+
+
+def _table_part(tabel: Tabel, sleutel: str, titel: str, *, laatste: bool) -> str:
     met_index = not isinstance(tabel.data.index, pd.RangeIndex)
     kop = (["<th>Code</th>"] if met_index else []) + [
         f'<th class="{_align(k)}">{escape(k.kop)}</th>' for k in tabel.kolommen
     ]
-    rijen = [_row(tabel, sleutel, rij, met_index) for sleutel, rij in tabel.data.iterrows()]
+    rijen = [_row(tabel, code, rij, met_index) for code, rij in tabel.data.iterrows()]
     delen = [
-        f'<figure class="tabel" id="tabel-{escape(tabel.sleutel)}">',
-        f"<figcaption>{escape(tabel.titel)}</figcaption>" if tabel.titel else "",
+        f'<figure class="tabel" id="{escape(sleutel)}">',
+        f"<figcaption>{escape(titel)}</figcaption>" if titel else "",
         '<div class="scroll"><table>',
         f"<thead><tr>{''.join(kop)}</tr></thead>",
         f"<tbody>{''.join(rijen)}</tbody>",
         _footer(tabel, met_index),
         "</table></div>",
-        f'<p class="bijschrift">{escape(tabel.bijschrift)}</p>' if tabel.bijschrift else "",
-        _legend() if tabel.legenda else "",
+        f'<p class="bijschrift">{escape(tabel.bijschrift)}</p>'
+        if tabel.bijschrift and laatste
+        else "",
+        _legend() if tabel.legenda and laatste else "",
         "</figure>",
     ]
     return "\n".join(d for d in delen if d)

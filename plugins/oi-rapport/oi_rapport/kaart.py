@@ -118,6 +118,16 @@ def _labels(ax: Axes, indeling: Gebiedsindeling, niveau: Niveau, codes: list[str
             )
 
 
+def _spread_ticks(factoren: list[float], afstand: float) -> list[float]:
+    """Ticks at least ``afstand`` apart on the log scale, 1 (the reference) always kept,
+    so that labels such as 100 and 125 never collide on a short colour bar."""
+    gekozen = [1.0]
+    for f in sorted(factoren, key=lambda f: abs(math.log2(f))):
+        if all(abs(math.log2(f) - math.log2(g)) >= afstand for g in gekozen):
+            gekozen.append(f)
+    return sorted(gekozen)
+
+
 class _Schaal:
     """Colour scale: log-ratio around a reference, or plain sequential."""
 
@@ -152,9 +162,10 @@ class _Schaal:
         if not self.log or self.midden is None:
             return
         grens = float(self.norm.vmax or 1.0)
-        factoren = [
-            f for f in (0.25, 0.5, 0.67, 0.8, 1, 1.25, 1.5, 2, 4) if abs(math.log2(f)) <= grens
-        ]
+        factoren = _spread_ticks(
+            [f for f in (0.25, 0.5, 0.67, 0.8, 1, 1.25, 1.5, 2, 4) if abs(math.log2(f)) <= grens],
+            2 * grens / 7,
+        )
         balk.set_ticks(  # type: ignore[attr-defined]
             [math.log2(f) for f in factoren],
             labels=[f"{f * self.midden:.0f}" for f in factoren],
