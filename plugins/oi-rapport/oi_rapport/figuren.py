@@ -36,6 +36,7 @@ __all__ = [
     "PALET",
     "Afbeeldingen",
     "Tekenaar",
+    "alt_text",
     "draw",
     "render_figures",
     "render_png",
@@ -354,14 +355,36 @@ def _inline(svg: str, grafiek: Grafiek) -> str:
     for oud in sorted(ids, key=len, reverse=True):
         svg = svg.replace(f"url(#{oud})", f"url(#{voor}-{oud})")
         svg = svg.replace(f'href="#{oud}"', f'href="#{voor}-{oud}"')
-    titel = grafiek.figuur.titel.replace("&", "&amp;").replace("<", "&lt;")
-    svg = re.sub(
+    tekst = escape(alt_text(grafiek), quote=True)
+    return re.sub(
         r'<svg ([^>]*?)width="[^"]+" height="[^"]+"',
-        r'<svg \1role="img" aria-label="' + titel.replace('"', "&quot;") + '" class="figuur"',
+        lambda m: f'<svg {m.group(1)}role="img" aria-label="{tekst}" class="figuur"',
         svg,
         count=1,
     )
-    return svg
+
+
+_SOORTNAMEN = {
+    "staaf": "Staafdiagram",
+    "spreiding": "Spreidingsdiagram",
+    "lijn": "Lijndiagram",
+    "heatmap": "Tabel in kleur",
+    "kaart": "Kaart",
+}
+
+
+def alt_text(grafiek: Grafiek) -> str:
+    """The alternative text of a chart or map: its kind, title, axes and caption."""
+    figuur = grafiek.figuur
+    delen = [f"{_SOORTNAMEN.get(figuur.soort, 'Figuur')}: {figuur.titel}."]
+    assen = [a for a in (figuur.x_label, figuur.y_label) if a]
+    if assen and figuur.soort != "kaart":
+        delen.append("Assen: " + "; ".join(assen) + ".")
+    elif figuur.y_label:
+        delen.append(f"Kleur: {figuur.y_label}.")
+    if grafiek.bijschrift:
+        delen.append(grafiek.bijschrift)
+    return " ".join(delen)
 
 
 def render_png(grafiek: Grafiek, indeling: Gebiedsindeling | None = None, dpi: int = 96) -> bytes:

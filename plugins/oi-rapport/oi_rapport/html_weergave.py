@@ -196,7 +196,7 @@ _FORMATTERS = {
 }
 
 
-MAX_KOLOMMEN = 8
+MAX_KOLOMMEN = 7
 """A table with more columns is shown in parts of at most this many columns, each part
 repeating the leading text columns (name, group), so that it fits A4 portrait and a
 1280 px screen without scrolling."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -73,7 +74,7 @@ def draw_map(fig: Figure, ax: Axes, grafiek: Grafiek, indeling: Gebiedsindeling 
     kolom = figuur.y if isinstance(figuur.y, str) else _first_numeric(figuur.data)
     vormen = area_shapes(grafiek.niveau)
     waarden = figuur.data[kolom].astype(float).reindex(list(vormen)).to_numpy()
-    schaal = _Schaal.for_values(waarden, figuur.referenties.get("midden"))
+    schaal = _Schaal.for_values(waarden, figuur.referenties.get("midden"), figuur.referenties)
     collectie = PatchCollection(
         [PathPatch(p) for p in vormen.values()],
         cmap=schaal.cmap,
@@ -135,9 +136,14 @@ class _Schaal:
         self.cmap, self.norm, self.midden, self.log = cmap, norm, midden, log
 
     @classmethod
-    def for_values(cls, waarden: np.ndarray, midden: float | None) -> _Schaal:
+    def for_values(
+        cls, waarden: np.ndarray, midden: float | None, vast: Mapping[str, float] | None = None
+    ) -> _Schaal:
+        """``vast`` (``{"min": …, "max": …}``) fixes a sequential scale, so that two maps of
+        the same quantity (computed and published) share their colours."""
         import matplotlib as mpl
 
+        vast = dict(vast or {})
         geldig = waarden[~np.isnan(waarden)]
         if midden is not None and len(geldig) and (geldig > 0).all() and midden > 0:
             grens = max(float(np.abs(np.log2(geldig / midden)).max()), math.log2(1.25))
@@ -148,6 +154,7 @@ class _Schaal:
             cmap = mpl.colormaps["RdBu"].with_extremes(bad=_GRIJS)
             return cls(cmap, TwoSlopeNorm(midden, laag, hoog), midden, False)
         laag, hoog = (float(geldig.min()), float(geldig.max())) if len(geldig) else (0.0, 1.0)
+        laag, hoog = vast.get("min", laag), vast.get("max", hoog)
         cmap = mpl.colormaps["Oranges"].with_extremes(bad=_GRIJS)
         return cls(cmap, Normalize(laag, hoog if hoog > laag else laag + 1), None, False)
 

@@ -199,11 +199,11 @@ def _small_table(match_tabel: Tabel, rijen: pd.Index, gepubliceerd: pd.Series | 
     # plain values: the colours are on the map beside it, the formulas in the appendix
     kolommen = {k.naam: replace(k, formule=None, kleuring=None) for k in match_tabel.kolommen}
     gekozen = [kolommen[k] for k in _KLEIN if k in kolommen]
-    data = match_tabel.data.loc[rijen, [k.naam for k in gekozen]]
+    data = match_tabel.data.loc[rijen, [k.naam for k in gekozen]].reset_index(drop=True)
     if gepubliceerd is not None:
         index = next(i for i, k in enumerate(gekozen) if k.naam == "oi_index")
         gekozen[index] = replace(gekozen[index], kop="OI-index berekend")
-        data[_GEPUBLICEERD] = gepubliceerd.reindex(rijen).to_numpy(dtype=float)
+        data[_GEPUBLICEERD] = gepubliceerd.reindex(rijen).to_numpy(dtype=float)  # by position
         gekozen.append(Kolom(_GEPUBLICEERD, "OI-index gepubliceerd", "index"))
     titel = "De match in het kort"
     return Tabel(f"{match_tabel.sleutel}-kort", titel, data, tuple(gekozen))
