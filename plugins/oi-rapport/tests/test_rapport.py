@@ -8,7 +8,11 @@ tables (see ``test_rapport_plugin.py``). The stapeling chapter is tested with it
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -629,3 +633,54 @@ def test_a_plugin_table_shows_match_columns_like_the_match_table() -> None:
     assert koppen["oi_index"] == ("OI-index", "index")
     assert koppen["signaal"] == ("Signaal", "tekst")
     assert koppen["extra"] == ("extra", "getal")
+
+
+def test_the_pool_is_used_only_when_a_core_is_idle(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Measured: on a busy 2-core machine the pool costs CPU and gains no time."""
+    from oi_rapport.figuren import free_cores
+
+    monkeypatch.delenv("OI_TEKENAARS", raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.6, 1.0, 1.0))
+    assert free_cores() == 1  # one core busy: draw one by one
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.1, 0.1, 0.1))
+    assert free_cores() == 1  # 2 − 0,1 = 1,9: still not two idle cores
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: set(range(8)), raising=False)
+    assert free_cores() == 4  # at most four workers
+    monkeypatch.setenv("OI_TEKENAARS", "3")
+    assert free_cores() == 3
+
+
+_OUDER = """
+import sys, time
+from oi_rapport.figuren import Tekenaar
+t = Tekenaar(None, processen=2)
+t._pool.submit(time.sleep, 0).result()
+print(" ".join(str(p) for p in t._pool._processes), flush=True)
+time.sleep(60)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="PR_SET_PDEATHSIG is Linux")
+def test_figure_workers_die_with_their_parent() -> None:
+    """Issue 10 item 7: a killed report leaves no drawing processes behind."""
+    ouder = subprocess.Popen([sys.executable, "-c", _OUDER], stdout=subprocess.PIPE, text=True)
+    try:
+        assert ouder.stdout is not None
+        werkers = [int(p) for p in ouder.stdout.readline().split()]
+        assert len(werkers) == 2 and all(_alive(p) for p in werkers)
+    finally:
+        ouder.kill()
+        ouder.wait()
+    tot = time.monotonic() + 20
+    while any(_alive(p) for p in werkers) and time.monotonic() < tot:
+        time.sleep(0.1)
+    assert not any(_alive(p) for p in werkers)
