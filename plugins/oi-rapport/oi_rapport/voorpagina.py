@@ -190,8 +190,8 @@ def _row_note(n: int, getoond: int, niveau: Niveau) -> str:
 
 _PUBLISHED_NOTE = (
     "Gepubliceerd: de OI-index uit de presentatie, berekend uit afgeronde cijfers. "
-    "Berekend: uit de gegevens van dit rapport, zonder afronding. Kleine verschillen komen "
-    "door die afronding."
+    "Berekend: uit de gegevens van dit rapport, zonder afronding. Een verschil komt door die "
+    "afronding of door andere brongegevens; de bijlage vergelijkt beide."
 )
 
 
