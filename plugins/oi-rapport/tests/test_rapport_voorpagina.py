@@ -12,7 +12,6 @@ from oi_core.plugins.manager import activiteit
 def test_a_front_page_holds_the_finding_the_match_the_trade_offs_and_the_questions() -> None:
     """Straatreiniging on its real data: every number on the front page is the core's."""
 
-
     reg = activiteit("straatreiniging")
     h = build_activity(reg, reg.analyse())
     v = h.voorpagina
