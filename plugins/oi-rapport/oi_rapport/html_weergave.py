@@ -11,6 +11,7 @@ from dataclasses import replace
 from functools import cache
 from html import escape
 from importlib import resources
+from itertools import pairwise
 from string import Template
 from typing import Any
 
@@ -210,13 +211,10 @@ def table_parts(tabel: Tabel, max_kolommen: int = MAX_KOLOMMEN) -> list[Tabel]:
     vast = 0
     while vast < min(2, len(kolommen)) and kolommen[vast].formaat == "tekst":
         vast += 1
-    per_deel = max(1, max_kolommen - vast)
     rest = kolommen[vast:]
-    stukken = [rest[i : i + per_deel] for i in range(0, len(rest), per_deel)]
-    if len(stukken) > 1 and len(stukken[-1]) < 3:  # no part with one or two columns
-        per_deel = math.ceil(len(rest) / len(stukken))
-        stukken = [rest[i : i + per_deel] for i in range(0, len(rest), per_deel)]
-    return [replace(tabel, kolommen=(*kolommen[:vast], *stuk)) for stuk in stukken]
+    aantal = math.ceil(len(rest) / max(1, max_kolommen - vast))
+    grenzen = [round(i * len(rest) / aantal) for i in range(aantal + 1)]  # parts of equal size
+    return [replace(tabel, kolommen=(*kolommen[:vast], *rest[a:b])) for a, b in pairwise(grenzen)]
 
 
 def part_key(tabel: Tabel, deel: int) -> str:

@@ -29,3 +29,27 @@ def test_a_front_page_holds_the_finding_the_match_the_trade_offs_and_the_questio
     assert v.afwegingen[1].omvang.startswith(amount(h.compensatie.toevoegen, eenheid))
     assert v.vragen == h.samenvatting.discussiepunten and v.vragen
     assert not any("R²" in t for t in (v.bevinding, *v.vragen))
+
+
+def test_a_wide_table_is_split_into_parts_that_repeat_the_name_columns() -> None:
+    import pandas as pd
+    from hypothesis import given
+    from hypothesis import strategies as st
+    from oi_rapport.document import Kolom, Tabel
+    from oi_rapport.html_weergave import MAX_KOLOMMEN, table_parts
+
+    @given(st.integers(1, 30), st.integers(0, 2))
+    def check(n: int, tekst: int) -> None:
+        kolommen = tuple(
+            Kolom(f"k{i}", f"Kolom {i}", "tekst" if i < tekst else "getal") for i in range(n)
+        )
+        tabel = Tabel("t", "T", pd.DataFrame({k.naam: [1] for k in kolommen}), kolommen)
+        delen = table_parts(tabel)
+        assert all(len(d.kolommen) <= MAX_KOLOMMEN for d in delen)
+        vast = kolommen[: min(tekst, n)]
+        assert all(d.kolommen[: len(vast)] == vast for d in delen)
+        rest = [k for d in delen for k in d.kolommen[len(vast) :]]
+        assert rest == list(kolommen[len(vast) :])  # every column once, in order
+        assert len(delen) == 1 or min(len(d.kolommen) - len(vast) for d in delen) >= 3
+
+    check()
