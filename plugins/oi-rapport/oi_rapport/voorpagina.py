@@ -162,9 +162,9 @@ def trade_offs(
         Afweging(
             "Zo laten",
             "niets extra",
-            f"{n_onder} {MEERVOUD[niveau] if n_onder != 1 else enkelvoud} "
-            "blijven onder hun aandeel. Leg vast waarom: andere taken, bezoekers of een "
-            "inhaalslag.",
+            f"{n_onder} {MEERVOUD[niveau] if n_onder != 1 else enkelvoud} blijven onder "
+            "OI-index 100 (iets of duidelijk minder dan hun aandeel). Leg vast waarom: andere "
+            "taken, bezoekers of een inhaalslag.",
         ),
     )
 
