@@ -153,31 +153,12 @@ def _kosten(comp: pd.DataFrame) -> str:
 # -- onderdelen ------------------------------------------------------------------------------------
 def onderdelen(analyse: Analyse) -> list[Onderdeel]:
     """The report parts of groot onderhoud, in reading order."""
-    return [
-        _onderdeel_match(analyse),
+    return [  # the match per stadsdeel is the chapter's own table: not repeated here
         _onderdeel_context(analyse),
         _onderdeel_weging(analyse),
         _onderdeel_compensatie(analyse),
         _onderdeel_controle(),
     ]
-
-
-def _onderdeel_match(analyse: Analyse) -> Onderdeel:
-    m = analyse.match()
-    som = float(analyse.values("projectbudget").sum())
-    return Onderdeel(
-        titel="Projectbudget 2025–2028 en opgave per stadsdeel",
-        tekst=(
-            "Aandeel in het projectbudget groot onderhoud 2025–2028 tegen het aandeel in het "
-            "stedelijk oppervlak op CROW-niveau D (technische inschatting 2023).",
-            f"De budgetaandelen tellen op tot {getal(som, 1)}%; de aandelen zijn daarom "
-            "opnieuw op 100% gebracht."
-            if abs(som - 100) >= 0.05
-            else "De budgetaandelen tellen op tot 100%.",
-        ),
-        tabel=m,
-        figuur=oi_index_staaf("OI-index per stadsdeel", m.set_index("naam")),
-    )
 
 
 def _onderdeel_context(analyse: Analyse) -> Onderdeel:
@@ -240,6 +221,7 @@ def _onderdeel_controle() -> Onderdeel:
         "Cijfers uit de presentatie. Het verschil in procentpunten is daar het verschil van de "
         "afgeronde percentages; de index is berekend uit onafgeronde aandelen en ligt daarom "
         "alleen binnen een interval.",
+        "De gepubliceerde budgetaandelen tellen op tot 99%; dit rapport brengt ze opnieuw op 100%.",
     ]
     tekst += [
         f"{r['naam']}: gepubliceerde index {r['oi_index_gepubliceerd']:.0f} ligt buiten het "

@@ -65,20 +65,19 @@ def test_groot_onderhoud_samenvatting_title_follows_the_data() -> None:
 
 def test_groot_onderhoud_onderdelen() -> None:
     delen = onderdelen(_analyse())
-    titels = [
-        "Projectbudget 2025–2028 en opgave per stadsdeel",
+    titels = [  # no part repeats the chapter's match table
         "Kwetsbaarheid en bewonersoordeel naast de match",
         "Opgave gewogen naar kwetsbaarheid en bewonersoordeel",
         "Wat kost compensatie tot index 100?",
         "Controle van de gepubliceerde cijfers",
     ]
     assert_onderdelen(delen, titels)
-    weging = delen[2]
+    weging = delen[1]
     assert isinstance(weging.figuur, Figuur)
     assert weging.figuur.y == ("oi_index", "oi_index_gewogen")
     assert dict(weging.figuur.referenties) == {"y": 100.0}
     assert weging.tabel is not None
     assert round(weging.tabel.loc["F", "oi_index_gewogen"]) == 43
-    assert delen[1].figuur is not None and delen[1].figuur.soort == "spreiding"
-    controle = delen[4]
+    assert delen[0].figuur is not None and delen[0].figuur.soort == "spreiding"
+    controle = delen[3]
     assert any(t.startswith("West: gepubliceerde index 80 ligt buiten") for t in controle.tekst)

@@ -79,8 +79,8 @@ def _titel(stad: pd.DataFrame, sleutel: Verdeelsleutel, groep: Leeftijdsgroep) -
         )
     if sleutel.factor > 0:
         return (
-            "In de JGZ stijgt de inzet maar zwak met het aandeel lage-SES-kinderen "
-            f"(R² {getal(sleutel.r2, 2)}), {bereik}"
+            "In de JGZ stijgt de inzet met het aandeel lage-SES-kinderen, maar niet overal "
+            f"even sterk, {bereik}"
         )
     return f"In de JGZ volgt de inzet het aandeel lage-SES-kinderen niet: {bereik}"
 
@@ -104,12 +104,16 @@ def _spreiding(analyse: Analyse, stad: pd.DataFrame, groep: Leeftijdsgroep) -> s
 
 def _sleutels(sleutels: list[Verdeelsleutel]) -> str:
     delen = [
-        f"{s.leeftijdsgroep} {getal(s.basis, 2)} FTE per 1000 kinderen plus {getal(s.factor, 2)} "
-        f"per 1000 lage-SES-kinderen (R² {getal(s.r2, 3)}): een lage-SES-kind telt "
-        f"{getal(s.differentiatiefactor)} keer"
+        f"{s.leeftijdsgroep}: {getal(s.basis, 2)} FTE per 1000 kinderen, en "
+        f"{getal(s.factor, 2)} FTE extra per 1000 kinderen met een lage SES; een kind met "
+        f"een lage SES telt dus {getal(s.differentiatiefactor)} keer"
         for s in sleutels
     ]
-    return "Impliciete verdeelsleutel: " + "; ".join(delen) + "."
+    return (
+        "Zo lijkt de inzet nu verdeeld te worden (de rekenwijze staat in de bijlage): "
+        + "; ".join(delen)
+        + "."
+    )
 
 
 def _evenredig(stad: pd.DataFrame) -> str:
@@ -241,7 +245,11 @@ def _onderdeel_sleutel(analyse: Analyse) -> Onderdeel:
         titel="Impliciete verdeelsleutel",
         tekst=(
             "FTE per 1000 kinderen = basis + factor × aandeel lage-SES-kinderen, geschat met "
-            "kleinste kwadraten op de gepubliceerde cijfers van de vier gebieden.",
+            "kleinste kwadraten op de gepubliceerde cijfers van de vier gebieden. Kleinste "
+            "kwadraten: de rechte lijn waarbij de afwijkingen van de gebieden samen zo klein "
+            "mogelijk zijn.",
+            "R² zegt hoe goed die lijn past: 1 is precies op de lijn, 0 is geen verband. "
+            "Boven 0,8 noemen we het verband duidelijk.",
             "De basis is de inzet voor elk kind, de factor de extra inzet per 1000 "
             "lage-SES-kinderen; (basis + factor) / basis is hoe zwaar een lage-SES-kind weegt.",
             *(_oordeel(s) for s in sleutels),

@@ -30,9 +30,9 @@ def test_jgz_samenvatting_states_the_slides_finding_with_figures() -> None:
     for stuk in (
         "Bijlmer-Centrum 3,9 FTE per 1000 kinderen bij 432",
         "Amsterdam: 2,8 FTE bij 197",
-        "1,71 FTE per 1000 kinderen plus 5,10",
-        "telt 4,0 keer",
-        "telt 3,4 keer",
+        "1,71 FTE per 1000 kinderen, en 5,10 FTE extra per 1000 kinderen met een lage SES",
+        "telt dus 4,0 keer",
+        "telt dus 3,4 keer",
         "minder dan evenredig",
         "OI-index t.o.v. de stad 64",
         "OI-index t.o.v. de stad 153",
@@ -40,6 +40,7 @@ def test_jgz_samenvatting_states_the_slides_finding_with_figures() -> None:
         "bovengemiddeld in Geuzenveld, Slotermeer en Bijlmer-Centrum, juist gebieden",
     ):
         assert stuk in alles, stuk
+    assert "R²" not in alles and "kwadraten" not in alles  # statistics: appendix only
 
 
 def test_jgz_samenvatting_discusses_trade_off_and_cost() -> None:
@@ -68,7 +69,8 @@ def test_jgz_samenvatting_title_follows_the_data() -> None:
     assert "van 2,2 FTE in Bijlmer-Centrum tot 3,9 FTE in Oud-Zuid" in titel
     zwak = {"Geuzenveld & Slotermeer": 2.2, "Bijlmer Centrum": 3.1, "Oud-Zuid": 2.9}
     titel = samenvatting(_analyse(zwak)).titel
-    assert titel.startswith("In de JGZ stijgt de inzet maar zwak")
+    assert titel.startswith("In de JGZ stijgt de inzet met het aandeel lage-SES-kinderen, maar")
+    assert "R²" not in titel  # statistics only in the appendix, explained there
 
 
 def test_jgz_onderdelen_are_tables_and_figures_from_the_analyses() -> None:

@@ -21,11 +21,21 @@ from oi_core.plugins.onderdelen import OI_INDEX_LABEL, kaart
 from oi_core.rekenen.analyse import Analyse
 from oi_core.rekenen.kern import BAND, Compensatie
 from oi_core.rekenen.kleuring import kleur_indicator
-from oi_rapport.document import Blok, Grafiek, Keten, KetenSchakel, SamenvattingBlok, Tekst
+from oi_rapport.document import (
+    Blok,
+    Grafiek,
+    Keten,
+    KetenSchakel,
+    SamenvattingBlok,
+    Tabel,
+    Tekst,
+    section_key,
+)
 from oi_rapport.figuren import series_names
 from oi_rapport.opmaak import MEERVOUD, measure, number
 from oi_rapport.samenvatting import data_origin, generic_summary, share_notes
 from oi_rapport.tabellen import ExtraKolom, match_table, table_from_frame
+from oi_rapport.voorpagina import Voorpagina, build_front_page
 
 __all__ = ["ActiviteitHoofdstuk", "build_activity"]
 
@@ -53,6 +63,12 @@ class ActiviteitHoofdstuk:
     opmerkingen: tuple[str, ...]
     eigen: bool = False
     """The analysis runs on the user's own data (``oi rapport --data``)."""
+    voorpagina: Voorpagina | None = None
+
+    def grafieken(self) -> list[Grafiek]:
+        """Every figure to draw: the front page's map, then the chapter's figures."""
+        kaart = [self.voorpagina.kaart] if self.voorpagina and self.voorpagina.kaart else []
+        return [*kaart, *(b for b in self.blokken if isinstance(b, Grafiek))]
 
 
 @contextmanager
@@ -82,15 +98,17 @@ def build_activity(
         extra = _extra_columns(analyse, match.index, opmerkingen)
         samenvatting, generiek = _summary(reg, analyse, match, comp, opmerkingen, band)
         opmerkingen.extend(share_notes(analyse))
+        tabel = match_table(analyse, match, inzet, opgave, extra, band)
         blokken = [
             SamenvattingBlok(samenvatting, generiek),
             *([data_origin(analyse, extra)] if eigen else []),
             _chain(analyse),
-            match_table(analyse, match, inzet, opgave, extra, band),
-            *_match_figures(analyse, match),
+            tabel,
+            _bar_figure(analyse, match),
             *_parts(reg, analyse, opmerkingen, eigen),
             *([] if eigen else _published(reg, opmerkingen)),
         ]
+        voorpagina = _front_page(reg, analyse, match, comp, samenvatting, tabel)
     if opmerkingen:
         blokken.append(Tekst(tuple(opmerkingen), kop="Opmerkingen bij de gegevens"))
     return ActiviteitHoofdstuk(
@@ -103,6 +121,29 @@ def build_activity(
         comp,
         tuple(opmerkingen),
         eigen,
+        voorpagina,
+    )
+
+
+def _front_page(
+    reg: ActiviteitRegistratie,
+    analyse: Analyse,
+    match: pd.DataFrame,
+    comp: Compensatie,
+    samenvatting: Samenvatting,
+    tabel: Tabel,
+) -> Voorpagina:
+    """The front page (:mod:`.voorpagina`); it holds the activity's one OI-index map."""
+    return build_front_page(
+        reg,
+        analyse.niveau,
+        analyse.indeling,
+        match,
+        comp,
+        samenvatting,
+        tabel,
+        _map_figure(analyse, match),
+        section_key(reg.activiteit.code),
     )
 
 
@@ -209,26 +250,27 @@ def _indicator_line(analyse: Analyse, ind: Indicator) -> str:
 
 
 # -- figures ------------------------------------------------------------------------------
-def _match_figures(analyse: Analyse, match: pd.DataFrame) -> list[Grafiek]:
-    figuren = [Grafiek(f"{analyse.activiteit.code}-aandelen", _bars(match, analyse.niveau))]
-    if analyse.niveau not in (Niveau.DOELGROEP, Niveau.GEMEENTE):
-        oi_kaart = kaart(
-            f"OI-index per {analyse.niveau.value}",
-            match[["naam", "oi_index"]],
-            "oi_index",
-            OI_INDEX_LABEL,
-            referenties={"midden": 100.0},
-        )
-        figuren.append(
-            Grafiek(
-                f"{analyse.activiteit.code}-kaart",
-                oi_kaart,
-                "Rood: minder inzet dan het aandeel in de opgave; blauw: meer. "
-                "Grijs: geen gegevens.",
-                niveau=analyse.niveau,
-            )
-        )
-    return figuren
+def _bar_figure(analyse: Analyse, match: pd.DataFrame) -> Grafiek:
+    return Grafiek(f"{analyse.activiteit.code}-aandelen", _bars(match, analyse.niveau))
+
+
+def _map_figure(analyse: Analyse, match: pd.DataFrame) -> Grafiek | None:
+    """The OI-index map (none for doelgroepen or the city as a whole)."""
+    if analyse.niveau in (Niveau.DOELGROEP, Niveau.GEMEENTE):
+        return None
+    oi_kaart = kaart(
+        f"OI-index per {analyse.niveau.value}",
+        match[["naam", "oi_index"]],
+        "oi_index",
+        OI_INDEX_LABEL,
+        referenties={"midden": 100.0},
+    )
+    return Grafiek(
+        f"{analyse.activiteit.code}-kaart",
+        oi_kaart,
+        "Rood: minder inzet dan het aandeel in de opgave; blauw: meer. Grijs: geen gegevens.",
+        niveau=analyse.niveau,
+    )
 
 
 def _bars(match: pd.DataFrame, niveau: Niveau) -> Figuur:

@@ -8,6 +8,7 @@ plugins add through the report's hook (:mod:`.hoofdstukken`, e.g. the stapeling 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 
 import pandas as pd
@@ -18,7 +19,7 @@ from oi_core.rekenen.kern import BAND, SIGNAAL_MEER, SIGNAAL_MINDER, grenzen
 from oi_core.weergave.cellen import sheet_name
 from oi_core.weergave.kolommen import kolom
 from oi_rapport.activiteit import ActiviteitHoofdstuk
-from oi_rapport.document import Blok, Opsomming, Rapport, Sectie, Tabel, Tekst
+from oi_rapport.document import Blok, Opsomming, Rapport, Sectie, Tabel, Tekst, section_key
 from oi_rapport.hoofdstukken import GemaaktHoofdstuk
 from oi_rapport.opmaak import MEERVOUD, amount, number
 from oi_rapport.samenvatting import index_range
@@ -43,11 +44,19 @@ def build_report(
     moment = (gemaakt or datetime.now()).strftime("%d-%m-%Y %H:%M")
     vast = [e.hoofdstuk.bladnaam for e in extra]
     bladen = sheet_names([h.registratie.activiteit.naam for h in hoofdstukken], vast)
-    secties = [
+    voorbladen = sheet_names(
+        [f"Kort – {h.registratie.activiteit.naam}" for h in hoofdstukken], [*vast, *bladen]
+    )
+    bijlage = [
         _overview(hoofdstukken, bladen, extra, overgeslagen, band),
         *(_activity_section(h, b) for h, b in zip(hoofdstukken, bladen, strict=True)),
         *(_extra_section(e) for e in extra),
         _about(hoofdstukken, extra, bron, overgeslagen, moment, band),
+    ]
+    voorpaginas = [_front_section(h, b) for h, b in zip(hoofdstukken, voorbladen, strict=True)]
+    secties = [
+        *(s for s in voorpaginas if s is not None),
+        *(replace(s, bijlage=True) for s in bijlage),
     ]
     return Rapport(
         titel=TITEL,
@@ -55,6 +64,18 @@ def build_report(
         gemaakt=moment,
         secties=tuple(secties),
         samenvatting=_summary_json(hoofdstukken, extra, overgeslagen),
+    )
+
+
+def _front_section(h: ActiviteitHoofdstuk, blad: str) -> Sectie | None:
+    """An activity's front page (:mod:`.voorpagina`), one A4 in print."""
+    v = h.voorpagina
+    if v is None:
+        return None
+    a = h.registratie.activiteit
+    ondertitel = f"{a.afdeling} · in het kort · de analyse staat in de bijlage"
+    return Sectie(
+        f"voorpagina-{a.code}", a.naam, blad, v.blokken(), ondertitel=ondertitel, voorpagina=v
     )
 
 
@@ -189,11 +210,6 @@ def _activity_section(h: ActiviteitHoofdstuk, blad: str) -> Sectie:
         delen.append(f"bron: {a.bron}" + (f" ({a.peiljaar})" if a.peiljaar else ""))
     blokken = (Tekst((a.beschrijving,)), *h.blokken) if a.beschrijving else h.blokken
     return Sectie(section_key(a.code), a.naam, blad, blokken, ondertitel=" · ".join(delen))
-
-
-def section_key(code: str) -> str:
-    """The key (HTML anchor) of an activity's chapter."""
-    return f"activiteit-{code}"
 
 
 # -- about --------------------------------------------------------------------------------

@@ -103,6 +103,14 @@ def rapport_command(
             "standaard de band van de rekenkern).",
         ),
     ] = None,
+    pdf: Annotated[
+        bool,
+        typer.Option(
+            "--pdf",
+            help="Maak ook een PDF (A4, met paginanummers en inhoudsopgave) van het "
+            "HTML-bestand; daarvoor is Chromium nodig.",
+        ),
+    ] = False,
     json_: Annotated[
         bool, typer.Option("--json", help="Uitvoer als JSON, voor scripts en CI.")
     ] = False,
@@ -117,6 +125,7 @@ def rapport_command(
         data=tuple(data or ()),
         overschrijf=overschrijf,
         zonder=tuple(zonder or ()),
+        pdf=pdf,
     )
     if band is not None:
         opties = replace(opties, band=band)
@@ -155,6 +164,8 @@ def _closing_lines(uitkomst: RapportUitkomst) -> None:
     console.print(f"[green]Rapport gemaakt[/] ({n} activiteit{'en' if n != 1 else ''}):")
     console.print(f"  Excel: {uitkomst.xlsx}", highlight=False, soft_wrap=True)
     console.print(f"  HTML:  {uitkomst.html}", highlight=False, soft_wrap=True)
+    if uitkomst.pdf is not None:
+        console.print(f"  PDF:   {uitkomst.pdf}", highlight=False, soft_wrap=True)
     if uitkomst.bestond:
         console.print(
             "Er stond al een rapport met de standaardnaam; dat is bewaard. "
@@ -165,7 +176,11 @@ def _closing_lines(uitkomst: RapportUitkomst) -> None:
 
 def _summary(uitkomst: RapportUitkomst) -> dict[str, Any]:
     return {
-        "bestanden": {"xlsx": str(uitkomst.xlsx), "html": str(uitkomst.html)},
+        "bestanden": {
+            "xlsx": str(uitkomst.xlsx),
+            "html": str(uitkomst.html),
+            **({"pdf": str(uitkomst.pdf)} if uitkomst.pdf is not None else {}),
+        },
         "bestond_al": uitkomst.bestond,
         **uitkomst.rapport.samenvatting,
     }

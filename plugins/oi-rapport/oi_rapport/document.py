@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, TypeAlias
+from typing import TYPE_CHECKING, Literal, TypeAlias
 
 import pandas as pd
 
 from oi_core.model.activiteit import Niveau
 from oi_core.model.registratie import Figuur, Samenvatting
 from oi_core.rekenen.kleuring import KLASSEN, Kleuring
+
+if TYPE_CHECKING:
+    from oi_rapport.voorpagina import Voorpagina
 
 __all__ = [
     "KLASSEN",
@@ -37,6 +40,7 @@ __all__ = [
     "Tekst",
     "all_figures",
     "cell_class",
+    "section_key",
 ]
 
 Formaat = Literal["tekst", "getal", "aandeel", "procent", "pp", "index", "aantal"]
@@ -161,6 +165,16 @@ class Sectie:
     blad: str
     blokken: tuple[Blok, ...]
     ondertitel: str = ""
+    voorpagina: Voorpagina | None = None
+    """Set on an activity's front page: the HTML lays it out on one page; the workbook
+    shows ``blokken`` (the same content, :meth:`Voorpagina.blokken`)."""
+    bijlage: bool = False
+    """Part of the appendix (the analysis behind the front pages)."""
+
+
+def section_key(code: str) -> str:
+    """The key (HTML anchor) of an activity's chapter."""
+    return f"activiteit-{code}"
 
 
 @dataclass(frozen=True)
@@ -176,5 +190,11 @@ class Rapport:
 
 
 def all_figures(rapport: Rapport) -> list[Grafiek]:
-    """Every figure of the report, in order."""
-    return [b for s in rapport.secties for b in s.blokken if isinstance(b, Grafiek)]
+    """Every figure of the report, in order (a map on a front page once)."""
+    gezien: set[str] = set()
+    uit = []
+    for b in (b for s in rapport.secties for b in s.blokken):
+        if isinstance(b, Grafiek) and b.sleutel not in gezien:
+            gezien.add(b.sleutel)
+            uit.append(b)
+    return uit

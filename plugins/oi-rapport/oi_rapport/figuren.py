@@ -7,11 +7,13 @@ the HTML report is small, searchable and needs no embedded fonts.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import io
 import multiprocessing
 import os
 import re
-import sys
+import signal
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -37,7 +39,9 @@ __all__ = [
     "PALET",
     "Afbeeldingen",
     "Tekenaar",
+    "alt_text",
     "draw",
+    "free_cores",
     "render_figures",
     "render_png",
     "render_svg",
@@ -166,6 +170,7 @@ def _bars(fig: Figure, ax: Axes, grafiek: Grafiek, _: Gebiedsindeling | None) ->
             fontsize=8,
             borderaxespad=0.2,
         )
+    _bar_reference(ax, figuur.referenties, liggend)
     if liggend:
         ax.set_yticks(pos, labels)
         ax.invert_yaxis()
@@ -180,18 +185,94 @@ def _bars(fig: Figure, ax: Axes, grafiek: Grafiek, _: Gebiedsindeling | None) ->
     return Marges(onder=onder)
 
 
+def _bar_reference(ax: Axes, referenties: Any, liggend: bool) -> None:
+    """The reference of the values (100 for an OI-index, a norm): a line across the bars."""
+    if "y" not in referenties:
+        return
+    waarde = float(referenties["y"])
+    teken = ax.axvline if liggend else ax.axhline
+    teken(waarde, color="#1A1A1A", linestyle="--", linewidth=1, zorder=3)
+    plek = (waarde, 1.0) if liggend else (1.0, waarde)
+    transform = ax.get_xaxis_transform() if liggend else ax.get_yaxis_transform()
+    ax.annotate(
+        number(waarde),
+        plek,
+        xycoords=transform,
+        xytext=(2, 2),
+        textcoords="offset points",
+        fontsize=7,
+        color="#1A1A1A",
+        ha="left",
+        va="bottom",
+    )
+
+
 def _scatter(fig: Figure, ax: Axes, grafiek: Grafiek, _: Gebiedsindeling | None) -> Marges:
     figuur = grafiek.figuur
     x = figuur.data[figuur.x].to_numpy(dtype=float) if figuur.x else np.arange(len(figuur.data))
     y = figuur.data[series_names(figuur)[0]].to_numpy(dtype=float)
     ax.scatter(x, y, s=28, color=PALET[0], zorder=3)
-    if figuur.label:
-        for xi, yi, tekst in zip(x, y, figuur.data[figuur.label], strict=True):
-            ax.annotate(str(tekst), (xi, yi), xytext=(4, 3), textcoords="offset points", fontsize=7)
     _references(ax, figuur.referenties)
+    if figuur.label:
+        _point_labels(fig, ax, x, y, [str(t) for t in figuur.data[figuur.label]])
     ax.set_xlabel(figuur.x_label)
     ax.set_ylabel(figuur.y_label)
     return Marges(rechts=0.9)
+
+
+_PLEKKEN = (
+    (4, 3, "left", "bottom"),
+    (-4, 3, "right", "bottom"),
+    (4, -3, "left", "top"),
+    (-4, -3, "right", "top"),
+    (0, 6, "center", "bottom"),
+    (0, -6, "center", "top"),
+)
+"""Candidate label places around a point: offset in points and alignment."""
+
+
+def _point_labels(fig: Figure, ax: Axes, x: np.ndarray, y: np.ndarray, teksten: list[str]) -> None:
+    """Label points without overlap: each label takes the first free place of
+    :data:`_PLEKKEN` (boxes estimated from the text length); a label with no free place
+    is left out, so text never overprints (the table beside the chart has every value)."""
+    ax.set_xlim(ax.get_xlim())
+    ax.set_ylim(ax.get_ylim())
+    punten = ax.transData.transform(np.column_stack([x, y]))
+    schaal = fig.dpi / 72
+    hoogte = 7 * 1.25 * schaal
+    bezet = [
+        (px - 3 * schaal, py - 3 * schaal, px + 3 * schaal, py + 3 * schaal) for px, py in punten
+    ]
+    for (px, py), tekst, xi, yi in zip(punten, teksten, x, y, strict=True):
+        if not np.isfinite(px) or not np.isfinite(py):
+            continue
+        breedte = 7 * 0.55 * schaal * len(tekst)
+        for dx, dy, ha, va in _PLEKKEN:
+            vak = _box(px + dx * schaal, py + dy * schaal, breedte, hoogte, ha, va)
+            if not any(_overlap(vak, b) for b in bezet):
+                bezet.append(vak)
+                ax.annotate(
+                    tekst,
+                    (xi, yi),
+                    xytext=(dx, dy),
+                    textcoords="offset points",
+                    fontsize=7,
+                    ha=ha,
+                    va=va,
+                )
+                break
+
+
+def _box(
+    x: float, y: float, breedte: float, hoogte: float, ha: str, va: str
+) -> tuple[float, float, float, float]:
+    links = x - breedte if ha == "right" else x - breedte / 2 if ha == "center" else x
+    onder = y - hoogte if va == "top" else y
+    return (links, onder, links + breedte, onder + hoogte)
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _references(ax: Axes, referenties: Any) -> None:
@@ -278,14 +359,36 @@ def _inline(svg: str, grafiek: Grafiek) -> str:
     for oud in sorted(ids, key=len, reverse=True):
         svg = svg.replace(f"url(#{oud})", f"url(#{voor}-{oud})")
         svg = svg.replace(f'href="#{oud}"', f'href="#{voor}-{oud}"')
-    titel = grafiek.figuur.titel.replace("&", "&amp;").replace("<", "&lt;")
-    svg = re.sub(
+    tekst = escape(alt_text(grafiek), quote=True)
+    return re.sub(
         r'<svg ([^>]*?)width="[^"]+" height="[^"]+"',
-        r'<svg \1role="img" aria-label="' + titel.replace('"', "&quot;") + '" class="figuur"',
+        lambda m: f'<svg {m.group(1)}role="img" aria-label="{tekst}" class="figuur"',
         svg,
         count=1,
     )
-    return svg
+
+
+_SOORTNAMEN = {
+    "staaf": "Staafdiagram",
+    "spreiding": "Spreidingsdiagram",
+    "lijn": "Lijndiagram",
+    "heatmap": "Tabel in kleur",
+    "kaart": "Kaart",
+}
+
+
+def alt_text(grafiek: Grafiek) -> str:
+    """The alternative text of a chart or map: its kind, title, axes and caption."""
+    figuur = grafiek.figuur
+    delen = [f"{_SOORTNAMEN.get(figuur.soort, 'Figuur')}: {figuur.titel}."]
+    assen = [a for a in (figuur.x_label, figuur.y_label) if a]
+    if assen and figuur.soort != "kaart":
+        delen.append("Assen: " + "; ".join(assen) + ".")
+    elif figuur.y_label:
+        delen.append(f"Kleur: {figuur.y_label}.")
+    if grafiek.bijschrift:
+        delen.append(grafiek.bijschrift)
+    return " ".join(delen)
 
 
 def render_png(grafiek: Grafiek, indeling: Gebiedsindeling | None = None, dpi: int = 96) -> bytes:
@@ -341,42 +444,58 @@ def _warm_up() -> None:
         fig.savefig(io.BytesIO(), format="png", dpi=10)
 
 
-def _die_with_parent(ouder: int) -> None:
-    """A worker stops when the report's process does, even when that one is killed: Linux
-    sends it SIGKILL then (``prctl(PR_SET_PDEATHSIG)``); elsewhere, or when the parent is
-    already gone, the worker checks its parent's pid."""
-    if sys.platform.startswith("linux"):
-        import ctypes
-        import signal
+def free_cores() -> int:
+    """How many worker processes pay off now: the cores this process may use less the
+    machine's load (one-minute average), at most 4; ``OI_TEKENAARS`` overrides.
 
+    Measured on the 2-core development machine (docs/rapport/voorpagina-en-pdf.md): the
+    24 figures of the default report cost 4,5 s CPU serially and 10–15 % more in a pool of
+    two, for no gain in wall time while the other core is busy. So the pool is used only
+    when a core is idle; with one free core (or none) the figures are drawn one by one.
+    """
+    eigen = os.environ.get("OI_TEKENAARS", "").strip()
+    if eigen.isdigit():
+        return int(eigen)
+    kernen = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    try:
+        belasting = os.getloadavg()[0]
+    except OSError:  # not available: assume the machine is busy, draw serially
+        return 1
+    return max(1, min(4, int((kernen or 1) - belasting)))
+
+
+def _die_with_parent() -> None:
+    """In a worker: end when the parent process ends, also when it is killed (Linux
+    ``PR_SET_PDEATHSIG``); elsewhere the pool's own shutdown ends the workers."""
+    with contextlib.suppress(OSError, AttributeError):
         libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
-    if os.getppid() != ouder:
-        os._exit(1)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() == 1:  # the parent was already gone before prctl took effect
+        os._exit(0)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 class Tekenaar:
-    """Draws figures as they come, in worker processes where the machine allows it.
+    """Draws figures as they come, in worker processes where that pays off.
 
-    Drawing dominates the time of the whole report and figures are independent, so
-    :meth:`submit` hands them to a pool of at most ``processen`` (default: the number of
-    cores, at most 4) forked worker processes while the caller goes on building the next
-    chapter; :meth:`result` collects them. Without ``fork`` (Windows) or with one core
-    they are drawn one by one in :meth:`result`.
+    Figures are independent, so :meth:`submit` hands them to a pool of ``processen``
+    (default: :func:`free_cores`) forked worker processes while the caller goes on building
+    the next chapter; :meth:`result` collects them. Without ``fork`` (Windows) or without
+    an idle core they are drawn one by one in :meth:`result`. Workers end with their
+    parent (:func:`_die_with_parent`).
     """
 
     def __init__(self, indeling: Gebiedsindeling | None = None, processen: int | None = None):
         _INDELING[0] = indeling
-        n = processen if processen is not None else min(4, os.cpu_count() or 1)
+        n = processen if processen is not None else free_cores()
         self._pool: ProcessPoolExecutor | None = None
         if n > 1 and "fork" in multiprocessing.get_all_start_methods():
             _warm_up()
             context = multiprocessing.get_context("fork")
             self._pool = ProcessPoolExecutor(
-                max_workers=n,
-                mp_context=context,
-                initializer=_die_with_parent,
-                initargs=(os.getpid(),),
+                max_workers=n, mp_context=context, initializer=_die_with_parent
             )
         self._taken: list[Future[tuple[str, str, bytes | None]] | Grafiek] = []
 

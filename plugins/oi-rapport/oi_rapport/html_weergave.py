@@ -7,9 +7,11 @@ fonts, images or links: the file opens offline and prints (print CSS, A4).
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from functools import cache
 from html import escape
 from importlib import resources
+from itertools import pairwise
 from string import Template
 from typing import Any
 
@@ -44,8 +46,9 @@ from oi_rapport.opmaak import (
     percentage,
     points,
 )
+from oi_rapport.voorpagina import Voorpagina
 
-__all__ = ["format_cell", "render_html"]
+__all__ = ["MAX_KOLOMMEN", "format_cell", "part_key", "render_html", "table_parts"]
 
 
 @cache
@@ -61,9 +64,7 @@ def render_html(
     """The report as one HTML document (a string); figures from ``afbeeldingen`` when given."""
     if afbeeldingen is None:
         afbeeldingen = render_figures(all_figures(rapport), indeling)
-    inhoudsopgave = "\n".join(
-        f'<li><a href="#{escape(s.sleutel)}">{escape(s.titel)}</a></li>' for s in rapport.secties
-    )
+    inhoudsopgave = _contents(rapport.secties)
     inhoud = "\n".join(_section(s, afbeeldingen) for s in rapport.secties)
     return Template(_template("rapport.html")).substitute(
         titel=escape(rapport.titel),
@@ -76,7 +77,32 @@ def render_html(
     )
 
 
+def _contents(secties: tuple[Sectie, ...]) -> str:
+    """The table of contents: the front pages, then the appendix (``oi rapport --pdf`` adds
+    page numbers in ``span.pagina``)."""
+
+    def item(s: Sectie) -> str:
+        naam = f"{s.titel}: in het kort" if s.voorpagina is not None else s.titel
+        return (
+            f'<li><a href="#{escape(s.sleutel)}">{escape(naam)}</a>'
+            f'<span class="pagina" data-sectie="{escape(s.sleutel)}"></span></li>'
+        )
+
+    voor = [item(s) for s in secties if not s.bijlage]
+    bijlage = [item(s) for s in secties if s.bijlage]
+    if not voor or not bijlage:
+        return "\n".join(voor + bijlage)
+    return (
+        "\n".join(voor)
+        + '\n<li class="groep">Bijlage: de analyse<ol>'
+        + "\n".join(bijlage)
+        + "</ol></li>"
+    )
+
+
 def _section(sectie: Sectie, afbeeldingen: Afbeeldingen) -> str:
+    if sectie.voorpagina is not None:
+        return _front_page(sectie, sectie.voorpagina, afbeeldingen)
     delen = [
         f'<section class="hoofdstuk" id="{escape(sectie.sleutel)}">',
         f"<h2>{escape(sectie.titel)}</h2>",
@@ -169,22 +195,63 @@ _FORMATTERS = {
 }
 
 
+MAX_KOLOMMEN = 7
+"""A table with more columns is shown in parts of at most this many columns, each part
+repeating the leading text columns (name, group), so that it fits A4 portrait and a
+1280 px screen without scrolling."""
+
+
+def table_parts(tabel: Tabel, max_kolommen: int = MAX_KOLOMMEN) -> list[Tabel]:
+    """``tabel`` split by columns into parts that fit the page (itself when it fits)."""
+    kolommen = tabel.kolommen
+    if len(kolommen) <= max_kolommen:
+        return [tabel]
+    vast = 0
+    while vast < min(2, len(kolommen)) and kolommen[vast].formaat == "tekst":
+        vast += 1
+    rest = kolommen[vast:]
+    aantal = math.ceil(len(rest) / max(1, max_kolommen - vast))
+    grenzen = [round(i * len(rest) / aantal) for i in range(aantal + 1)]  # parts of equal size
+    return [replace(tabel, kolommen=(*kolommen[:vast], *rest[a:b])) for a, b in pairwise(grenzen)]
+
+
+def part_key(tabel: Tabel, deel: int) -> str:
+    """The HTML id of part ``deel`` (from 1) of a table: ``tabel-<key>``, then ``-deel-2`` …"""
+    return f"tabel-{tabel.sleutel}" + (f"-deel-{deel}" if deel > 1 else "")
+
+
 def _table(tabel: Tabel) -> str:
+    delen = table_parts(tabel)
+    n = len(delen)
+    return "\n".join(
+        _table_part(
+            deel,
+            part_key(tabel, i),
+            tabel.titel if n == 1 or not tabel.titel else f"{tabel.titel} (deel {i} van {n})",
+            laatste=i == n,
+        )
+        for i, deel in enumerate(delen, start=1)
+    )
+
+
+def _table_part(tabel: Tabel, sleutel: str, titel: str, *, laatste: bool) -> str:
     met_index = not isinstance(tabel.data.index, pd.RangeIndex)
     kop = (["<th>Code</th>"] if met_index else []) + [
         f'<th class="{_align(k)}">{escape(k.kop)}</th>' for k in tabel.kolommen
     ]
-    rijen = [_row(tabel, sleutel, rij, met_index) for sleutel, rij in tabel.data.iterrows()]
+    rijen = [_row(tabel, code, rij, met_index) for code, rij in tabel.data.iterrows()]
     delen = [
-        f'<figure class="tabel" id="tabel-{escape(tabel.sleutel)}">',
-        f"<figcaption>{escape(tabel.titel)}</figcaption>" if tabel.titel else "",
+        f'<figure class="tabel" id="{escape(sleutel)}">',
+        f"<figcaption>{escape(titel)}</figcaption>" if titel else "",
         '<div class="scroll"><table>',
         f"<thead><tr>{''.join(kop)}</tr></thead>",
         f"<tbody>{''.join(rijen)}</tbody>",
         _footer(tabel, met_index),
         "</table></div>",
-        f'<p class="bijschrift">{escape(tabel.bijschrift)}</p>' if tabel.bijschrift else "",
-        _legend(tabel),
+        f'<p class="bijschrift">{escape(tabel.bijschrift)}</p>'
+        if tabel.bijschrift and laatste
+        else "",
+        _legend(tabel) if laatste else "",
         "</figure>",
     ]
     return "\n".join(d for d in delen if d)
@@ -269,3 +336,27 @@ def _figure(grafiek: Grafiek, svg: str) -> str:
     )
     sleutel = escape(grafiek.sleutel)
     return f'<figure class="grafiek" id="figuur-{sleutel}">{svg}{bijschrift}</figure>'
+
+
+# -- front page ---------------------------------------------------------------------------
+def _front_page(sectie: Sectie, v: Voorpagina, afbeeldingen: Afbeeldingen) -> str:
+    """One activity on one page: finding, map beside the small match table, the trade-offs
+    and the questions; a link to the analysis in the appendix."""
+    kaart = _figure(v.kaart, afbeeldingen.svg[v.kaart.sleutel]) if v.kaart else ""
+    noten = "".join(f'<p class="bijschrift">{escape(t)}</p>' for t in v.toelichting)
+    vragen = "".join(f"<li>{escape(p)}</li>" for p in v.vragen)
+    vragen = f"<h3>Vragen voor het gesprek</h3><ol>{vragen}</ol>" if vragen else ""
+    delen = [
+        f'<section class="voorpagina" id="{escape(sectie.sleutel)}">',
+        f'<h2>{escape(sectie.titel)} <span class="in-het-kort">in het kort</span></h2>',
+        f'<p class="ondertitel">{escape(sectie.ondertitel)}</p>' if sectie.ondertitel else "",
+        f'<p class="bevinding">{escape(v.bevinding)}</p>',
+        f'<div class="vp-raster"><div class="vp-tabel">{_table(v.match)}{noten}</div>',
+        f'<div class="vp-kaart">{kaart}</div></div>' if kaart else "</div>",
+        _table(v.afwegingen_tabel()),
+        vragen,
+        f'<p class="noot">De hele analyse: <a href="#{escape(v.hoofdstuk)}">'
+        f"{escape(v.activiteit)} in de bijlage</a>.</p>",
+        "</section>",
+    ]
+    return "\n".join(d for d in delen if d)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -73,7 +74,7 @@ def draw_map(fig: Figure, ax: Axes, grafiek: Grafiek, indeling: Gebiedsindeling 
     kolom = figuur.y if isinstance(figuur.y, str) else _first_numeric(figuur.data)
     vormen = area_shapes(grafiek.niveau)
     waarden = figuur.data[kolom].astype(float).reindex(list(vormen)).to_numpy()
-    schaal = _Schaal.for_values(waarden, figuur.referenties.get("midden"))
+    schaal = _Schaal.for_values(waarden, figuur.referenties.get("midden"), figuur.referenties)
     collectie = PatchCollection(
         [PathPatch(p) for p in vormen.values()],
         cmap=schaal.cmap,
@@ -118,6 +119,16 @@ def _labels(ax: Axes, indeling: Gebiedsindeling, niveau: Niveau, codes: list[str
             )
 
 
+def _spread_ticks(factoren: list[float], afstand: float) -> list[float]:
+    """Ticks at least ``afstand`` apart on the log scale, 1 (the reference) always kept,
+    so that labels such as 100 and 125 never collide on a short colour bar."""
+    gekozen = [1.0]
+    for f in sorted(factoren, key=lambda f: abs(math.log2(f))):
+        if all(abs(math.log2(f) - math.log2(g)) >= afstand for g in gekozen):
+            gekozen.append(f)
+    return sorted(gekozen)
+
+
 class _Schaal:
     """Colour scale: log-ratio around a reference, or plain sequential."""
 
@@ -125,9 +136,14 @@ class _Schaal:
         self.cmap, self.norm, self.midden, self.log = cmap, norm, midden, log
 
     @classmethod
-    def for_values(cls, waarden: np.ndarray, midden: float | None) -> _Schaal:
+    def for_values(
+        cls, waarden: np.ndarray, midden: float | None, vast: Mapping[str, float] | None = None
+    ) -> _Schaal:
+        """``vast`` (``{"min": …, "max": …}``) fixes a sequential scale, so that two maps of
+        the same quantity (computed and published) share their colours."""
         import matplotlib as mpl
 
+        vast = dict(vast or {})
         geldig = waarden[~np.isnan(waarden)]
         if midden is not None and len(geldig) and (geldig > 0).all() and midden > 0:
             grens = max(float(np.abs(np.log2(geldig / midden)).max()), math.log2(1.25))
@@ -138,6 +154,7 @@ class _Schaal:
             cmap = mpl.colormaps["RdBu"].with_extremes(bad=_GRIJS)
             return cls(cmap, TwoSlopeNorm(midden, laag, hoog), midden, False)
         laag, hoog = (float(geldig.min()), float(geldig.max())) if len(geldig) else (0.0, 1.0)
+        laag, hoog = vast.get("min", laag), vast.get("max", hoog)
         cmap = mpl.colormaps["Oranges"].with_extremes(bad=_GRIJS)
         return cls(cmap, Normalize(laag, hoog if hoog > laag else laag + 1), None, False)
 
@@ -152,9 +169,10 @@ class _Schaal:
         if not self.log or self.midden is None:
             return
         grens = float(self.norm.vmax or 1.0)
-        factoren = [
-            f for f in (0.25, 0.5, 0.67, 0.8, 1, 1.25, 1.5, 2, 4) if abs(math.log2(f)) <= grens
-        ]
+        factoren = _spread_ticks(
+            [f for f in (0.25, 0.5, 0.67, 0.8, 1, 1.25, 1.5, 2, 4) if abs(math.log2(f)) <= grens],
+            2 * grens / 7,
+        )
         balk.set_ticks(  # type: ignore[attr-defined]
             [math.log2(f) for f in factoren],
             labels=[f"{f * self.midden:.0f}" for f in factoren],

@@ -45,6 +45,7 @@ from oi_rapport.figuren import Tekenaar
 from oi_rapport.hoofdstukken import ExtraHoofdstuk, GemaaktHoofdstuk, extra_hoofdstukken, kies
 from oi_rapport.html_weergave import render_html
 from oi_rapport.invoer import EigenGegevens, read_inputs
+from oi_rapport.pdf import report_pdf
 from oi_rapport.xlsx_weergave import render_xlsx
 
 __all__ = [
@@ -72,6 +73,8 @@ class RapportOpties:
     zonder: tuple[str, ...] = ()
     """Keys of plugin chapters to leave out (``oi rapport --zonder stapeling``)."""
     band: float = BAND
+    pdf: bool = False
+    """Also print the HTML into a PDF with headless Chromium (``oi rapport --pdf``)."""
 
     @property
     def strikt(self) -> bool:
@@ -90,6 +93,7 @@ class RapportUitkomst:
     bestond: bool = False
     """An earlier report had the default name and was kept (a new name was chosen)."""
     hoofdstukken: tuple[ActiviteitHoofdstuk, ...] = field(default=(), repr=False)
+    pdf: Path | None = None
 
 
 class _Stappen:
@@ -129,11 +133,16 @@ def make_report(opties: RapportOpties, voortgang: Voortgang | None = None) -> Ra
     stap("Excel- en HTML-bestand maken")
     xlsx = render_xlsx(rapport, indeling, afbeeldingen)
     html = render_html(rapport, indeling, afbeeldingen)
+    pdf = report_pdf(html, rapport) if opties.pdf else None
     stap("Bestanden schrijven")
     pad_xlsx, pad_html, bestond = output_paths(opties)
-    write_pair({pad_xlsx: xlsx, pad_html: html.encode("utf-8")}, overschrijf=opties.overschrijf)
+    bestanden = {pad_xlsx: xlsx, pad_html: html.encode("utf-8")}
+    pad_pdf = pad_html.with_suffix(".pdf") if pdf is not None else None
+    if pad_pdf is not None and pdf is not None:  # the PDF belongs to this html: written with it
+        bestanden[pad_pdf] = pdf
+    write_pair(bestanden, overschrijf=opties.overschrijf)
     return RapportUitkomst(
-        pad_xlsx, pad_html, rapport, tuple(overgeslagen), bestond, tuple(hoofdstukken)
+        pad_xlsx, pad_html, rapport, tuple(overgeslagen), bestond, tuple(hoofdstukken), pad_pdf
     )
 
 
@@ -220,7 +229,7 @@ def _analyse_all(
         stap(f"Analyse: {reg.activiteit.naam}")
         try:
             hoofdstukken.append(_analyse_one(reg, opties, invoer.get(reg.code)))
-            tekenaar.submit(_figures(hoofdstukken[-1].blokken))
+            tekenaar.submit(hoofdstukken[-1].grafieken())
         except OIFout as fout:
             if opties.strikt:
                 fouten.append(Bevinding(f"activiteit '{reg.code}': {fout}"))

@@ -97,9 +97,18 @@ def render_xlsx(
     bladen = {s.sleutel: s.blad for s in rapport.secties}
     stijlen = _Stijlen(wb)
     for sectie in rapport.secties:
-        _Blad(wb, stijlen, sectie, bladen, afbeeldingen).render()
+        _sheet_class(sectie)(wb, stijlen, sectie, bladen, afbeeldingen).render()
     wb.close()
     return buffer.getvalue()
+
+
+def _sheet_class(sectie: Sectie) -> type[_Blad]:
+    """A front page has its own sheet layout (:mod:`oi_rapport.xlsx_voorpagina`)."""
+    if sectie.voorpagina is None:
+        return _Blad
+    from oi_rapport.xlsx_voorpagina import VoorpaginaBlad
+
+    return VoorpaginaBlad
 
 
 class _Stijlen:

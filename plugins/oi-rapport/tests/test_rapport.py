@@ -8,7 +8,11 @@ tables (see ``test_rapport_plugin.py``). The stapeling chapter is tested with it
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -241,7 +245,8 @@ def test_many_areas_show_the_ten_largest_shortfalls_and_surpluses_and_a_wijk_map
 
         reg = activiteit("wijken")
         h = build_activity(reg, reg.analyse())
-    staaf, kaart = [g for g in h.blokken if isinstance(g, Grafiek)][:2]
+    kaart, staaf = h.grafieken()[:2]  # the map is on the front page, the bars in the chapter
+    assert h.voorpagina is not None and h.voorpagina.kaart is kaart
     assert len(staaf.figuur.data) == 20
     verschil = h.match["verschil_pp"].sort_values()
     assert list(staaf.figuur.data.index) == [*verschil.index[:10], *verschil.index[-10:]]
@@ -341,9 +346,8 @@ def test_a_plugin_chapter_follows_the_activities_with_its_intro_source_and_formu
     rapport = uitkomst.rapport
     sectie = next(s for s in rapport.secties if s.sleutel == "inwoners")
     assert sectie.blad == "Inwoners" and isinstance(sectie.blokken[1], Tabel)
-    assert "Het hoofdstuk Inwoners telt de inwoners per stadsdeel." in _text(
-        rapport.secties[0].blokken
-    )
+    overzicht = next(s for s in rapport.secties if s.sleutel == "overzicht")
+    assert "Het hoofdstuk Inwoners telt de inwoners per stadsdeel." in _text(overzicht.blokken)
     over = rapport.secties[-1]
     assert "Inwoners: CBS Kerncijfers wijken en buurten 2024." in _text(over.blokken)
     formules = next(b for b in over.blokken if isinstance(b, Tabel) and b.sleutel == "formules")
@@ -406,6 +410,9 @@ def test_a_chapter_computes_the_match_once(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 BLADEN = [
+    "Kort – Openbare bibliotheken",
+    "Kort – Schoolbegeleiding naa",
+    "Kort – Straatreiniging",
     "Overzicht",
     "Openbare bibliotheken",
     "Schoolbegeleiding naar SES",
@@ -413,8 +420,9 @@ BLADEN = [
     "Inwoners",
     "Over deze analyse",
 ]
-"""The sheets (and sections) of the report on the test activities: the installed activities
-in alphabetical order, then the plugins' chapters."""
+"""The sheets (and sections) of the report on the test activities: a front page per
+activity, then the appendix: the overview, the installed activities in alphabetical order,
+the plugins' chapters and the remarks."""
 
 
 def test_the_report_has_an_overview_a_chapter_per_activity_the_plugin_chapters_and_about(
@@ -482,12 +490,13 @@ def _header_row(ws: object, eerste: str = "Code") -> int:
 def test_workbook_sheets_charts_images_and_frozen_headers(boek: openpyxl.Workbook) -> None:
     assert boek.sheetnames == BLADEN
     straat = boek["Straatreiniging"]
-    assert len(straat._charts) == 1  # bars; the map is an image
-    assert len(straat._images) == 1
+    assert len(straat._charts) == 1  # bars; the OI-index map is on the front page
+    assert len(straat._images) == 0
+    assert len(boek["Kort – Straatreiniging"]._images) == 1
     assert straat.freeze_panes == f"C{_header_row(straat) + 1}"
     bieb = boek["Openbare bibliotheken"]
     assert len(bieb._charts) == 4  # bars, quadrant scatter, bars per stadsdeel, line
-    assert len(bieb._images) == 2  # OI-index map, reading level per wijk
+    assert len(bieb._images) == 1  # reading level per wijk
     assert len(boek["Schoolbegeleiding naar SES"]._images) == 0
 
 
@@ -629,3 +638,54 @@ def test_a_plugin_table_shows_match_columns_like_the_match_table() -> None:
     assert koppen["oi_index"] == ("OI-index", "index")
     assert koppen["signaal"] == ("Signaal", "tekst")
     assert koppen["extra"] == ("extra", "getal")
+
+
+def test_the_pool_is_used_only_when_a_core_is_idle(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Measured: on a busy 2-core machine the pool costs CPU and gains no time."""
+    from oi_rapport.figuren import free_cores
+
+    monkeypatch.delenv("OI_TEKENAARS", raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.6, 1.0, 1.0))
+    assert free_cores() == 1  # one core busy: draw one by one
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.1, 0.1, 0.1))
+    assert free_cores() == 1  # 2 − 0,1 = 1,9: still not two idle cores
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: set(range(8)), raising=False)
+    assert free_cores() == 4  # at most four workers
+    monkeypatch.setenv("OI_TEKENAARS", "3")
+    assert free_cores() == 3
+
+
+_OUDER = """
+import sys, time
+from oi_rapport.figuren import Tekenaar
+t = Tekenaar(None, processen=2)
+t._pool.submit(time.sleep, 0).result()
+print(" ".join(str(p) for p in t._pool._processes), flush=True)
+time.sleep(60)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="PR_SET_PDEATHSIG is Linux")
+def test_figure_workers_die_with_their_parent() -> None:
+    """Issue 10 item 7: a killed report leaves no drawing processes behind."""
+    ouder = subprocess.Popen([sys.executable, "-c", _OUDER], stdout=subprocess.PIPE, text=True)
+    try:
+        assert ouder.stdout is not None
+        werkers = [int(p) for p in ouder.stdout.readline().split()]
+        assert len(werkers) == 2 and all(_alive(p) for p in werkers)
+    finally:
+        ouder.kill()
+        ouder.wait()
+    tot = time.monotonic() + 20
+    while any(_alive(p) for p in werkers) and time.monotonic() < tot:
+        time.sleep(0.1)
+    assert not any(_alive(p) for p in werkers)

@@ -106,6 +106,7 @@ def test_activiteit_limits_the_report(tmp_path: Path, capsys: pytest.CaptureFixt
     assert [a["code"] for a in json.loads(uit)["activiteiten"]] == ["ses"]
     boek = openpyxl.load_workbook(tmp_path / "ongelijk-investeren.xlsx")
     assert boek.sheetnames == [
+        "Kort – Schoolbegeleiding naa",
         "Overzicht",
         "Schoolbegeleiding naar SES",
         "Over deze analyse",

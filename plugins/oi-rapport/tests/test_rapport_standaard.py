@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 import openpyxl
 import pytest
 from oi_rapport import RapportOpties, RapportUitkomst, Tabel, make_report
+from oi_rapport.html_weergave import part_key, table_parts
 from oi_rapport.opmaak import KLEUREN
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -88,6 +89,18 @@ def _coloured_tables(uitkomst: RapportUitkomst) -> Iterator[tuple[str, Tabel]]:
                 yield sectie.blad, blok
 
 
+def _html_classes(html: _Tabellen, tabel: Tabel) -> dict[str, list[str]]:
+    """Per column name, the class of each body cell in the HTML; a wide table is shown in
+    parts (:func:`~oi_rapport.html_weergave.table_parts`), each with its own id."""
+    uit: dict[str, list[str]] = {}
+    for i, deel in enumerate(table_parts(tabel), start=1):
+        rijen = html.rijen[part_key(tabel, i)[len("tabel-") :]]
+        assert len(rijen) == len(tabel.data), tabel.sleutel
+        for j, kolom in enumerate(deel.kolommen):
+            uit[kolom.naam] = [r[j] for r in rijen]
+    return uit
+
+
 def _header_row(ws: Worksheet, tabel: Tabel) -> tuple[int, int]:
     """Row and first column of ``tabel``'s header in the sheet."""
     koppen = [k.kop for k in tabel.kolommen]
@@ -111,14 +124,13 @@ def test_every_coloured_cell_has_the_same_class_in_html_xlsx_and_core(
     for blad, tabel in _coloured_tables(uitkomst):
         ws = boek[blad]
         kop, eerste = _header_row(ws, tabel)
-        rijen = html.rijen[tabel.sleutel]
-        assert len(rijen) == len(tabel.data), tabel.sleutel
+        klassen = _html_classes(html, tabel)
         for j, kolom in enumerate(tabel.kolommen):
             if kolom.kleuring is None:
                 continue
             for i, label in enumerate(tabel.data.index):
                 kern = kolom.kleuring.klasse(label)
-                assert rijen[i][j] == kern, (tabel.sleutel, kolom.kop, label)
+                assert klassen[kolom.naam][i] == kern, (tabel.sleutel, kolom.kop, label)
                 assert _fill_class(ws, kop + 1 + i, eerste + j) == kern, (blad, kolom.kop, label)
                 getoetst += bool(kern)
     assert getoetst > 100

@@ -21,6 +21,7 @@ from oi_rapport.tabellen import catalogue_column
 
 from oi_core.gebieden.indeling import Gebiedsindeling
 from oi_core.model.activiteit import Niveau, Richting
+from oi_core.model.registratie import Figuur
 from oi_core.model.registratie import Kolom as CatalogusKolom
 from oi_core.plugins.onderdelen import kaart, spreiding
 from oi_core.rekenen.kleuring import kleur_kolom
@@ -239,13 +240,18 @@ def _stapeling_table(
     )
 
 
-def _figures(data: pd.DataFrame) -> list[Grafiek]:
-    per_gebied = kaart(
-        "Aantal ondergemiddelde scores per gebied (berekend)",
-        data[["naam", "aantal_berekend"]],
-        "aantal_berekend",
+def _count_map(data: pd.DataFrame, kolom: str, soort: str) -> Figuur:
+    """A map of the count of below-average scores; both maps share the scale 0–9."""
+    return kaart(
+        f"Aantal ondergemiddelde scores per gebied ({soort})",
+        data[["naam", kolom]],
+        kolom,
         "aantal van 9 indicatoren",
+        referenties={"min": 0.0, "max": float(len(load_seed().indicatoren))},
     )
+
+
+def _figures(data: pd.DataFrame) -> list[Grafiek]:
     tegen_ses = spreiding(
         "Stapeling en lage SES per gebied",
         data[["naam", "pct_lage_ses", "aantal_berekend"]],
@@ -254,12 +260,23 @@ def _figures(data: pd.DataFrame) -> list[Grafiek]:
             "aantal_berekend": "aantal ondergemiddelde scores (berekend)",
         },
     )
+    anders = int((data["aantal_berekend"] != data["aantal_gepubliceerd"]).sum())
+    grijs = (
+        "Grijs: gebieden die niet in de presentatie staan (Sloterdijk Nieuw-West, Bijlmer-West)."
+    )
     return [
         Grafiek(
             "stapeling-kaart",
-            per_gebied,
-            "Grijs: gebieden die niet in de presentatie staan (Sloterdijk Nieuw-West, "
-            "Bijlmer-West).",
+            _count_map(data, "aantal_berekend", "berekend"),
+            f"Berekend met de regel hierboven. {grijs}",
+            niveau=Niveau.GEBIED,
+        ),
+        Grafiek(
+            "stapeling-kaart-gepubliceerd",
+            _count_map(data, "aantal_gepubliceerd", "gepubliceerd"),
+            f"Zoals in de presentatie. In {anders} van de {len(data)} gebieden wijkt het aantal "
+            "af van het berekende, omdat de presentatie niet zegt met welke regel zij telde. "
+            f"{grijs}",
             niveau=Niveau.GEBIED,
         ),
         Grafiek("stapeling-spreiding", tegen_ses),

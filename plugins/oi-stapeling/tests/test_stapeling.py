@@ -125,7 +125,7 @@ def test_stapeling_sheet_counts_with_a_formula_that_gives_the_same_number(
     assert formule.startswith("=SUMPRODUCT(ISNUMBER(")
     for r in range(kop + 1, kop + 24):
         assert wv[f"{kolom}{r}"].value == BEREKEND[ws[f"A{r}"].value]
-    assert len(ws._charts) == 1 and len(ws._images) == 1
+    assert len(ws._charts) == 1 and len(ws._images) == 2  # maps: computed and published
 
 
 def test_oi_rapport_json_and_zonder_stapeling(
@@ -140,3 +140,16 @@ def test_oi_rapport_json_and_zonder_stapeling(
     assert code == 0 and "stapeling" not in zonder
     boek = openpyxl.load_workbook(tmp_path / "zonder" / "ongelijk-investeren.xlsx")
     assert boek.sheetnames == ["Overzicht", "Over deze analyse"]
+
+
+def test_the_published_counts_have_their_own_map_on_the_same_scale_with_the_reason() -> None:
+    """Published next to computed, also on the map: 17 of 23 gebieden differ."""
+    from oi_rapport.document import Grafiek
+    from oi_stapeling.hoofdstuk import build_stapeling
+
+    kaarten = {b.sleutel: b for b in build_stapeling().blokken if isinstance(b, Grafiek)}
+    berekend, gepubliceerd = kaarten["stapeling-kaart"], kaarten["stapeling-kaart-gepubliceerd"]
+    assert gepubliceerd.figuur.y == "aantal_gepubliceerd"
+    assert dict(berekend.figuur.referenties) == dict(gepubliceerd.figuur.referenties)
+    assert dict(gepubliceerd.figuur.referenties) == {"min": 0.0, "max": 9.0}
+    assert "In 17 van de 23 gebieden wijkt het aantal af" in gepubliceerd.bijschrift
