@@ -16,6 +16,7 @@ import pytest
 
 from oi_core import Analyse, DataFout, Gebiedsindeling, Niveau, match
 from oi_core.gebieden.cbs import CBS_KOLOMMEN
+from oi_core.rekenen.kern import SIGNAAL_MEER, SIGNAAL_MINDER
 
 from . import voorbeeld
 
@@ -108,7 +109,7 @@ def test_match_over_gemeenten_en_per_gemeente(land: Gebiedsindeling) -> None:
     rechtstreeks = match(
         pd.Series({"GM0363": 3.0, "GM9999": 1.0}), land.bevolking("gemeente", "inwoners_0_14")
     )
-    assert rechtstreeks["signaal"].tolist() == ["te weinig", "te veel"]
+    assert rechtstreeks["signaal"].tolist() == [SIGNAAL_MINDER, SIGNAAL_MEER]
 
 
 def test_namen_van_de_kaart_en_van_de_kerncijfers(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from oi_core import Gebiedsindeling, InvoerFout, activiteit, match, oi_per_niveau
+from oi_core.rekenen.kern import SIGNAAL_IN_VERHOUDING, SIGNAAL_MEER, SIGNAAL_MINDER
 
 
 @pytest.fixture(scope="module")
@@ -39,8 +40,8 @@ def test_reversal_between_gebied_and_stadsdeel(indeling: Gebiedsindeling) -> Non
     b = (opgave["GA01"] + opgave["GA02"]) / opgave.sum()
     assert stadsdeel.loc["A", "oi_index"] == pytest.approx(100 * a / b)
     assert uit.loc["GA01", "oi_index_stadsdeel"] == pytest.approx(100 * a / b)
-    assert uit.loc["GA01", "signaal_gebied"] == "te weinig"
-    assert uit.loc["GA01", "signaal_stadsdeel"] == "te veel"
+    assert uit.loc["GA01", "signaal_gebied"] == SIGNAAL_MINDER
+    assert uit.loc["GA01", "signaal_stadsdeel"] == SIGNAAL_MEER
     assert uit.loc["GA01", "omslag"] and uit.loc["GA01", "verborgen_tekort"]
     assert not uit.loc["GA02", "omslag"]
     assert uit.loc["GA01", "code_stadsdeel"] == "A"
@@ -85,4 +86,4 @@ def test_proportional_inzet_is_in_verhouding_at_every_level(factor: float, seed:
     ruis = np.random.default_rng(seed).uniform(0.97, 1.03, len(b))  # every index within 94–106
     uit = oi_per_niveau(b * factor * ruis, b, indeling=ind)
     assert not uit["omslag"].any()
-    assert (uit["signaal_stadsdeel"] == "in verhouding").all()
+    assert (uit["signaal_stadsdeel"] == SIGNAAL_IN_VERHOUDING).all()

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from oi_core import InvoerFout, OpgaveDefinitie, activiteit, opgave_volgens, robuustheid
+from oi_core.rekenen.kern import SIGNAAL_IN_VERHOUDING, SIGNAAL_MEER, SIGNAAL_MINDER
 from oi_core.sturen.robuustheid import robuustheid_activiteit
 
 
@@ -15,8 +16,8 @@ def test_by_hand() -> None:
     inzet = pd.Series({"A": 50.0, "B": 50.0})
     uit = robuustheid(inzet, {"eerste": {"A": 40.0, "B": 60.0}, "tweede": {"A": 50.0, "B": 50.0}})
     assert uit["OI-index: eerste"].tolist() == pytest.approx([125.0, 250 / 3])
-    assert uit["Signaal: eerste"].tolist() == ["te veel", "te weinig"]
-    assert uit["Signaal: tweede"].tolist() == ["in verhouding", "in verhouding"]
+    assert uit["Signaal: eerste"].tolist() == [SIGNAAL_MEER, SIGNAAL_MINDER]
+    assert uit["Signaal: tweede"].tolist() == [SIGNAAL_IN_VERHOUDING, SIGNAAL_IN_VERHOUDING]
     assert not uit["stevig"].any()
     assert uit["laagste_index"].tolist() == pytest.approx([100.0, 250 / 3])
 
@@ -35,7 +36,7 @@ def test_groot_onderhoud_with_and_without_kwetsbaarheid() -> None:
     uit = robuustheid_activiteit(activiteit("groot_onderhoud").analyse())
     assert "OI-index: met kwetsbaarheid" in uit.columns
     # Nieuw-West is te weinig either way; Zuidoost only without kwetsbaarheid in verhouding
-    assert uit.loc["F", "stevig"] and uit.loc["F", "Signaal: met kwetsbaarheid"] == "te weinig"
+    assert uit.loc["F", "stevig"] and uit.loc["F", "Signaal: met kwetsbaarheid"] == SIGNAAL_MINDER
     assert not uit.loc["T", "stevig"]
 
 

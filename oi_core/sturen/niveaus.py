@@ -19,7 +19,7 @@ from oi_core.errors import InvoerFout
 from oi_core.gebieden.indeling import Gebiedsindeling
 from oi_core.invoer.reeksen import Labels, als_reeks
 from oi_core.model.activiteit import Aggregatie, Niveau
-from oi_core.rekenen.kern import BAND, Verdeling, verdeel
+from oi_core.rekenen.kern import BAND, SIGNAAL_MEER, SIGNAAL_MINDER, Verdeling, verdeel
 
 if TYPE_CHECKING:
     from oi_core.rekenen.analyse import Analyse
@@ -107,9 +107,9 @@ def _verdeel_op(
 
 def _omslag(uit: pd.DataFrame, van: Niveau) -> pd.DataFrame:
     signalen = uit[[k for k in uit.columns if k.startswith("signaal_")]].to_numpy()
-    weinig, veel = (signalen == "te weinig"), (signalen == "te veel")
+    weinig, veel = (signalen == SIGNAAL_MINDER), (signalen == SIGNAAL_MEER)
     uit["omslag"] = weinig.any(axis=1) & veel.any(axis=1)
-    uit["verborgen_tekort"] = weinig[:, 0] & (signalen[:, -1] != "te weinig")
+    uit["verborgen_tekort"] = weinig[:, 0] & (signalen[:, -1] != SIGNAAL_MINDER)
     uit.attrs["niveau"] = van.value
     return uit
 

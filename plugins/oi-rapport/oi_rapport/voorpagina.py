@@ -22,7 +22,7 @@ from oi_core.errors import OIFout
 from oi_core.gebieden.indeling import Gebiedsindeling
 from oi_core.model.activiteit import Niveau
 from oi_core.model.registratie import ActiviteitRegistratie, Samenvatting
-from oi_core.rekenen.kern import Compensatie
+from oi_core.rekenen.kern import SIGNAAL_MINDER, Compensatie
 from oi_rapport.document import Blok, Grafiek, Kolom, Opsomming, Tabel, Tekst
 from oi_rapport.opmaak import MEERVOUD, amount, number, percentage
 
@@ -121,7 +121,7 @@ def build_front_page(
 def finding(match: pd.DataFrame, niveau: Niveau) -> str:
     """One sentence: how many areas get less than their share, and where it is largest."""
     meervoud = MEERVOUD[niveau]
-    minder = match[match["signaal"] == "te weinig"]
+    minder = match[match["signaal"] == SIGNAAL_MINDER]
     if minder.empty:
         return (
             f"In alle {len(match)} {meervoud} is de inzet ongeveer in verhouding met het "
