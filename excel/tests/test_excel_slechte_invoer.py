@@ -68,6 +68,31 @@ BASIS: dict[str, tuple[Any, ...]] = {
     "OI_BIB_AFSTAND": (col("Noord", "Centrum", "West"), "stadsdeel"),
     "OI_BIB_VESTIGINGEN": (),
     "OI_BIB_KWADRANT": (col(60.0, 70.0, 80.0), col(1.0, 2.0, 0.5)),
+    # sturen (issue 12)
+    "OI_SCENARIO": (
+        col("A", "B", "C"),
+        col(1.0, 2.0, 3.0),
+        col(3.0, 2.0, 1.0),
+        "herverdelen",
+        0.05,
+        2.0,
+    ),
+    "OI_UITRUIL": (col("A", "B", "C"), col(1.0, 2.0, 3.0), col(3.0, 2.0, 1.0)),
+    "OI_SPECTRUM": (col(1.0, 2.0, 3.0), col(3.0, 2.0, 1.0), col(1000.0, 2000.0, 4000.0)),
+    "OI_AFRONDEN": (col(1.4, 2.3, 3.3),),
+    "OI_CONCENTRATIE_INTERVAL": (col(1.0, 2.0, 3.0), col(3.0, 2.0, 1.0)),
+    "OI_CONCENTRATIECURVE": (
+        col(1.0, 2.0, 3.0),
+        col(3.0, 2.0, 1.0),
+        col(10.0, 20.0, 30.0),
+        col("A", "B", "C"),
+    ),
+    "OI_SIGNIFICANT": (col(60.0, 40.0, 50.0), col(100.0, 10.0, 100.0), None, None, 30.0),
+    "OI_TEKORT": ([[1.0, 2.0], [3.0, 1.0], [2.0, 2.0]], 2.0, 100.0, None, [["2023", "2024"]]),
+    "OI_INDEX_PER_JAAR": ([[1.0, 2.0], [3.0, 1.0], [2.0, 2.0]], [[1.0, 1.0]] * 3),
+    "OI_KOSTEN_PER_RESULTAAT": (col(1.0, 2.0, 3.0), col(3.0, 2.0, 1.0), col("A", "B", "C")),
+    "OI_NIVEAUS": (col("GA01", "GA02"), col(1.0, 2.0), col(2.0, 2.0)),
+    "OI_ROBUUSTHEID": (col(1.0, 2.0, 3.0), [[2.0, 1.0], [2.0, 1.0], [2.0, 3.0]], [["a", "b"]]),
 }
 
 
@@ -104,7 +129,8 @@ def _numeric_ranges() -> list[tuple[str, int, str]]:
     uit = []
     for naam, functie in sorted(excel_functies().items()):
         for i, arg in enumerate(functie.argumenten):
-            if arg.soort == "getallen" and i < len(BASIS.get(naam, ())):
+            basis = BASIS.get(naam, ())
+            if arg.soort == "getallen" and i < len(basis) and basis[i] is not None:
                 uit.append((naam, i, arg.naam))
     return uit
 
