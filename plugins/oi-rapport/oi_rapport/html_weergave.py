@@ -221,6 +221,8 @@ def part_key(tabel: Tabel, deel: int) -> str:
 
 
 def _table(tabel: Tabel) -> str:
+    """The table in parts (:func:`table_parts`); the last part carries the caption and the
+    legend of the whole table, so every coloured column of every part is explained."""
     delen = table_parts(tabel)
     n = len(delen)
     return "\n".join(
@@ -228,13 +230,15 @@ def _table(tabel: Tabel) -> str:
             deel,
             part_key(tabel, i),
             tabel.titel if n == 1 or not tabel.titel else f"{tabel.titel} (deel {i} van {n})",
-            laatste=i == n,
+            geheel=tabel if i == n else None,
         )
         for i, deel in enumerate(delen, start=1)
     )
 
 
-def _table_part(tabel: Tabel, sleutel: str, titel: str, *, laatste: bool) -> str:
+def _table_part(tabel: Tabel, sleutel: str, titel: str, *, geheel: Tabel | None) -> str:
+    """One part of a table; ``geheel`` (the whole table) on the last part only: its caption
+    and legend follow this part."""
     met_index = not isinstance(tabel.data.index, pd.RangeIndex)
     kop = (["<th>Code</th>"] if met_index else []) + [
         f'<th class="{_align(k)}">{escape(k.kop)}</th>' for k in tabel.kolommen
@@ -248,10 +252,10 @@ def _table_part(tabel: Tabel, sleutel: str, titel: str, *, laatste: bool) -> str
         f"<tbody>{''.join(rijen)}</tbody>",
         _footer(tabel, met_index),
         "</table></div>",
-        f'<p class="bijschrift">{escape(tabel.bijschrift)}</p>'
-        if tabel.bijschrift and laatste
+        f'<p class="bijschrift">{escape(geheel.bijschrift)}</p>'
+        if geheel is not None and geheel.bijschrift
         else "",
-        _legend(tabel) if laatste else "",
+        _legend(geheel) if geheel is not None else "",
         "</figure>",
     ]
     return "\n".join(d for d in delen if d)

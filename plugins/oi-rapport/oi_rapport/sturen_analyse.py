@@ -128,6 +128,11 @@ def _of_niets(bouw: Bouwer, analyse: Analyse) -> list[Blok]:
 
 
 def _kolommen(data: pd.DataFrame, koppen: dict[str, str] | None = None) -> tuple[Kolom, ...]:
+    """Catalogue columns where the catalogue knows the key; any other column is a number
+    without decimals, or text (wrapped in the workbook) when it holds text, such as the
+    signal per definition of the opgave."""
+    from pandas.api.types import is_bool_dtype, is_numeric_dtype
+
     from oi_core.weergave.kolommen import zoek
     from oi_rapport.document import Kolom
     from oi_rapport.tabellen import catalogue_column
@@ -136,8 +141,12 @@ def _kolommen(data: pd.DataFrame, koppen: dict[str, str] | None = None) -> tuple
     for k in data.columns:
         if zoek(str(k)) is not None:
             uit.append(catalogue_column(str(k)))
+            continue
+        kop = (koppen or {}).get(str(k), str(k))
+        if is_numeric_dtype(data[k]) and not is_bool_dtype(data[k]):
+            uit.append(Kolom(str(k), kop, "getal", 0))
         else:
-            uit.append(Kolom(str(k), (koppen or {}).get(str(k), str(k)), "getal", 0))
+            uit.append(Kolom(str(k), kop, "tekst"))
     return tuple(uit)
 
 

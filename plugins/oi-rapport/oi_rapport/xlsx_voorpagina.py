@@ -3,13 +3,14 @@
 The content is the :class:`~oi_rapport.voorpagina.Voorpagina` that the HTML lays out too;
 this sheet shows its blocks in reading order (no frozen first table) and the map as a
 picture on the right, without the data table a chart sheet puts under a figure (the
-numbers are in the small match table beside it). Portrait A4, one page.
+numbers are in the small match table beside it). Printed like every sheet of the report
+(:func:`~oi_rapport.xlsx_weergave.page_setup`), but always portrait: A4, one page wide.
 """
 
 from __future__ import annotations
 
 from oi_rapport.document import Grafiek
-from oi_rapport.xlsx_weergave import _Blad
+from oi_rapport.xlsx_weergave import _Blad, page_setup
 
 __all__ = ["VoorpaginaBlad"]
 
@@ -20,9 +21,6 @@ class VoorpaginaBlad(_Blad):
     def render(self) -> None:
         ws = self.ws
         ws.hide_gridlines(2)
-        ws.set_portrait()
-        ws.set_paper(9)
-        ws.fit_to_pages(1, 1)
         ws.set_column(0, 0, 22)
         ws.set_column(1, self.breedte - 1, 15)
         ws.write(0, 0, self.sectie.titel, self.s.titel)
@@ -35,4 +33,4 @@ class VoorpaginaBlad(_Blad):
                 self._image(blok)
             else:
                 self._block(blok)
-        ws.print_area(0, 0, max(self.rij, self.rechts_rij), self.rechts_kolom + 6)
+        page_setup(ws, max(self.rij, self.rechts_rij), self.rechts_kolom + 6, staand=True)

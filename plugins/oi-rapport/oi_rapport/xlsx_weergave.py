@@ -489,17 +489,23 @@ class _Blad:
 
 
 def page_setup(
-    ws: Worksheet, laatste_rij: int, laatste_kolom: int, *, kopregel: int | None = None
+    ws: Worksheet,
+    laatste_rij: int,
+    laatste_kolom: int,
+    *,
+    kopregel: int | None = None,
+    staand: bool = False,
 ) -> None:
-    """Print setup of a sheet of the report: A4, one page wide, portrait unless it is wide,
-    a print area up to ``laatste_rij``/``laatste_kolom`` (0-based), page numbers, and the row
-    ``kopregel`` repeated on every page (only for a sheet whose one table it heads)."""
+    """Print setup of a sheet of the report: A4, one page wide, portrait unless it is wide
+    (``staand``: always portrait, e.g. a front page), a print area up to
+    ``laatste_rij``/``laatste_kolom`` (0-based), page numbers, and the row ``kopregel``
+    repeated on every page (only for a sheet whose one table it heads)."""
     ws.set_paper(9)
     ws.fit_to_pages(1, 0)
     ws.center_horizontally()
     ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
     ws.set_footer("&L&8&A&R&8Pagina &P van &N")
-    if laatste_kolom >= _STAAND_KOLOMMEN:
+    if laatste_kolom >= _STAAND_KOLOMMEN and not staand:
         ws.set_landscape()
     else:
         ws.set_portrait()

@@ -5,7 +5,10 @@ the cell's value, the average and standard deviation in the rows under the table
 legend's band (OI-index: the signal's band, dark below 50 or above 200). The HTML and the
 workbook must both show that class, its symbol next to the value, and a legend line per
 coloured column naming that average. Counts are never coloured against the city total;
-the OI-index's legend never says better or worse.
+the OI-index's legend never says better or worse. A wide table is split into parts in the
+HTML (:func:`~oi_rapport.html_weergave.table_parts`): a cell is looked up in its part, and the
+legend of the whole table follows the last part. The front pages' small tables carry no
+colour (the map beside them does) and are checked for that.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import numpy as np
 import openpyxl
 import pytest
 from oi_rapport import RapportOpties, RapportUitkomst, Tabel, make_report
+from oi_rapport.html_weergave import part_key, table_parts
 from oi_rapport.opmaak import KLEUREN
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -29,8 +33,22 @@ from oi_core.weergave.tekst import getal
 KLEUR = {v.lstrip("#").upper(): k for k, v in KLEUREN.items()}
 
 
+def _part(tabel: Tabel, kolom: str) -> tuple[str, int]:
+    """The HTML part holding column ``kolom`` of ``tabel`` and the column's place in it."""
+    for n, deel in enumerate(table_parts(tabel), start=1):
+        namen = [k.naam for k in deel.kolommen]
+        if kolom in namen:
+            return part_key(tabel, n)[len("tabel-") :], namen.index(kolom)
+    raise AssertionError(f"kolom {kolom} van {tabel.sleutel} in geen enkel deel")
+
+
+def _last_part(tabel: Tabel) -> str:
+    return part_key(tabel, len(table_parts(tabel)))[len("tabel-") :]
+
+
 class _Cellen(HTMLParser):
-    """Per table id: per body row the (class, text) of every cell; and the legend texts."""
+    """Per table part (its id without ``tabel-``: ``<key>``, ``<key>-deel-2`` …): per body
+    row the (class, text) of every cell; and the legend texts under that part."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -94,7 +112,11 @@ def boek(uitkomst: RapportUitkomst) -> openpyxl.Workbook:
 
 
 def _coloured(uitkomst: RapportUitkomst) -> Iterator[tuple[str, Tabel]]:
+    """The coloured tables of the appendix; a front page's tables carry no colour
+    (:func:`test_the_front_pages_tables_carry_no_colour`)."""
     for sectie in uitkomst.rapport.secties:
+        if sectie.voorpagina is not None:
+            continue
         for blok in sectie.blokken:
             if isinstance(blok, Tabel) and any(k.kleuring for k in blok.kolommen):
                 yield sectie.blad, blok
@@ -141,17 +163,18 @@ def test_every_coloured_cell_follows_its_value_average_and_band_in_html_and_xlsx
     for blad, tabel in _coloured(uitkomst):
         ws = boek[blad]
         kop, eerste = _header(ws, tabel)
-        rijen = html.rijen[tabel.sleutel]
         for j, kolom in enumerate(tabel.kolommen):
             k = kolom.kleuring
             if k is None:
                 continue
+            deel, jd = _part(tabel, kolom.naam)
+            rijen = html.rijen[deel]
             for i, label in enumerate(tabel.data.index):
                 waarde = float(tabel.data[kolom.naam].iloc[i])
                 verwacht = _expected(k, waarde)
                 plek = (tabel.sleutel, kolom.kop, label, waarde)
                 assert k.klasse(label) == verwacht, plek
-                klasse, tekst = rijen[i][j]
+                klasse, tekst = rijen[i][jd]
                 assert klasse == verwacht, plek
                 cel = ws.cell(kop + 1 + i, eerste + j)
                 assert _fill(ws, kop + 1 + i, eerste + j) == verwacht, plek
@@ -168,7 +191,9 @@ def test_every_coloured_column_states_its_average_in_both_legends(
 ) -> None:
     for blad, tabel in _coloured(uitkomst):
         xlsx = " ".join(str(c.value) for r in boek[blad].iter_rows() for c in r if c.value)
-        legenda = " ".join(html.legenda[tabel.sleutel])
+        legenda = " ".join(html.legenda[_last_part(tabel)])
+        for n in range(1, len(table_parts(tabel))):  # the legend only under the last part
+            assert not html.legenda[part_key(tabel, n)[len("tabel-") :]], (tabel.sleutel, n)
         for kolom in tabel.kolommen:
             if kolom.kleuring is None:
                 continue
@@ -186,12 +211,33 @@ def test_the_index_legend_and_text_never_say_better_or_worse(
         for kolom in tabel.kolommen:
             if kolom.kleuring is not None and kolom.kleuring.soort == "index":
                 assert not re.search(r"beter|slechter", kolom.kleuring.uitleg)
-        index = [t for t in html.legenda[tabel.sleutel] if t.startswith("Kleur van de OI-index")]
+        legenda = html.legenda[_last_part(tabel)]
+        index = [t for t in legenda if t.startswith("Kleur van de OI-index")]
         assert all(not re.search(r"beter|slechter", t) for t in index)
         if any(k.kleuring is not None and k.kleuring.soort == "index" for k in tabel.kolommen):
             assert index, tabel.sleutel  # the OI-index has its own legend
     tekst = uitkomst.html.read_text(encoding="utf-8")
     assert not re.search(r"OI-index[^.<]{0,40}\b(beter|slechter)\b", tekst)
+
+
+def test_the_front_pages_tables_carry_no_colour(
+    uitkomst: RapportUitkomst, html: _Cellen, boek: openpyxl.Workbook
+) -> None:
+    """The small match table of a front page shows plain values (the colours are on the
+    map beside it): no coloured column, no coloured cell, no legend, in HTML and xlsx."""
+    voorpaginas = [s for s in uitkomst.rapport.secties if s.voorpagina is not None]
+    assert voorpaginas
+    for sectie in voorpaginas:
+        tabellen = [b for b in sectie.blokken if isinstance(b, Tabel)]
+        assert tabellen, sectie.sleutel
+        for tabel in tabellen:
+            assert not any(k.kleuring for k in tabel.kolommen), tabel.sleutel
+            for n in range(1, len(table_parts(tabel)) + 1):
+                deel = part_key(tabel, n)[len("tabel-") :]
+                assert not any(k for rij in html.rijen[deel] for k, _ in rij), deel
+                assert not html.legenda[deel], deel
+        ws = boek[sectie.blad]
+        assert not any(_fill(ws, c.row, c.column) for r in ws.iter_rows() for c in r), ws.title
 
 
 def _column(uitkomst: RapportUitkomst, sleutel: str, kop: str) -> tuple[Tabel, Kleuring]:
