@@ -380,7 +380,7 @@ def geval_start(rondes: int = 5) -> Uitkomst:
 
 def _proces(opdracht: list[str]) -> float:
     begin = time.perf_counter()
-    subprocess.run(opdracht, check=True, capture_output=True, timeout=120)
+    subprocess.run(opdracht, check=True, capture_output=True, timeout=600)
     return time.perf_counter() - begin
 
 
@@ -414,12 +414,9 @@ def _landelijk(indeling: Gebiedsindeling) -> tuple[pd.Series, pd.Series]:
     return pd.Series(RNG.gamma(2.0, 1.0, len(kinderen)), index=kinderen.index), kinderen
 
 
-def _proces(*argumenten: str) -> float:
+def _oi(*argumenten: str) -> float:
     """Wall time of one ``oi`` command in a fresh process."""
-    oi = Path(sys.executable).with_name("oi")
-    begin = time.perf_counter()
-    subprocess.run([str(oi), *argumenten], check=True, capture_output=True)
-    return time.perf_counter() - begin
+    return _proces([str(Path(sys.executable).with_name("oi")), *argumenten])
 
 
 def geval_rapport(rondes: int) -> Uitkomst:
@@ -428,8 +425,8 @@ def geval_rapport(rondes: int) -> Uitkomst:
     with tempfile.TemporaryDirectory() as map_:
         ons = basis = float("inf")
         for _ in range(rondes):
-            basis = min(basis, _proces("--help"))
-            ons = min(ons, _proces("rapport", "-o", map_, "--overschrijf"))
+            basis = min(basis, _oi("--help"))
+            ons = min(ons, _oi("rapport", "-o", map_, "--overschrijf"))
     return Uitkomst("oi rapport (nieuw proces)", ons, basis, "oi --help", 4.0)
 
 
@@ -453,11 +450,22 @@ def main(argv: list[str] | None = None) -> list[Uitkomst]:
         for uitkomst in stap():
             print(uitkomst.regel(), flush=True)
             uitkomsten.append(uitkomst)
+    excel = _excel(args.snel)
     print(f"klaar in {time.perf_counter() - begin:.0f} s")
     if args.json:
         rijen = [asdict(u) | {"verhouding": u.verhouding} for u in uitkomsten]
+        rijen += [asdict(m) | {"soort": "excel"} for m in excel]
         Path(args.json).write_text(json.dumps(rijen, indent=2, ensure_ascii=False) + "\n")
     return uitkomsten
+
+
+def _excel(snel: bool) -> list[Any]:
+    """The Excel functions' cases (:mod:`excel_benchmark`): absolute targets of the Excel
+    issue, each next to the core's own computation time in the same run."""
+    import excel_benchmark
+
+    print(f"\n{'Excel-functies':<46} {'ons':>12} {'kern':>11} {'verh.':>8}  {'doel':>9}  gehaald")
+    return excel_benchmark.main(["--snel"] if snel else [])
 
 
 def _argumenten(argv: list[str] | None) -> argparse.Namespace:
