@@ -96,7 +96,9 @@ def resultaten(
     """Per stadsdeel each result, its position against the city and (CROW) the norm.
 
     Columns per indicator ``<code>``, ``<code>_positie`` (e.g. ``sterk onder``) and for the
-    CROW results ``<code>_haalt_norm``. ``attrs``: the city averages used and the norm.
+    CROW results ``<code>_haalt_norm``. ``attrs``: the city averages used, the norm and
+    whether those are the city's own figures in the data (``stad_uit_data``) or weighted
+    from the stadsdelen.
     """
     norm = _eis_norm(norm)
     uit = pd.DataFrame()
@@ -109,7 +111,8 @@ def resultaten(
             uit[f"{code}_haalt_norm"] = normtoets(positie["waarde"], norm)["haalt_norm"]
         gemiddelden[code] = float(positie["gemiddelde"].iloc[0])
     uit.insert(0, "naam", analyse.indeling.names(uit.index))
-    uit.attrs.update(gemiddelden=gemiddelden, norm=norm)
+    uit_data = gepubliceerd and all(analyse.city_value(c) is not None for c in indicatoren)
+    uit.attrs.update(gemiddelden=gemiddelden, norm=norm, stad_uit_data=uit_data)
     return uit
 
 

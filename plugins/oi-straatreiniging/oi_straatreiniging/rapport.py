@@ -253,9 +253,13 @@ def _onderdeel_resultaten(analyse: Analyse) -> Onderdeel:
         titel="Resultaten tegenover het stedelijk gemiddelde en de schoonnorm",
         tekst=(
             f"Grof zwerfvuil en vulgraad: CROW-metingen minstens niveau B; de norm ‘sober’ is "
-            f"{procent(res.attrs['norm'])}. Gemiddelden zoals gepubliceerd voor Amsterdam "
-            f"({procent(gem[GROF])}, {procent(gem[VUL])} en {procent(gem[OORDEEL])}); naar "
-            "inwoners gewogen volgen ze ook uit de stadsdelen.",
+            f"{procent(res.attrs['norm'])}. "
+            + (
+                "Stedelijke gemiddelden zoals ze voor de hele stad in de gegevens staan "
+                if res.attrs["stad_uit_data"]
+                else "Stedelijke gemiddelden, naar inwoners gewogen uit de stadsdelen "
+            )
+            + f"({procent(gem[GROF])}, {procent(gem[VUL])} en {procent(gem[OORDEEL])}).",
         ),
         tabel=res,
         figuur=staaf(
