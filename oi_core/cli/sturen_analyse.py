@@ -15,7 +15,7 @@ import typer
 
 from oi_core.cli.uitvoer import JsonOptie, console, print_json, print_table
 from oi_core.errors import InvoerFout
-from oi_core.model.activiteit import Niveau
+from oi_core.model.soorten import Niveau
 from oi_core.plugins.hookspecs import hookimpl
 from oi_core.plugins.manager import activiteit
 

@@ -293,6 +293,8 @@ def test_the_readme_command_reports_every_installed_activity(
 
     extra = [h.bladnaam for h in extra_hoofdstukken().values()]  # stapeling, sturen …
     assert "Stapeling" in extra and "Sturen" in extra
-    assert boek.sheetnames[0] == "Overzicht"
+    n = len(activiteiten())
+    assert all(b.startswith("Kort – ") for b in boek.sheetnames[:n])  # a front page each
+    assert boek.sheetnames[n] == "Overzicht"
     assert boek.sheetnames[-len(extra) - 1 :] == [*extra, "Over deze analyse"]
-    assert len(boek.sheetnames) == len(activiteiten()) + 2 + len(extra)
+    assert len(boek.sheetnames) == 2 * n + 2 + len(extra)

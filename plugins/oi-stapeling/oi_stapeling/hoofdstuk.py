@@ -147,10 +147,14 @@ def _indicator_columns(
 
 
 def _count_formula(codes: list[str]) -> str:
+    """Per area the number of indicators below the average in their direction. Compared,
+    not subtracted: a cell without data ("geen gegevens", text) is then not counted instead
+    of turning the whole count into #WAARDE!."""
     r = f"{codes[0]}..{codes[-1]}"
+    waarde, gem, richting = f"{{{r}}}", f"{{{r}@{RIJ_GEMIDDELDE}}}", f"{{{r}@{RIJ_RICHTING}}}"
     return (
-        f"=SUMPRODUCT(ISNUMBER({{{r}}})*(({{{r}}}-{{{r}@{RIJ_GEMIDDELDE}}})"
-        f"*{{{r}@{RIJ_RICHTING}}}<0))"
+        f"=SUMPRODUCT(ISNUMBER({waarde})*({richting}=1)*({waarde}<{gem}))"
+        f"+SUMPRODUCT(ISNUMBER({waarde})*({richting}=-1)*({waarde}>{gem}))"
     )
 
 
