@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import httpx
 import numpy as np
 import pandas as pd
 import pytest
@@ -201,6 +207,60 @@ def call(func_name: str, *args: Any, module: Any = None) -> Any:
     )
 
 
+# -- a development server (``oi excel serve`` on 127.0.0.1), shared by the HTTP tests --------
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_for(adres: str, proces: subprocess.Popen[bytes], seconden: float = 120) -> None:
+    """Until ``adres``/gezondheid answers; fail with the server's output if it stopped."""
+    einde = time.monotonic() + seconden
+    while time.monotonic() < einde:
+        if proces.poll() is not None:
+            uitvoer = proces.stdout.read().decode() if proces.stdout else ""
+            pytest.fail(f"server stopte meteen:\n{uitvoer}")
+        try:
+            httpx.get(f"{adres}/gezondheid", timeout=1)
+            return
+        except httpx.TransportError:
+            time.sleep(0.2)
+    pytest.fail(f"server startte niet binnen {seconden:.0f} s")
+
+
+def start_server(opdracht: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
+    """Start a server command in its own process group (stopped with :func:`stop_server`)."""
+    return subprocess.Popen(
+        opdracht, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )  # fmt: skip
+
+
+def stop_server(proces: subprocess.Popen[bytes]) -> None:
+    os.killpg(proces.pid, signal.SIGTERM)
+    proces.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[str]:
+    """``oi excel serve`` in development mode on a free port; its address."""
+    poort = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("XLWINGS_")}
+    proces = start_server(
+        [sys.executable, "-c", "from oi_core.cli import main; raise SystemExit(main())",
+         "excel", "serve", "--poort", str(poort)],
+        env,
+    )  # fmt: skip
+    adres = f"http://127.0.0.1:{poort}"
+    try:
+        wait_for(adres, proces)
+        yield adres
+    finally:
+        stop_server(proces)
+
+
 @pytest.fixture(scope="session")
 def hulp() -> SimpleNamespace:
     """The helpers above, for test modules (conftest is not importable under importlib)."""
@@ -214,6 +274,10 @@ def hulp() -> SimpleNamespace:
         straatreiniging=STRAATREINIGING,
         straatreiniging_data=straatreiniging_data,
         test_functie=TEST_FUNCTIE,
+        free_port=free_port,
+        wait_for=wait_for,
+        start_server=start_server,
+        stop_server=stop_server,
         plugin=ProefPlugin,
     )
 

@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import difflib
 import io
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -42,37 +35,6 @@ def test_the_ribbon_script_has_no_template_button() -> None:
 
 # -- over HTTP -------------------------------------------------------------------------------
 pytest_slow = pytest.mark.slow
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    poort = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("XLWINGS_")}
-    proces = subprocess.Popen(
-        [sys.executable, "-c", "from oi_core.cli import main; raise SystemExit(main())",
-         "excel", "serve", "--poort", str(poort)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
-    )  # fmt: skip
-    adres = f"http://127.0.0.1:{poort}"
-    try:
-        for _ in range(600):
-            if proces.poll() is not None:
-                pytest.fail(proces.stdout.read().decode() if proces.stdout else "gestopt")
-            try:
-                httpx.get(f"{adres}/gezondheid", timeout=1)
-                break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        yield adres
-    finally:
-        os.killpg(proces.pid, signal.SIGTERM)
-        proces.wait(timeout=20)
 
 
 @pytest_slow

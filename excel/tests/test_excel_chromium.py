@@ -13,19 +13,12 @@ mistake gives the Dutch message as ``#WAARDE!`` (``#VALUE!``) with the function'
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-import httpx
 import pytest
 
 pytestmark = pytest.mark.slow  # a server process and a browser
@@ -142,37 +135,6 @@ def _dutch(args: Args) -> Args | None:
             nieuw = [[_nl(v) for v in rij] for rij in arg]
             return [*args[:i], nieuw, *args[i + 1 :]]
     return None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    poort = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("XLWINGS_")}
-    proces = subprocess.Popen(
-        [sys.executable, "-c", "from oi_core.cli import main; raise SystemExit(main())",
-         "excel", "serve", "--poort", str(poort)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
-    )  # fmt: skip
-    adres = f"http://127.0.0.1:{poort}"
-    try:
-        for _ in range(600):
-            if proces.poll() is not None:
-                pytest.fail(proces.stdout.read().decode() if proces.stdout else "gestopt")
-            try:
-                httpx.get(f"{adres}/gezondheid", timeout=1)
-                break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        yield adres
-    finally:
-        os.killpg(proces.pid, signal.SIGTERM)
-        proces.wait(timeout=20)
 
 
 @pytest.fixture(scope="module")

@@ -1,14 +1,10 @@
-"""xlwings Server over HTTP: ``oi excel serve`` on 127.0.0.1, started and stopped here."""
+"""xlwings Server over HTTP: ``oi excel serve`` on 127.0.0.1 (the ``server`` fixture of the
+conftest, shared with the add-in and Chromium tests)."""
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
 import subprocess
 import sys
-import time
-from collections.abc import Iterator
 from types import SimpleNamespace
 from typing import Any
 
@@ -16,46 +12,6 @@ import httpx
 import pytest
 
 pytestmark = pytest.mark.slow  # a server process
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    poort = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("XLWINGS_")}
-    proces = subprocess.Popen(
-        [sys.executable, "-c", "from oi_core.cli import main; raise SystemExit(main())",
-         "excel", "serve", "--poort", str(poort)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )  # fmt: skip
-    adres = f"http://127.0.0.1:{poort}"
-    try:
-        _wait(adres, proces)
-        yield adres
-    finally:
-        os.killpg(proces.pid, signal.SIGTERM)
-        proces.wait(timeout=20)
-
-
-def _wait(adres: str, proces: subprocess.Popen[bytes]) -> None:
-    for _ in range(200):
-        if proces.poll() is not None:
-            uitvoer = proces.stdout.read().decode() if proces.stdout else ""
-            pytest.fail(f"server stopte meteen:\n{uitvoer}")
-        try:
-            httpx.get(f"{adres}/manifest", timeout=1)
-            return
-        except httpx.TransportError:
-            time.sleep(0.1)
-    pytest.fail("server startte niet binnen 20 s")
 
 
 def test_manifest_sets_the_oi_namespace(server: str) -> None:

@@ -12,8 +12,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -114,15 +112,9 @@ def _entra_token() -> str:
                   aud="client-test")  # fmt: skip
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
-def server(omgeving: Path, jwks_adres: str) -> Iterator[str]:
-    poort = _free_port()
+def server(omgeving: Path, jwks_adres: str, hulp: SimpleNamespace) -> Iterator[str]:
+    poort = hulp.free_port()
     env = _env(
         omgeving,
         XLWINGS_AUTH_PROVIDERS='["custom", "entraid"]',
@@ -135,32 +127,17 @@ def server(omgeving: Path, jwks_adres: str) -> Iterator[str]:
         OI_AUTH_DOELGROEP="oi-excel",
         OI_MAX_VERZOEK_MB="1",
     )
-    proces = subprocess.Popen(
+    proces = hulp.start_server(
         [str(omgeving / "oi"), "excel", "serve", "--productie", "--achter-proxy",
          "--werkers", "2", "--poort", str(poort)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+        env,
     )  # fmt: skip
     adres = f"http://127.0.0.1:{poort}"
     try:
-        _wait(adres, proces)
+        hulp.wait_for(adres, proces)
         yield adres
     finally:
-        os.killpg(proces.pid, signal.SIGTERM)
-        proces.wait(timeout=30)
-
-
-def _wait(adres: str, proces: subprocess.Popen[bytes]) -> None:
-    for _ in range(600):
-        if proces.poll() is not None:
-            uitvoer = proces.stdout.read().decode() if proces.stdout else ""
-            pytest.fail(f"server stopte meteen:\n{uitvoer}")
-        try:
-            if httpx.get(f"{adres}/gezondheid", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        time.sleep(0.2)
-    pytest.fail("server startte niet binnen 120 s")
+        hulp.stop_server(proces)
 
 
 def _call(adres: str, hulp: SimpleNamespace, kop: dict[str, str], **kw: Any) -> httpx.Response:
