@@ -87,7 +87,7 @@ def providers(env: Mapping[str, str]) -> list[str]:
 def cors_origins(env: Mapping[str, str], opstart: Opstart) -> list[str]:
     """The origins allowed to call the server: own host, Office on the web, ``OI_CORS_EXTRA``."""
     if opstart.productie:
-        eigen = [f"https://{env.get('XLWINGS_HOSTNAME', '').strip()}"]
+        eigen = [_eigen_adres(env, opstart)]
     else:
         eigen = [
             f"{s}://{h}:{opstart.poort}"

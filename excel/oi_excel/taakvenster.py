@@ -19,6 +19,7 @@ __all__ = [
     "gezondheid",
     "manifest_tekst",
     "taakvenster",
+    "web_naam",
 ]
 
 AANBIEDER = "Gemeente Amsterdam, Ongelijk investeren"
@@ -38,6 +39,13 @@ class FunctieHulp:
     plugin: str
 
 
+def web_naam(naam: str) -> str:
+    """The name Office.js shows for Excel function ``naam``: ``OI_MATCH`` → ``OI.MATCH``."""
+    from oi_excel.udfs import SERVER_NAMESPACE
+
+    return f"{SERVER_NAMESPACE}.{naam.removeprefix('OI_')}"
+
+
 def _versie(distributie: str) -> str:
     try:
         return version(distributie)
@@ -47,11 +55,10 @@ def _versie(distributie: str) -> str:
 
 def _functies() -> list[FunctieHulp]:
     from oi_core.plugins.manager import excel_functies
-    from oi_excel.udfs import SERVER_NAMESPACE
 
     uit = []
     for f in sorted(excel_functies().values(), key=lambda f: f.naam):
-        naam = f"{SERVER_NAMESPACE}.{f.naam.removeprefix('OI_')}"
+        naam = web_naam(f.naam)
         argumenten = "; ".join(a.naam + ("?" if a.optioneel else "") for a in f.argumenten)
         uit.append(FunctieHulp(naam, argumenten, f.beschrijving, f.plugin))
     return uit
@@ -106,14 +113,12 @@ def manifest_tekst() -> dict[str, str]:
 def hulp(naam: str) -> dict[str, Any] | None:
     """The help page of Excel function ``naam`` (``OI_MATCH``), or None if unknown."""
     from oi_core.plugins.manager import excel_functies
-    from oi_excel.udfs import SERVER_NAMESPACE
 
     functie = excel_functies().get(naam.upper())
     if functie is None:
         return None
-    kort = functie.naam.removeprefix("OI_")
     return {
-        "web": f"{SERVER_NAMESPACE}.{kort}",
+        "web": web_naam(functie.naam),
         "klassiek": functie.naam,
         "uitleg": functie.beschrijving,
         "resultaat": functie.resultaat,
