@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from oi_core import Niveau, hookimpl
+from oi_excel.taakvenster import Route
 
 __all__ = ["app", "register_commands"]
 
@@ -51,20 +52,32 @@ def werkmap_command(
             "(0,2 = 20%); standaard de band van de rekenkern.",
         ),
     ] = None,
+    route: Annotated[
+        Route,
+        typer.Option(
+            "--route",
+            help="Voor welke invoegtoepassing de formules zijn: web (OI.MATCH …; Excel op "
+            "Windows, Mac en het web) of klassiek (OI_MATCH …; xlwings op Windows).",
+        ),
+    ] = Route.WEB,
     json_: Annotated[
         bool, typer.Option("--json", help="Uitvoer als JSON, voor scripts en CI.")
     ] = False,
 ) -> None:
-    """Maak een werkmap met invoertabel, resultaten met OI_-functies en uitleg."""
+    """Maak een werkmap met invoertabel (alle gebieden van het niveau), resultaten met de
+    OI-functies en uitleg. Elke formulecel toont al de uitkomst van de rekenkern, ook zonder
+    invoegtoepassing en in LibreOffice."""
     from oi_core.cli.uitvoer import console, print_json
     from oi_core.rekenen.kern import BAND
     from oi_excel.werkmap.schrijven import make_werkmap
 
     pad = uitvoer or Path(f"{code}-{(niveau.value if niveau else 'standaard')}.xlsx")
     marge = BAND if band is None else band
-    geschreven = make_werkmap(code, pad, niveau=niveau, overschrijf=overschrijf, band=marge)
+    geschreven = make_werkmap(
+        code, pad, niveau=niveau, overschrijf=overschrijf, band=marge, route=route
+    )
     if json_:
-        print_json({"werkmap": str(geschreven), "activiteit": code})
+        print_json({"werkmap": str(geschreven), "activiteit": code, "route": route.value})
     else:
         console.print(f"Geschreven: {geschreven}", highlight=False)
 

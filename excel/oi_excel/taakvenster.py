@@ -9,13 +9,17 @@ werkmap; ``routers/custom.py`` serves ``/gezondheid`` from :func:`gezondheid`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 __all__ = [
     "AANBIEDER",
     "BESCHRIJVING",
+    "UDF_VOORVOEGSEL",
     "FunctieHulp",
+    "Route",
+    "formule_naam",
     "gezondheid",
     "manifest_tekst",
     "taakvenster",
@@ -44,6 +48,28 @@ def web_naam(naam: str) -> str:
     from oi_excel.udfs import SERVER_NAMESPACE
 
     return f"{SERVER_NAMESPACE}.{naam.removeprefix('OI_')}"
+
+
+class Route(StrEnum):
+    """The Excel route a workbook's formulas are written for."""
+
+    WEB = "web"
+    """The Office.js add-in of xlwings Server (Excel on Windows, Mac and the web)."""
+    KLASSIEK = "klassiek"
+    """The classic xlwings add-in (VBA, Excel for Windows only)."""
+
+
+UDF_VOORVOEGSEL = "_xldudf_"
+"""How Excel stores an add-in's function in the file: ``=OI.MATCH(…)`` is kept as
+``_xldudf_OI_MATCH(…)`` (namespace and name joined by ``_``), see docs/excel/werkmap.md."""
+
+
+def formule_naam(naam: str, route: Route) -> str:
+    """The name of Excel function ``naam`` as a workbook of ``route`` stores it in a formula:
+    the classic add-in's VBA name ``OI_MATCH``, or the stored form of :func:`web_naam`."""
+    if route is Route.KLASSIEK:
+        return naam
+    return UDF_VOORVOEGSEL + web_naam(naam).replace(".", "_")
 
 
 def _versie(distributie: str) -> str:

@@ -41,7 +41,7 @@ def test_sheets_table_and_formulas(werkmap: Path) -> None:
     assert boek.sheetnames == [BLAD_UITLEG, BLAD_INVOER, BLAD_RESULTAAT, BLAD_META]
     invoer = boek[BLAD_INVOER]
     tabel = invoer.tables[TABEL_INVOER]
-    assert tabel.ref == "A1:F9"  # header + 8 stadsdelen with data (Westpoort has none)
+    assert tabel.ref == "A1:F10"  # header + all 9 stadsdelen (Westpoort without data)
     koppen = [c.value for c in invoer[1]]
     assert koppen == [  # Dutch headers: the indicators' names, never their codes
         "Code",
@@ -51,8 +51,9 @@ def test_sheets_table_and_formulas(werkmap: Path) -> None:
         "Bewoners en bezoekers",
         "Grof zwerfvuil minimaal niveau B",
     ]
-    assert [invoer.cell(r, 1).value for r in range(2, 10)] == [
+    assert [invoer.cell(r, 1).value for r in range(2, 11)] == [
         "A",
+        "B",
         "E",
         "F",
         "K",
@@ -62,18 +63,22 @@ def test_sheets_table_and_formulas(werkmap: Path) -> None:
         "T",
     ]
     assert invoer["D2"].value == 23 and invoer["E2"].value == 25  # Centrum, from the seed table
+    assert invoer["B3"].value == "Westpoort" and invoer["D3"].value is None  # to fill in
     resultaat = boek[BLAD_RESULTAAT]
     formule = resultaat["A5"].value
     tekst = getattr(formule, "text", formule)
-    assert tekst == (
-        "=OI_MATCH(OI_Invoer[Gebied],OI_Invoer[FTE straatreiniging],"
-        f"OI_Invoer[Bewoners en bezoekers],{BAND:g})"
+    telt = '(OI_Invoer[FTE straatreiniging]<>"")+(OI_Invoer[Bewoners en bezoekers]<>"")'
+    assert tekst == (  # as stored: the Office.js add-in's OI.MATCH, rows with inzet or opgave
+        f"=IFERROR(_xldudf_OI_MATCH(_xlfn._xlws.FILTER(OI_Invoer[Gebied],{telt}),"
+        f"_xlfn._xlws.FILTER(OI_Invoer[FTE straatreiniging],{telt}),"
+        f"_xlfn._xlws.FILTER(OI_Invoer[Bewoners en bezoekers],{telt}),{BAND:g}),"
+        '"Geen uitkomst van OI.MATCH: laad de invoegtoepassing of controleer de invoer")'
     )
-    assert getattr(formule, "ref", None) == "A5:F13"  # an array formula that spills
-    assert "OI_TOV_GEMIDDELDE(H6:H13,OI_Invoer[Inwoners]" in getattr(
+    assert getattr(formule, "ref", None) == "A5:F13"  # an array formula that spills (8 rows)
+    assert "_xldudf_OI_TOV_GEMIDDELDE(_xlfn.ANCHORARRAY(H6),_xlfn._xlws.FILTER(" in getattr(
         resultaat["I6"].value, "text", ""
     )
-    assert "OI_CONCENTRATIE(" in getattr(resultaat["K6"].value, "text", "")
+    assert "_xldudf_OI_CONCENTRATIE(" in getattr(resultaat["K6"].value, "text", "")
 
 
 def test_conditional_formatting_minus_plus(werkmap: Path) -> None:
@@ -82,11 +87,11 @@ def test_conditional_formatting_minus_plus(werkmap: Path) -> None:
         str(bereik.sqref): [r for r in regels]
         for bereik, regels in resultaat.conditional_formatting._cf_rules.items()
     }
-    assert {"E6:E13", "I6:I13"} <= set(regels)
-    teksten = {r.text for r in regels["I6:I13"]}
+    assert {"E6:E14", "I6:I14"} <= set(regels)  # every row of the table, also one filled later
+    teksten = {r.text for r in regels["I6:I14"]}
     assert {"(–)", "(+)", "sterk onder (–)", "sterk boven (+)"} == teksten
     # the index is coloured by the core's signal next to it, so no band is typed twice
-    assert {(r.type, tuple(r.formula)) for r in regels["E6:E13"]} == {
+    assert {(r.type, tuple(r.formula)) for r in regels["E6:E14"]} == {
         ("expression", ('$F6="minder dan het aandeel in de opgave"',)),
         ("expression", ('$F6="meer dan het aandeel in de opgave"',)),
     }
@@ -96,11 +101,13 @@ def test_uitleg_and_meta(werkmap: Path) -> None:
     boek = openpyxl.load_workbook(werkmap)
     uitleg = "\n".join(str(c.value) for c in boek[BLAD_UITLEG]["A"] if c.value)
     assert "Een lege cel is een ontbrekende waarde, geen 0" in uitleg
-    assert "UDF Modules" in uitleg and "oi excel serve" in uitleg
-    assert "Westpoort" not in uitleg and "B" in uitleg  # left out: code B (no data)
-    meta = {r[0].value: r[1].value for r in boek[BLAD_META].iter_rows(min_row=2)}
+    assert "oi excel serve" in uitleg and "--route klassiek" in uitleg
+    assert "Nog zonder gegevens (de cellen zijn leeg): B." in uitleg  # Westpoort, listed
+    rijen = boek[BLAD_META].iter_rows(min_row=2, max_col=2)
+    meta = {r[0].value: r[1].value for r in rijen if r[0].value is not None}
     assert meta == {
         "layout_versie": 2,
+        "route": "web",
         "activiteit": "straatreiniging",
         "niveau": "stadsdeel",
         "jaar": 2023,
@@ -169,7 +176,7 @@ def test_libreoffice_converts_it(oi_soffice: str, werkmap: Path, tmp_path: Path)
     ods = tmp_path / "ods" / "straat.ods"
     assert ods.is_file() and ods.stat().st_size > 5000
     terug = pd.read_excel(ods, sheet_name=BLAD_INVOER, engine="calamine")
-    assert list(terug["Code"]) == ["A", "E", "F", "K", "M", "N", "S", "T"]
+    assert list(terug["Code"]) == ["A", "B", "E", "F", "K", "M", "N", "S", "T"]
 
 
 # -- one number, one place: cached values are the functions' own results ----------------------
@@ -177,8 +184,9 @@ _MATCH = ("fte_pct", "bewoners_bezoekers_pct")
 
 
 def _codes(boek: Any) -> list[str]:
-    """The area codes in the order of the Invoer rows (and so of the spilled match)."""
-    return [r[0] for r in _rows(boek[BLAD_INVOER], "A2:A9")]
+    """The area codes in the order of the Invoer rows with an inzet or an opgave (and so of
+    the spilled match)."""
+    return [r[0] for r in _rows(boek[BLAD_INVOER], "A2:E10") if r[3:] != [None, None]]
 
 
 def _rows(blad: Any, bereik: str) -> list[list[Any]]:
@@ -216,7 +224,7 @@ def test_another_band_changes_formula_and_cached_signal(
     pad = tmp_path / "band.xlsx"
     assert main(["excel", "werkmap", "straatreiniging", "--band", "0.3", "-o", str(pad)]) == 0
     assert make_werkmap("straatreiniging", tmp_path / "b.xlsx", band=0.3).read_bytes()
-    assert openpyxl.load_workbook(pad)[BLAD_RESULTAAT]["A5"].value.text.endswith(",0.3)")
+    assert '),0.3),"Geen uitkomst' in openpyxl.load_workbook(pad)[BLAD_RESULTAAT]["A5"].value.text
     boek = openpyxl.load_workbook(pad, data_only=True)
     analyse = activiteit("straatreiniging").analyse()
     fte, bewoners = (analyse.values(k).reindex(_codes(boek)) for k in _MATCH)

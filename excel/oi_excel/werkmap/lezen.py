@@ -103,7 +103,8 @@ class WerkmapInvoer:
     inzet: str
     opgave: str
     jaar: int
-    weggelaten: tuple[str, ...] = field(default=())
+    zonder_gegevens: tuple[str, ...] = field(default=())
+    """Codes of the listed areas that have no value for any indicator."""
 
     @property
     def indicatoren(self) -> list[str]:
@@ -162,10 +163,11 @@ def build_invoer(
 ) -> WerkmapInvoer:
     """The input table of ``activiteit`` at ``niveau``, filled from its tidy ``data``.
 
-    Rows are the areas of that level that have a value for at least one indicator (all
-    areas of the level when none has); columns the match's inzet and opgave first, then
-    every other indicator that has values at this level. Values come from
-    :meth:`Analyse.values`, so finer data is aggregated by each indicator's rule.
+    Rows are all areas of that level, in the order of the area division (a doelgroep: the
+    labels in the data); an area without data has empty cells, to fill in. Columns are the
+    match's inzet and opgave first, then every other indicator that has values at this
+    level. Values come from :meth:`Analyse.values`, so finer data is aggregated by each
+    indicator's rule.
     """
     indeling = indeling or Gebiedsindeling.amsterdam()
     analyse = Analyse(activiteit, data, niveau=niveau, indeling=indeling)
@@ -175,7 +177,7 @@ def build_invoer(
     tabel = gebieden.copy()
     for code, reeks in kolommen.items():
         tabel[code] = reeks.reindex(tabel[KOLOM_CODE]).to_numpy(dtype=float)
-    weggelaten = _left_out(analyse, gebieden, indeling)
+    zonder = _without_data(analyse, kolommen)
     _check_unique_headers(activiteit, list(kolommen))
     return WerkmapInvoer(
         activiteit=activiteit,
@@ -185,7 +187,7 @@ def build_invoer(
         inzet=activiteit.match_inzet.code,
         opgave=activiteit.match_opgave.code,
         jaar=max(jaren.values()) if jaren else int(data["jaar"].max()),
-        weggelaten=weggelaten,
+        zonder_gegevens=zonder,
     )
 
 
@@ -244,13 +246,12 @@ def _indicator_columns(analyse: Analyse) -> tuple[dict[str, pd.Series], dict[str
 def _areas(
     analyse: Analyse, kolommen: Mapping[str, pd.Series], indeling: Gebiedsindeling
 ) -> pd.DataFrame:
-    met_data = [c for r in kolommen.values() for c in r.dropna().index]
+    """Every area of the level (a doelgroep: every label with data), with name and inwoners."""
     if analyse.niveau is Niveau.DOELGROEP:
+        met_data = [c for r in kolommen.values() for c in r.dropna().index]
         codes = list(dict.fromkeys(met_data))
         return pd.DataFrame({KOLOM_CODE: codes, KOLOM_GEBIED: codes, KOLOM_INWONERS: np.nan})
     tabel = indeling.table(analyse.niveau)
-    if met_data:
-        tabel = tabel[tabel.index.isin(set(met_data))]
     return pd.DataFrame(
         {
             KOLOM_CODE: tabel.index.astype(str),
@@ -260,13 +261,11 @@ def _areas(
     ).set_index(KOLOM_CODE, drop=False)
 
 
-def _left_out(
-    analyse: Analyse, gebieden: pd.DataFrame, indeling: Gebiedsindeling
-) -> tuple[str, ...]:
+def _without_data(analyse: Analyse, kolommen: Mapping[str, pd.Series]) -> tuple[str, ...]:
     if analyse.niveau is Niveau.DOELGROEP:
         return ()
-    alle = indeling.codes(analyse.niveau)
-    return tuple(c for c in alle if c not in set(gebieden[KOLOM_CODE]))
+    met_data = {str(c) for r in kolommen.values() for c in r.dropna().index}
+    return tuple(c for c in analyse.indeling.codes(analyse.niveau) if c not in met_data)
 
 
 # -- reading a workbook back ----------------------------------------------------------------

@@ -5,15 +5,23 @@ names, the Meta sheet), so ``oi rapport --data`` can read the workbook back. Eve
 is Dutch: the fixed columns, the indicators (:func:`~oi_excel.werkmap.lezen.indicator_header`)
 and the spilled tables (the column catalogue, through :func:`oi_excel.conversie.to_cells`).
 
-The Resultaat sheet uses the ``OI_`` functions on the input table; Excel computes them
-through the add-in. Each formula cell also carries its cached value, and that value is the
-registered Excel function's own result on the table (:func:`oi_excel.conversie.call_function`):
-one number, one place, and a viewer without the add-in shows the core's figures. The match
-uses the core's default band :data:`~oi_core.rekenen.kern.BAND` unless another is given,
-and its colours follow the core's signal, so no threshold is typed here. A file is never
-overwritten unless asked. Every text (area names, labels, a plugin's names) is a string
-cell, never a formula (:mod:`oi_core.weergave.cellen`): formulas are only the ``OI_`` ones
-written through ``write_dynamic_array_formula``.
+The Resultaat sheet uses the OI functions on the input table, under the names of the
+:class:`~oi_excel.taakvenster.Route` the workbook is made for
+(:func:`~oi_excel.taakvenster.formule_naam`: ``_xldudf_OI_MATCH`` for the Office.js
+add-in, ``OI_MATCH`` for the classic one). Each function gets the rows that have an inzet
+or an opgave (``FILTER``), so an area left blank does not count. Each formula cell also
+carries its cached value, and that value is the registered Excel function's own result on
+those rows (:func:`oi_excel.conversie.call_function`): one number, one place, and a viewer
+without the add-in (LibreOffice, Excel before the add-in loads) shows the core's figures;
+the workbook is therefore not recalculated on opening. The match uses the core's default
+band :data:`~oi_core.rekenen.kern.BAND` unless another is given, and its colours follow the
+core's signal, so no threshold is typed here. A file is never overwritten unless asked.
+Every text (area names, labels, a plugin's names) is a string cell, never a formula
+(:mod:`oi_core.weergave.cellen`): formulas are only the OI functions and ``FILTER``,
+written through ``write_dynamic_array_formula``. Input cells have data validation: numbers
+(≥ 0 for inzet, opgave and inwoners, as the core requires) and, for code and name, the
+list of the level's areas (on the Meta sheet, by the names :data:`LIJST_CODES` and
+:data:`LIJST_GEBIEDEN`).
 """
 
 from __future__ import annotations
@@ -27,16 +35,18 @@ import xlsxwriter  # type: ignore[import-untyped]
 from xlsxwriter.workbook import Workbook  # type: ignore[import-untyped]
 from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
 
-from oi_core import InvoerFout, Niveau, OIFout, activiteit, write_atomic
+from oi_core import InvoerFout, Niveau, OIFout, Rol, activiteit, write_atomic
 from oi_core.rekenen.kern import BAND, SIGNAAL_MEER, SIGNAAL_MINDER
 from oi_core.weergave.cellen import XLSX_OPTIES
 from oi_excel.catalogus import BUILTIN_EXCEL_FUNCTIES
 from oi_excel.conversie import Cellen, call_function
+from oi_excel.taakvenster import Route, formule_naam, web_naam
 from oi_excel.werkmap.lezen import (
     BLAD_INVOER,
     BLAD_META,
     BLAD_RESULTAAT,
     BLAD_UITLEG,
+    KOLOM_CODE,
     KOLOM_GEBIED,
     KOLOM_INWONERS,
     META_KOLOMMEN,
@@ -46,12 +56,18 @@ from oi_excel.werkmap.lezen import (
     build_invoer,
 )
 
-__all__ = ["make_werkmap", "write_werkmap"]
+__all__ = ["LIJST_CODES", "LIJST_GEBIEDEN", "make_werkmap", "write_werkmap"]
 
 _INGEBOUWD = {f.naam: f for f in BUILTIN_EXCEL_FUNCTIES}
 """The workbook's formulas are oi_excel's own functions, registered or not."""
 
 EERSTE_RIJ = 4  # 0-based row of the OI_MATCH formula on the Resultaat sheet (Excel row 5)
+LIJST_CODES = "OI_Codes"
+LIJST_GEBIEDEN = "OI_Gebieden"
+"""Defined names of the level's area codes and names (columns D and E of the Meta sheet)."""
+EXCEL_CALC_ID = 191029
+"""The calculation engine of current Excel (365): a workbook calculated by an older engine
+is recalculated on opening, and then an add-in's function shows ``#NAAM?`` until it loads."""
 
 
 def make_werkmap(
@@ -61,34 +77,45 @@ def make_werkmap(
     niveau: Niveau | str | None = None,
     overschrijf: bool = False,
     band: float = BAND,
+    route: Route = Route.WEB,
 ) -> Path:
-    """Write the workbook of the registered activity ``code`` at ``niveau`` to ``pad``."""
+    """Write the workbook of the registered activity ``code`` at ``niveau`` to ``pad``, its
+    formulas named for ``route``."""
     pad = Path(pad)
     if pad.suffix.lower() != ".xlsx":
         raise InvoerFout(f"'{pad.name}': een werkmap eindigt op .xlsx", argument="uitvoer")
     reg = activiteit(code)
     invoer = build_invoer(reg.activiteit, reg.data(), niveau)
-    return write_werkmap(invoer, pad, overschrijf=overschrijf, band=band)
+    return write_werkmap(invoer, pad, overschrijf=overschrijf, band=band, route=route)
 
 
 def write_werkmap(
-    invoer: WerkmapInvoer, pad: str | Path, *, overschrijf: bool = False, band: float = BAND
+    invoer: WerkmapInvoer,
+    pad: str | Path,
+    *,
+    overschrijf: bool = False,
+    band: float = BAND,
+    route: Route = Route.WEB,
 ) -> Path:
     """Write ``invoer`` as a workbook; an existing ``pad`` only with ``overschrijf``.
 
-    ``band`` is the margin of *in verhouding* that the ``OI_MATCH`` formula passes on.
+    ``band`` is the margin of *in verhouding* that the ``OI_MATCH`` formula passes on;
+    ``route`` the Excel route whose function names the formulas use.
     """
-    return write_atomic(pad, lambda p: _write(invoer, p, band), overschrijf=overschrijf)
+    route = Route(route)
+    return write_atomic(pad, lambda p: _write(invoer, p, band, route), overschrijf=overschrijf)
 
 
-def _write(invoer: WerkmapInvoer, pad: Path, band: float) -> None:
+def _write(invoer: WerkmapInvoer, pad: Path, band: float, route: Route) -> None:
     boek = xlsxwriter.Workbook(str(pad), XLSX_OPTIES)  # text stays text, never a formula
+    boek.set_calc_mode("auto", calc_id=EXCEL_CALC_ID)
+    boek.calc_on_load = False  # the cached values are the core's: show them, do not recompute
     opmaak = _formats(boek)
     uitleg = boek.add_worksheet(BLAD_UITLEG)
     _write_input(boek.add_worksheet(BLAD_INVOER), invoer, opmaak)
-    _write_result(boek.add_worksheet(BLAD_RESULTAAT), invoer, opmaak, band)
-    _write_explanation(uitleg, invoer, opmaak)
-    _write_meta(boek.add_worksheet(BLAD_META), invoer, opmaak)
+    _write_result(boek.add_worksheet(BLAD_RESULTAAT), invoer, opmaak, band, route)
+    _write_explanation(uitleg, invoer, opmaak, route)
+    _write_meta(boek, invoer, opmaak, route)
     boek.get_worksheet_by_name(BLAD_INVOER).activate()
     boek.close()
 
@@ -147,6 +174,58 @@ def _write_input(blad: Worksheet, invoer: WerkmapInvoer, opmaak: dict[str, Any])
     for j, k in enumerate(tabel.columns):
         if k not in VASTE_KOLOMMEN:
             blad.write_comment(0, j, _column_help(invoer, str(k)), {"x_scale": 2})
+    _validate_input(blad, invoer, laatste)
+
+
+def _validate_input(blad: Worksheet, invoer: WerkmapInvoer, laatste: int) -> None:
+    """Data validation on every input cell: numbers, and the level's areas by list."""
+    for j, k in enumerate(invoer.tabel.columns):
+        regel = _validation(invoer, str(k))
+        if regel is not None:
+            blad.data_validation(1, j, laatste, j, regel)
+
+
+def _validation(invoer: WerkmapInvoer, kolom: str) -> dict[str, Any] | None:
+    if kolom in (KOLOM_CODE, KOLOM_GEBIED):
+        return None if invoer.niveau is Niveau.DOELGROEP else _list_rule(invoer, kolom)
+    kop = invoer.header(kolom)
+    if kolom == KOLOM_INWONERS or _never_negative(invoer, kolom):
+        regel = {"criteria": ">=", "value": 0}
+        wat = "een getal van 0 of meer"
+    else:
+        regel = {"criteria": "between", "minimum": -1e300, "maximum": 1e300}
+        wat = "een getal"
+    return {
+        "validate": "decimal",
+        **regel,
+        "input_title": _short(kop, 32),
+        "input_message": _short(f"Typ {wat}. Leeg laten mag: dat is een ontbrekende waarde.", 255),
+        "error_title": "Geen geldig getal",
+        "error_message": _short(f"{kop}: typ {wat}, of laat de cel leeg.", 255),
+    }
+
+
+def _never_negative(invoer: WerkmapInvoer, kolom: str) -> bool:
+    """Inzet and opgave are never negative: the core refuses a negative one in the match."""
+    return invoer.activiteit.keten.indicator(kolom).rol in (Rol.INZET, Rol.OPGAVE)
+
+
+def _list_rule(invoer: WerkmapInvoer, kolom: str) -> dict[str, Any]:
+    naam, wat = (LIJST_CODES, "code") if kolom == KOLOM_CODE else (LIJST_GEBIEDEN, "gebied")
+    niveau = invoer.niveau.value
+    return {
+        "validate": "list",
+        "source": f"={naam}",
+        "input_title": f"{kolom} ({niveau})",
+        "input_message": f"Kies een {wat} uit de lijst van het niveau {niveau}.",
+        "error_title": f"Onbekende {wat}",
+        "error_message": f"Kies een {wat} uit de lijst van het niveau {niveau} (blad {BLAD_META}).",
+    }
+
+
+def _short(tekst: str, lengte: int) -> str:
+    """Excel limits the title (32) and message (255) of a validation."""
+    return tekst if len(tekst) <= lengte else tekst[: lengte - 1] + "…"
 
 
 def _column_format(kolom: str, opmaak: dict[str, Any]) -> Any:
@@ -164,24 +243,43 @@ def _column_help(invoer: WerkmapInvoer, code: str) -> str:
 
 
 # -- Resultaat --------------------------------------------------------------------------------
+Argument = tuple[str, Any]
+"""A formula argument and the value Excel passes for it."""
+
+
 def _ref(invoer: WerkmapInvoer, kolom: str) -> str:
     """A structured reference to a column of the input table, by its Dutch header."""
     kop = "".join(f"'{t}" if t in "[]#'" else t for t in invoer.header(kolom))
     return f"{TABEL_INVOER}[{kop}]"
 
 
-def _column(invoer: WerkmapInvoer, kolom: str) -> Cellen:
-    """A column of the input table as Excel hands a range to a function."""
-    return [[_cell(v)] for v in invoer.tabel[kolom]]
+def _counted(invoer: WerkmapInvoer) -> tuple[str, np.ndarray]:
+    """The rows the functions get, as a ``FILTER`` condition and as a mask: those with an
+    inzet or an opgave. A row with neither is an area left blank; one with only one of
+    them still counts, so the core names what is missing."""
+    voorwaarde = f'({_ref(invoer, invoer.inzet)}<>"")+({_ref(invoer, invoer.opgave)}<>"")'
+    tabel = invoer.tabel
+    return voorwaarde, (tabel[invoer.inzet].notna() | tabel[invoer.opgave].notna()).to_numpy()
+
+
+def _column(invoer: WerkmapInvoer, kolom: str) -> Argument:
+    """``FILTER`` of a column of the input table, and the cells Excel hands the function."""
+    voorwaarde, masker = _counted(invoer)
+    cellen = [[_cell(v)] for v in invoer.tabel[kolom].to_numpy()[masker]]
+    return f"FILTER({_ref(invoer, kolom)},{voorwaarde})", cellen
+
+
+def _shown(naam: str, route: Route) -> str:
+    """The name a person sees in the formula bar (``OI.MATCH`` or ``OI_MATCH``)."""
+    return web_naam(naam) if route is Route.WEB else naam
 
 
 def _write_function(
     blad: Worksheet,
     plek: tuple[int, int],
-    naam: str,
-    argumenten: Sequence[tuple[str, Any]],
-    opmaak: Any,
-    leeg: Any,
+    functie: tuple[str, Route],
+    argumenten: Sequence[Argument],
+    opmaak: tuple[Any, Any],
 ) -> Cellen:
     """Write ``=naam(...)`` as a spilling formula whose cells hold the function's result.
 
@@ -189,24 +287,41 @@ def _write_function(
     cells are :func:`call_function` of the registered function on those values. When the
     core refuses them, the formula's cell holds the Dutch message, as Excel would show.
     """
-    formule = f"={naam}({','.join(a for a, _ in argumenten)})"
+    naam, route = functie
+    aanroep = f"{formule_naam(naam, route)}({','.join(a for a, _ in argumenten)})"
+    formule = f'=IFERROR({aanroep},"{_no_result(naam, route)}")'
     try:
         cellen = call_function(_INGEBOUWD[naam], [w for _, w in argumenten])
     except OIFout as fout:
-        cellen = [[f"{naam}: {fout}"]]
-    rij, kol = plek
-    onder, rechts = rij + len(cellen) - 1, kol + len(cellen[0]) - 1
-    eerste = "" if cellen[0][0] is None else cellen[0][0]  # xlsxwriter needs a cached value
-    blad.write_dynamic_array_formula(rij, kol, onder, rechts, formule, opmaak, eerste)
-    for i, cel_rij in enumerate(cellen):
-        for j, waarde in enumerate(cel_rij):
-            if i or j:
-                blad.write(rij + i, kol + j, waarde, opmaak if waarde is not None else leeg)
+        cellen = [[f"{_shown(naam, route)}: {fout}"]]
+    _write_spill(blad, plek, formule, cellen, opmaak)
     return cellen
 
 
+def _no_result(naam: str, route: Route) -> str:
+    """What a formula shows when its function gives an error value: no add-in (``#NAAM?``),
+    a program that cannot run it (LibreOffice), or input the core refuses."""
+    return (
+        f"Geen uitkomst van {_shown(naam, route)}: laad de invoegtoepassing of controleer de invoer"
+    )
+
+
+def _write_spill(
+    blad: Worksheet, plek: tuple[int, int], formule: str, cellen: Cellen, opmaak: tuple[Any, Any]
+) -> None:
+    rij, kol = plek
+    vol, leeg = opmaak
+    onder, rechts = rij + len(cellen) - 1, kol + len(cellen[0]) - 1
+    eerste = "" if cellen[0][0] is None else cellen[0][0]  # xlsxwriter needs a cached value
+    blad.write_dynamic_array_formula(rij, kol, onder, rechts, formule, vol, eerste)
+    for i, cel_rij in enumerate(cellen):
+        for j, waarde in enumerate(cel_rij):
+            if i or j:
+                blad.write(rij + i, kol + j, waarde, vol if waarde is not None else leeg)
+
+
 def _write_result(
-    blad: Worksheet, invoer: WerkmapInvoer, opmaak: dict[str, Any], band: float
+    blad: Worksheet, invoer: WerkmapInvoer, opmaak: dict[str, Any], band: float, route: Route
 ) -> None:
     a = invoer.activiteit
     blad.write(
@@ -216,23 +331,29 @@ def _write_result(
         1,
         0,
         f"Inzet: {a.match_inzet.naam} ({a.match_inzet.eenheid}). Opgave: {a.match_opgave.naam} "
-        f"({a.match_opgave.eenheid}). De cellen rekenen met de OI_-functies; zie het blad "
-        f"{BLAD_UITLEG}.",
+        f"({a.match_opgave.eenheid}). De cellen rekenen met de {_prefix(route)}-functies over "
+        f"de gebieden met inzet of opgave; zie het blad {BLAD_UITLEG}.",
     )
-    blad.write(EERSTE_RIJ - 1, 0, "Stap 3 — match (OI_MATCH)", opmaak["kop"])
+    blad.write(EERSTE_RIJ - 1, 0, f"Stap 3 — match ({_shown('OI_MATCH', route)})", opmaak["kop"])
     argumenten = [
-        (_ref(invoer, KOLOM_GEBIED), _column(invoer, KOLOM_GEBIED)),
-        (_ref(invoer, invoer.inzet), _column(invoer, invoer.inzet)),
-        (_ref(invoer, invoer.opgave), _column(invoer, invoer.opgave)),
+        _column(invoer, KOLOM_GEBIED),
+        _column(invoer, invoer.inzet),
+        _column(invoer, invoer.opgave),
         (f"{band:g}", band),
     ]
-    _write_function(blad, (EERSTE_RIJ, 0), "OI_MATCH", argumenten, None, opmaak["leeg"])
+    plek = (EERSTE_RIJ, 0)
+    _write_function(blad, plek, ("OI_MATCH", route), argumenten, (None, opmaak["leeg"]))
     onder = EERSTE_RIJ + max(len(invoer.tabel), 1)
     _format_match(blad, onder, opmaak)
     if invoer.tabel[KOLOM_INWONERS].notna().all() and len(invoer.tabel):
-        _write_per_capita(blad, invoer, onder, opmaak)
+        _write_per_capita(blad, invoer, (onder, route), opmaak)
     blad.set_column(0, 0, 24)
     blad.set_column(1, 5, 15)
+
+
+def _prefix(route: Route) -> str:
+    """``OI.`` or ``OI_``: how the function names start on ``route``."""
+    return _shown("OI_MATCH", route).removesuffix("MATCH")
 
 
 def _format_match(blad: Worksheet, onder: int, opmaak: dict[str, Any]) -> None:
@@ -256,26 +377,26 @@ def _format_match(blad: Worksheet, onder: int, opmaak: dict[str, Any]) -> None:
 
 
 def _write_per_capita(
-    blad: Worksheet, invoer: WerkmapInvoer, onder: int, opmaak: dict[str, Any]
+    blad: Worksheet, invoer: WerkmapInvoer, plek: tuple[int, Route], opmaak: dict[str, Any]
 ) -> None:
+    onder, route = plek
     eerste = EERSTE_RIJ + 1
     blad.write(EERSTE_RIJ - 1, 7, "Inzet per inwoner t.o.v. het gemiddelde", opmaak["kop"])
     blad.write(EERSTE_RIJ, 7, "Inzet per 1.000 inwoners", opmaak["kop"])
     blad.write(EERSTE_RIJ, 8, "T.o.v. gemiddelde", opmaak["kop"])
-    inzet = (_ref(invoer, invoer.inzet), _column(invoer, invoer.inzet))
-    opgave = (_ref(invoer, invoer.opgave), _column(invoer, invoer.opgave))
-    inwoners = (_ref(invoer, KOLOM_INWONERS), _column(invoer, KOLOM_INWONERS))
+    inzet, opgave = _column(invoer, invoer.inzet), _column(invoer, invoer.opgave)
+    inwoners = _column(invoer, KOLOM_INWONERS)
     leeg = opmaak["leeg"]
-    per = _write_function(
-        blad, (eerste, 7), "OI_PER", [inzet, inwoners, ("1000", 1000.0)], opmaak["getal"], leeg
-    )
-    h = (f"H{eerste + 1}:H{onder + 1}", per)
+    argumenten = [inzet, inwoners, ("1000", 1000.0)]
+    per = _write_function(blad, (eerste, 7), ("OI_PER", route), argumenten, (opmaak["getal"], leeg))
+    h = (f"ANCHORARRAY(H{eerste + 1})", per)  # the spill of OI_PER: H6#
     positie = [h, inwoners, ('"hoger"', "hoger")]
-    _write_function(blad, (eerste, 8), "OI_TOV_GEMIDDELDE", positie, None, leeg)
+    _write_function(blad, (eerste, 8), ("OI_TOV_GEMIDDELDE", route), positie, (None, leeg))
     _format_position(blad, (eerste, 8, onder, 8), opmaak)
     blad.write(EERSTE_RIJ, 10, "Concentratie-index", opmaak["kop"])
     concentratie = [inzet, opgave, inwoners]
-    _write_function(blad, (eerste, 10), "OI_CONCENTRATIE", concentratie, opmaak["getal"], leeg)
+    functie = ("OI_CONCENTRATIE", route)
+    _write_function(blad, (eerste, 10), functie, concentratie, (opmaak["getal"], leeg))
     blad.set_column(7, 8, 22)
     blad.set_column(10, 10, 20)
 
@@ -303,64 +424,118 @@ def _format_position(
 
 
 # -- Uitleg and Meta --------------------------------------------------------------------------
-def _write_explanation(blad: Worksheet, invoer: WerkmapInvoer, opmaak: dict[str, Any]) -> None:
+def _write_explanation(
+    blad: Worksheet, invoer: WerkmapInvoer, opmaak: dict[str, Any], route: Route
+) -> None:
     blad.set_column(0, 0, 110, opmaak["tekst"])
     blad.write(0, 0, f"Ongelijk investeren — werkmap {invoer.activiteit.naam}", opmaak["titel"])
-    for i, (soort, tekst) in enumerate(_explanation(invoer), start=2):
+    for i, (soort, tekst) in enumerate(_explanation(invoer, route), start=2):
         blad.write(i, 0, tekst, opmaak["kop"] if soort == "kop" else None)
 
 
-def _explanation(invoer: WerkmapInvoer) -> list[tuple[str, str]]:
+def _explanation(invoer: WerkmapInvoer, route: Route) -> list[tuple[str, str]]:
     a = invoer.activiteit
     regels: list[tuple[str, str]] = [
         ("tekst", f"{a.naam} ({a.afdeling}), niveau {invoer.niveau.value}, jaar {invoer.jaar}."),
         ("tekst", a.beschrijving),
         ("kop", "Bladen"),
-        ("tekst", f"{BLAD_INVOER}: de tabel {TABEL_INVOER} met een rij per gebied en een kolom per "
-                  "indicator. Pas hier de getallen aan; de resultaten rekenen mee."),
+        ("tekst", f"{BLAD_INVOER}: de tabel {TABEL_INVOER} met een rij per gebied van het niveau "
+                  "en een kolom per indicator. Pas hier de getallen aan; de resultaten rekenen "
+                  "mee."),
         ("tekst", f"{BLAD_RESULTAAT}: de match tussen inzet en opgave (aandelen, verschil in "
                   "procentpunten, OI-index, signaal), inzet per 1.000 inwoners ten opzichte van "
                   "het gemiddelde (– / +) en de concentratie-index."),
-        ("tekst", f"{BLAD_META}: activiteit, niveau en jaar. Niet wijzigen: 'oi rapport --data' "
-                  "leest deze werkmap terug."),
+        ("tekst", f"{BLAD_META}: activiteit, niveau, jaar, de Excel-route en de lijst met "
+                  "gebieden van het niveau. Niet wijzigen: 'oi rapport --data' leest deze "
+                  "werkmap terug."),
         ("kop", "Invullen"),
-        ("tekst", "Een lege cel is een ontbrekende waarde, geen 0. Typ een percentage als getal "
-                  "in procenten (47, niet 47%). Decimalen mogen met een komma."),
+        ("tekst", "Een lege cel is een ontbrekende waarde, geen 0. Een gebied zonder inzet en "
+                  "zonder opgave telt niet mee in de resultaten. Typ een percentage als getal "
+                  "in procenten (47, niet 47%). Excel laat alleen getallen toe (inzet, opgave en "
+                  "inwoners 0 of meer) en gebieden uit de lijst."),
         ("kop", "Kolommen"),
     ]  # fmt: skip
     for code in invoer.indicatoren:
         regels.append(("tekst", f"{invoer.header(code)}: {_column_help(invoer, code)}"))
-    if invoer.weggelaten:
-        regels.append(("tekst", "Zonder gegevens en daarom weggelaten: "
-                                f"{', '.join(invoer.weggelaten)}. Voeg een rij toe om ze mee "
-                                "te nemen."))  # fmt: skip
-    return regels + _functions_text() + _install_text()
+    if invoer.zonder_gegevens:
+        regels.append(("tekst", "Nog zonder gegevens (de cellen zijn leeg): "
+                                f"{', '.join(invoer.zonder_gegevens)}."))  # fmt: skip
+    return regels + _functions_text(route) + _install_text(route)
 
 
-def _functions_text() -> list[tuple[str, str]]:
+def _functions_text(route: Route) -> list[tuple[str, str]]:
     regels: list[tuple[str, str]] = [("kop", "Functies")]
     for naam in ("OI_MATCH", "OI_PER", "OI_TOV_GEMIDDELDE", "OI_CONCENTRATIE"):
         f = _INGEBOUWD[naam]
-        regels.append(("tekst", f"{f.voorbeeld}  —  {f.beschrijving}"))
+        voorbeeld = f.voorbeeld.replace(naam, _shown(naam, route))
+        regels.append(("tekst", f"{voorbeeld}  —  {f.beschrijving}"))
     return regels
 
 
-def _install_text() -> list[tuple[str, str]]:
+_ZONDER = (
+    "Zonder invoegtoepassing tonen de cellen de bewaarde uitkomsten van de rekenkern, ook in "
+    "Excel voordat de invoegtoepassing geladen is. Wijzigt u een getal, dan rekent Excel "
+    "opnieuw en is de invoegtoepassing nodig; zonder staat er 'Geen uitkomst van …'. "
+    "LibreOffice rekent bij het openen zelf en toont daarom die tekst. 'oi rapport --data "
+    "<deze werkmap>' geeft dezelfde cijfers zonder Excel."
+)
+_ROUTE_TEKST = {
+    Route.WEB: (
+        "Deze werkmap is gemaakt voor de invoegtoepassing OI (Excel op Windows, Mac en het "
+        "web): start 'oi excel serve' of gebruik de server van uw organisatie, en laad de "
+        "invoegtoepassing via /manifest. De functies heten OI.MATCH, OI.PER …",
+        "Werkt u met de klassieke xlwings-invoegtoepassing (alleen Excel voor Windows)? Maak "
+        "de werkmap dan met 'oi excel werkmap … --route klassiek'.",
+    ),
+    Route.KLASSIEK: (
+        "Deze werkmap is gemaakt voor de klassieke xlwings-invoegtoepassing (Excel voor "
+        "Windows): 'pip install oi-excel', 'xlwings addin install'; zet in het xlwings-lint "
+        "bij UDF Modules 'oi_excel' en klik Import Functions. Bewaar de werkmap daarvoor als "
+        ".xlsm.",
+        "Excel op het web en Mac gebruiken de invoegtoepassing OI (functies OI.MATCH …): maak "
+        "de werkmap dan met 'oi excel werkmap … --route web'.",
+    ),
+}
+
+
+def _install_text(route: Route) -> list[tuple[str, str]]:
+    deze, andere = _ROUTE_TEKST[route]
     return [
-        ("kop", "De OI_-functies in Excel"),
-        ("tekst", "Excel voor Windows: 'pip install oi-excel', 'xlwings addin install'; zet in "
-                  "het xlwings-lint bij UDF Modules 'oi_excel' en klik Import Functions. Bewaar "
-                  "de werkmap daarvoor als .xlsm. Tot dan tonen de cellen #NAAM?."),
-        ("tekst", "Excel op het web en Mac: start 'oi excel serve' en laad de invoegtoepassing "
-                  "via /manifest. De functies heten daar OI.MATCH, OI.PER …: vervang in de "
-                  "formules 'OI_' door 'OI.'."),
-        ("tekst", "Zonder invoegtoepassing geeft 'oi rapport --data <deze werkmap>' dezelfde "
-                  "cijfers."),
-    ]  # fmt: skip
+        ("kop", f"De {_prefix(route)}-functies in Excel"),
+        ("tekst", deze),
+        ("tekst", _ZONDER),
+        ("tekst", andere),
+    ]
 
 
-def _write_meta(blad: Worksheet, invoer: WerkmapInvoer, opmaak: dict[str, Any]) -> None:
+def _write_meta(
+    boek: Workbook, invoer: WerkmapInvoer, opmaak: dict[str, Any], route: Route
+) -> None:
+    """The Meta sheet: key and value (:data:`META_KOLOMMEN`), and in columns D and E the
+    level's area codes and names, the lists of the input validation."""
+    blad = boek.add_worksheet(BLAD_META)
     blad.write_row(0, 0, META_KOLOMMEN, opmaak["kop"])
-    for i, (sleutel, waarde) in enumerate(invoer.meta(), start=1):
+    rijen = invoer.meta()
+    rijen.insert(1, ("route", route.value))
+    for i, (sleutel, waarde) in enumerate(rijen, start=1):
         blad.write_row(i, 0, [sleutel, waarde])
     blad.set_column(0, 1, 24)
+    if invoer.niveau is not Niveau.DOELGROEP:
+        _write_area_lists(boek, blad, invoer, opmaak)
+
+
+def _write_area_lists(
+    boek: Workbook, blad: Worksheet, invoer: WerkmapInvoer, opmaak: dict[str, Any]
+) -> None:
+    tabel = invoer.tabel
+    laatste = max(len(tabel), 1) + 1
+    for kolom, naam, letter in (
+        (KOLOM_CODE, LIJST_CODES, "D"),
+        (KOLOM_GEBIED, LIJST_GEBIEDEN, "E"),
+    ):
+        j = ord(letter) - ord("A")
+        blad.write(0, j, f"{kolom} ({invoer.niveau.value})", opmaak["kop"])
+        blad.write_column(1, j, [str(v) for v in tabel[kolom]])
+        boek.define_name(naam, f"='{BLAD_META}'!${letter}$2:${letter}${laatste}")
+    blad.set_column(3, 3, 12)
+    blad.set_column(4, 4, 32)
