@@ -285,13 +285,19 @@ def _write_function(
 
     ``argumenten`` pairs each formula argument with the value Excel would pass; the cached
     cells are :func:`call_function` of the registered function on those values. When the
-    core refuses them, the formula's cell holds the Dutch message, as Excel would show.
+    core refuses them, the formula's cell holds the core's Dutch message (Excel, once it
+    recalculates, shows the formula's own text of :func:`_no_result`); with no rows to
+    count, ``FILTER`` gives Excel an error, so the cell holds that text.
     """
     naam, route = functie
     aanroep = f"{formule_naam(naam, route)}({','.join(a for a, _ in argumenten)})"
     formule = f'=IFERROR({aanroep},"{_no_result(naam, route)}")'
+    waarden = [w for _, w in argumenten]
     try:
-        cellen = call_function(_INGEBOUWD[naam], [w for _, w in argumenten])
+        if any(isinstance(w, list) and not w for w in waarden):
+            cellen: Cellen = [[_no_result(naam, route)]]
+        else:
+            cellen = call_function(_INGEBOUWD[naam], waarden)
     except OIFout as fout:
         cellen = [[f"{_shown(naam, route)}: {fout}"]]
     _write_spill(blad, plek, formule, cellen, opmaak)
