@@ -127,8 +127,10 @@ def _formulas(pad: Path) -> dict[tuple[str, str], tuple[str, str]]:
 
 def _invoer(pad: Path) -> pd.DataFrame:
     """The Invoer table as the workbook holds it (headers as shown)."""
-    return pd.read_excel(pad, BLAD_INVOER, dtype={"Code": str}, engine="calamine", keep_default_na=False,
-                         na_values=[""])  # fmt: skip
+    return pd.read_excel(
+        pad, BLAD_INVOER, dtype={"Code": str}, engine="calamine", keep_default_na=False,
+        na_values=[""],
+    )  # fmt: skip
 
 
 def _values(pad: Path, bereik: str) -> list[list[Any]]:
