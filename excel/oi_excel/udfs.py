@@ -21,6 +21,7 @@ classic add-in asks Excel for its separators (``Application.International``).
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
 import importlib
@@ -239,12 +240,30 @@ def build_function(
     return _decorate(excel_functie, functie, deco, module, {"ndim": 2, "err_to_str": True})
 
 
+GROOT = 5_000
+"""From this many argument cells on, a call on xlwings Server runs in a worker thread, so
+the event loop keeps answering other (small) calls in between."""
+
+
 def _server_function(functie: ExcelFunctie, deco: Decorateurs, module: str) -> Callable[..., Any]:
-    def excel_functie(*args: Any) -> list[list[Any]]:
+    def reken(*args: Any) -> list[list[Any]]:
         return _call(functie, tuple(from_officejs(a) for a in args), deco, officejs())
+
+    async def excel_functie(*args: Any) -> list[list[Any]]:
+        if sum(map(_cell_count, args)) < GROOT:
+            return reken(*args)
+        return await asyncio.to_thread(reken, *args)  # copies the culture and runtime
 
     raw = {"convert": "raw"}
     return _decorate(excel_functie, functie, deco, module, raw, ret=raw)
+
+
+def _cell_count(waarde: Any) -> int:
+    """Cells in one argument as Office.js sends it (rows of cells), without visiting them."""
+    if not isinstance(waarde, list) or not waarde:
+        return 1
+    eerste = waarde[0]
+    return len(waarde) * (len(eerste) if isinstance(eerste, list) else 1)
 
 
 def _decorate(
