@@ -3,6 +3,9 @@
 ``OI_MAX_VERZOEK_MB`` (default 10) caps a request's body; a larger one gets HTTP 413 with a
 Dutch message before it is read into memory (checked on ``Content-Length`` and while the
 body streams in, so a missing or false header does not get around it).
+
+The custom-functions call takes a shorter road through FastAPI with the same wire
+protocol and sign-in (:mod:`oi_excel.aanroep`).
 """
 
 from __future__ import annotations
@@ -73,8 +76,12 @@ class GrootteGrens:
 
 
 def _build() -> ASGIApp:
-    from xlwings_server.main import main_app  # type: ignore[import-untyped]
+    from xlwings_server.main import app as fastapi_app  # type: ignore[import-untyped]
+    from xlwings_server.main import main_app
 
+    from oi_excel.aanroep import fast_custom_functions_call
+
+    fast_custom_functions_call(fastapi_app)
     return GrootteGrens(main_app, max_bytes())
 
 

@@ -169,7 +169,7 @@ def _area_labels(gebieden: list[str | None], argument: str = "gebieden") -> list
             argument=argument,
             rij=i + 1,
         )
-    return list(labels)
+    return labels.tolist()
 
 
 def oi_match(

@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import contextlib
 import math
-from collections.abc import Iterable, Iterator, Sequence
+import operator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -50,13 +52,18 @@ from oi_core.weergave.kolommen import is_code_name, zoek
 
 __all__ = [
     "CULTUUR",
+    "EXCEL",
+    "RUNTIME",
+    "Uitvoer",
     "as_2d",
     "call_function",
     "convert_argument",
+    "from_officejs",
     "header",
     "headers",
     "in_culture",
     "is_row",
+    "officejs",
     "to_cells",
 ]
 
@@ -81,6 +88,103 @@ def in_culture(naam_of_cultuur: str | Cultuur | None) -> Iterator[None]:
         CULTUUR.reset(token)
 
 
+RUNTIME: ContextVar[str] = ContextVar("oi_excel_runtime", default="1.4")
+"""The Office.js custom-functions requirement set of the calling Excel (the payload's
+``runtime``): from 1.4 on an Excel error value is sent as an error object."""
+
+
+# -- Office.js wire format (xlwings Server) ------------------------------------------------
+_ONVERANDERD = frozenset({"floating", "integer", "mixed-integer-float", "empty", "boolean"})
+"""Kinds of range (``pandas.api.types.infer_dtype``) in which no cell needs cleaning."""
+
+
+def from_officejs(waarde: Any) -> Any:
+    """An argument as xlwings' value converter reads it from Office.js, for a whole range
+    at once: a scalar or a row as a 2-D list, ``""`` as an empty cell (``None``), an error
+    or data-type object as its ``basicValue`` (``"#N/A"``). ``None`` (omitted) stays.
+
+    The same cells as xlwings' ``@arg(ndim=2, err_to_str=True)``, without its per-cell
+    Python calls; a range of numbers (what Excel sends most) is returned as it came.
+    """
+    if waarde is None:
+        return None
+    rijen = _ensure_2d(waarde)
+    vlak = np.array(rijen, dtype=object)
+    if vlak.ndim != 2:  # ragged or nested: cell by cell, as xlwings does
+        return [[_officejs_cell(c) for c in rij] for rij in rijen]
+    soort = pd.api.types.infer_dtype(vlak.ravel(), skipna=True)
+    if soort in _ONVERANDERD:
+        return rijen
+    if soort == "string":
+        vlak[vlak == ""] = None
+        return vlak.tolist()
+    return [[_officejs_cell(c) for c in rij] for rij in rijen]
+
+
+def _ensure_2d(waarde: Any) -> list[Any]:
+    if isinstance(waarde, list | tuple):
+        if waarde and not isinstance(waarde[0], list | tuple):
+            return [waarde]
+        return list(waarde)
+    return [[waarde]]
+
+
+def _officejs_cell(waarde: Any) -> Any:
+    if isinstance(waarde, dict):
+        return waarde["basicValue"]  # an error ("#N/A") or a data type's plain value
+    return None if isinstance(waarde, str) and waarde == "" else waarde
+
+
+_FOUTTYPEN = {
+    "#DIV/0!": "Div0",
+    "#N/A": "NotAvailable",
+    "#NAME?": "Name",
+    "#NULL!": "Null",
+    "#NUM!": "Num",
+    "#REF!": "Ref",
+    "#VALUE!": "Value",
+}
+"""Excel error texts and their Office.js error type (as xlwings' Office.js engine)."""
+
+
+@dataclass(frozen=True)
+class Uitvoer:
+    """How result cells are written: an empty cell as ``leeg``, an Excel error text as its
+    entry in ``fouten`` (Office.js error objects), any other value as it is."""
+
+    leeg: Any = None
+    fouten: Mapping[str, Any] = field(default_factory=dict)
+
+    def cell(self, waarde: Any) -> Any:
+        """One plain cell value (after :func:`_cell`) as written."""
+        if waarde is None:
+            return self.leeg
+        if isinstance(waarde, str) and waarde in self.fouten:
+            return self.fouten[waarde]
+        return waarde
+
+
+EXCEL = Uitvoer()
+"""Cells for the classic add-in and the workbook: ``None`` for empty, texts as they are."""
+
+
+def officejs(runtime: str | None = None) -> Uitvoer:
+    """Cells as xlwings Server sends them to Office.js (``runtime``, default
+    :data:`RUNTIME`): ``""`` for empty and, from requirement set 1.4 on, an Excel error
+    text as an error object — the JSON of xlwings' default return converter."""
+    if _as_float(runtime or RUNTIME.get()) < 1.4:
+        return Uitvoer(leeg="")
+    fouten = {t: {"type": "Error", "errorType": s} for t, s in _FOUTTYPEN.items()}
+    return Uitvoer(leeg="", fouten=fouten)
+
+
+def _as_float(tekst: str) -> float:
+    try:
+        return float(tekst)
+    except ValueError:
+        return 1.4
+
+
 # -- arguments ----------------------------------------------------------------------------
 def as_2d(waarde: Any) -> Cellen:
     """Any argument as rows of cells: a scalar is one cell, a flat list one column."""
@@ -89,10 +193,17 @@ def as_2d(waarde: Any) -> Cellen:
     if isinstance(waarde, list | tuple):
         if not waarde:
             return [[None]]
-        if all(isinstance(r, list | tuple) for r in waarde):
-            return [list(r) for r in waarde]
+        if _all_rows(waarde):
+            return list(map(list, waarde))
         return [[v] for v in waarde]
     return [[waarde]]
+
+
+def _all_rows(waarde: Sequence[Any]) -> bool:
+    """Every item a list or tuple: the types at once, item by item only for subclasses."""
+    return set(map(type, waarde)) <= {list, tuple} or all(
+        isinstance(r, list | tuple) for r in waarde
+    )
 
 
 def is_row(waarde: Any) -> bool:
@@ -111,7 +222,8 @@ def convert_argument(waarde: Any, argument: ExcelArgument) -> Any:
 def _vector(waarde: Any, naam: str) -> tuple[list[Any], str]:
     """The cells of a row or a column, and the word for a position in it (rij/kolom)."""
     cellen = as_2d(waarde)
-    hoog, breed = len(cellen), max(len(r) for r in cellen)
+    lengtes = set(map(len, cellen))
+    hoog, breed = len(cellen), max(lengtes)
     if hoog > 1 and breed > 1:
         raise InvoerFout(
             f"verwacht één rij of één kolom, geen blok van {hoog} rijen × {breed} kolommen",
@@ -119,6 +231,8 @@ def _vector(waarde: Any, naam: str) -> tuple[list[Any], str]:
         )
     if hoog == 1:
         return list(cellen[0]), "kolom"
+    if lengtes == {1}:
+        return list(map(operator.itemgetter(0), cellen)), "rij"
     return [r[0] if r else None for r in cellen], "rij"
 
 
@@ -181,6 +295,10 @@ def _texts(waarde: Any, naam: str) -> list[str | None]:
     cellen, woord = _vector(waarde, naam)
     if len(cellen) == 1:
         return [_text(cellen[0], naam)]
+    if set(map(type, cellen)) == {str}:  # names as Excel sends them: all at once
+        kaal = list(map(str.strip, cellen))
+        if not EXCEL_FOUTWAARDEN.intersection(map(str.upper, kaal)):
+            return [t or None for t in kaal]
     return [_text(v, naam, (woord, i)) for i, v in enumerate(cellen, start=1)]
 
 
@@ -241,7 +359,7 @@ def headers(sleutels: Iterable[Any]) -> list[str]:
 
 
 # -- results ------------------------------------------------------------------------------
-def call_function(functie: ExcelFunctie, args: Sequence[Any]) -> Cellen:
+def call_function(functie: ExcelFunctie, args: Sequence[Any], uitvoer: Uitvoer = EXCEL) -> Cellen:
     """Call a registered function as Excel does: convert ``args``, call, return its cells.
 
     ``args`` are as Excel hands them over (missing trailing arguments are ``None``). A user
@@ -250,7 +368,7 @@ def call_function(functie: ExcelFunctie, args: Sequence[Any]) -> Cellen:
     nothing but an ``OIFout`` ever leaves an Excel function.
     """
     try:
-        return _call(functie, args)
+        return _call(functie, args, uitvoer)
     except OIFout:
         raise
     except GetalFout as fout:  # a plugin that parses a number itself
@@ -259,12 +377,13 @@ def call_function(functie: ExcelFunctie, args: Sequence[Any]) -> Cellen:
         raise InterneFout(functie.naam, functie.plugin or "oi-core", fout) from fout
 
 
-def _call(functie: ExcelFunctie, args: Sequence[Any]) -> Cellen:
+def _call(functie: ExcelFunctie, args: Sequence[Any], uitvoer: Uitvoer) -> Cellen:
     _check_count(functie, args)
     n = len(functie.argumenten)
     waarden = list(args)[:n] + [None] * (n - len(args))  # extra arguments are all empty
     omgezet = [convert_argument(w, a) for w, a in zip(waarden, functie.argumenten, strict=True)]
-    return to_cells(functie.functie(*omgezet), liggend=_horizontal(functie, waarden))
+    resultaat = functie.functie(*omgezet)
+    return to_cells(resultaat, liggend=_horizontal(functie, waarden), uitvoer=uitvoer)
 
 
 def _check_count(functie: ExcelFunctie, args: Sequence[Any]) -> None:
@@ -285,20 +404,27 @@ def _horizontal(functie: ExcelFunctie, waarden: list[Any]) -> bool:
     return is_row(waarden[0])
 
 
-def to_cells(resultaat: Any, *, liggend: bool = False) -> Cellen:
+def to_cells(resultaat: Any, *, liggend: bool = False, uitvoer: Uitvoer = EXCEL) -> Cellen:
     """Any result as the 2-D list of cells Excel spills.
 
     A number or text is one cell; a Series, 1-D array or flat list one column (one row
     with ``liggend``); a 2-D list or array its rows; a DataFrame its header row (the Dutch
     :func:`header` of each column key) and then its rows (the index is not written: put
     labels in a column). Missing values (NaN, ``None``, ``pd.NA``) become empty cells,
-    numpy scalars plain Python values.
+    numpy scalars plain Python values. ``uitvoer`` says how an empty cell and an Excel
+    error text are written (:data:`EXCEL`, or :func:`officejs` for xlwings Server); a
+    DataFrame is converted column by column, each column in one step.
     """
     if isinstance(resultaat, pd.DataFrame):
-        kop: list[Any] = headers(resultaat.columns)
-        kolommen = [_column_cells(resultaat.iloc[:, j]) for j in range(resultaat.shape[1])]
-        return [kop] + [list(rij) for rij in zip(*kolommen, strict=True)]
+        return _frame_cells(resultaat, uitvoer)
+    cellen = _plain_cells(resultaat, liggend)
+    return cellen if uitvoer == EXCEL else [[uitvoer.cell(c) for c in r] for r in cellen]
+
+
+def _plain_cells(resultaat: Any, liggend: bool) -> Cellen:
     if isinstance(resultaat, pd.Series):
+        if resultaat.dtype.kind in "fiu":
+            return _sequence_cells(_column_cells(resultaat), liggend)
         resultaat = resultaat.tolist()
     if isinstance(resultaat, np.ndarray):
         resultaat = resultaat.tolist()
@@ -319,14 +445,39 @@ def _sequence_cells(reeks: Sequence[Any], liggend: bool) -> Cellen:
     return [[_cell(v)] for v in reeks]
 
 
+def _frame_cells(tabel: pd.DataFrame, uitvoer: Uitvoer) -> Cellen:
+    """The header row (Dutch), then the rows: filled column by column, each in one step."""
+    kop: list[Any] = [uitvoer.cell(k) for k in headers(tabel.columns)]
+    if tabel.shape[1] == 0:
+        return [kop]
+    blok = np.empty(tabel.shape, dtype=object)
+    for j in range(tabel.shape[1]):  # over the columns, not the areas
+        blok[:, j] = _column_array(tabel.iloc[:, j], uitvoer)
+    return [kop, *blok.tolist()]
+
+
 def _column_cells(kolom: pd.Series) -> list[Any]:
     """One column's cells; a numeric column in one step (non-finite → empty)."""
+    return list(_column_array(kolom).tolist())
+
+
+def _column_array(kolom: pd.Series, uitvoer: Uitvoer = EXCEL) -> np.ndarray:
+    """One column's cells as an object array of plain Python values, in one step for a
+    numeric column (non-finite → empty) and for a text column (missing → empty)."""
     if kolom.dtype.kind in "fiu":
         x = kolom.to_numpy(dtype=float)
         uit = x.astype(object)  # Python floats
-        uit[~np.isfinite(x)] = None
-        return list(uit.tolist())
-    return [_cell(v) for v in kolom.tolist()]
+        uit[~np.isfinite(x)] = uitvoer.leeg
+        return uit
+    uit = kolom.to_numpy(dtype=object, copy=True)
+    leeg = pd.isna(uit)
+    if set(map(type, uit[~leeg])) <= {str}:  # text (plain str, not numpy's str_) or empty
+        uit[leeg] = uitvoer.leeg
+        for tekst in uitvoer.fouten.keys() & set(uit[~leeg].tolist()):  # Excel error texts
+            uit[uit == tekst] = uitvoer.fouten[tekst]
+        return uit
+    uit[:] = [uitvoer.cell(_cell(v)) for v in uit]
+    return uit
 
 
 def _cell(waarde: Any) -> Any:

@@ -21,6 +21,7 @@ classic add-in asks Excel for its separators (``Application.International``).
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
 import importlib
@@ -35,7 +36,15 @@ from typing import Any, Literal
 from oi_core import DataFout, ExcelFunctie, OIFout, OIWaarschuwing, excel_functies
 from oi_core.errors import InterneFout
 from oi_core.invoer.getallen import Cultuur, cultuur_uit_excel
-from oi_excel.conversie import call_function, in_culture
+from oi_excel.conversie import (
+    EXCEL,
+    RUNTIME,
+    Uitvoer,
+    call_function,
+    from_officejs,
+    in_culture,
+    officejs,
+)
 
 __all__ = ["Decorateurs", "build_functions", "decorators", "message", "serve_in_culture"]
 
@@ -54,6 +63,9 @@ class Decorateurs:
     fout: type[Exception]
     cultuur: Callable[[], Cultuur | None] = field(default=lambda: None)
     """The caller's culture when the runtime does not set it per call (classic add-in)."""
+    server: bool = False
+    """xlwings Server (Office.js): arguments and results cross as raw JSON cells, converted
+    for the whole range at once by :mod:`oi_excel.conversie` (see :func:`build_function`)."""
 
 
 def decorators(runtime: Runtime | None = None) -> Decorateurs:
@@ -75,8 +87,11 @@ def decorators(runtime: Runtime | None = None) -> Decorateurs:
     from oi_excel.snelheid import speed_up_xlwings
 
     speed_up_xlwings()
-    klassiek = runtime == "klassiek" or getattr(f, "__module__", "") == "xlwings.udfs"
-    return Decorateurs(f, a, r, _error_class(runtime), _excel_culture if klassiek else _geen)
+    bron = getattr(f, "__module__", "")
+    klassiek = runtime == "klassiek" or bron == "xlwings.udfs"
+    server = runtime == "server" or bron == "xlwings.pro.udfs_officejs"
+    cultuur = _excel_culture if klassiek else _geen
+    return Decorateurs(f, a, r, _error_class(runtime), cultuur, server=server)
 
 
 def _geen() -> Cultuur | None:
@@ -109,8 +124,13 @@ def serve_in_culture() -> None:
     @functools.wraps(origineel)
     async def custom_functions_call(data: Any, module: Any, *args: Any, **kwargs: Any) -> Any:
         naam = data.get("culture_info_name") if isinstance(data, dict) else None
-        with in_culture(naam):
-            return await origineel(data, module, *args, **kwargs)
+        runtime = data.get("runtime") if isinstance(data, dict) else None
+        token = RUNTIME.set(str(runtime or RUNTIME.get()))
+        try:
+            with in_culture(naam):
+                return await origineel(data, module, *args, **kwargs)
+        finally:
+            RUNTIME.reset(token)
 
     custom_functions_call.oi_cultuur = True  # type: ignore[attr-defined]
     server.custom_functions_call = custom_functions_call
@@ -169,11 +189,13 @@ def message(functie: ExcelFunctie, fout: OIFout) -> str:
     return f"{functie.naam}: {tekst}"
 
 
-def _call(functie: ExcelFunctie, args: tuple[Any, ...], deco: Decorateurs) -> list[list[Any]]:
+def _call(
+    functie: ExcelFunctie, args: tuple[Any, ...], deco: Decorateurs, uitvoer: Uitvoer = EXCEL
+) -> list[list[Any]]:
     try:
         cultuur = deco.cultuur()
         with in_culture(cultuur) if cultuur is not None else contextlib.nullcontext():
-            return call_function(functie, args)
+            return call_function(functie, args, uitvoer)
     except OIFout as e:
         raise deco.fout(message(functie, e)) from e
     except Exception as e:  # call_function wraps defects; this is the last line of defence
@@ -202,20 +224,67 @@ def _docstring(functie: ExcelFunctie) -> str:
 def build_function(
     functie: ExcelFunctie, deco: Decorateurs, module: str = "oi_excel"
 ) -> Callable[..., Any]:
-    """One Excel function: named ``functie.naam``, decorated for ``deco``'s runtime."""
+    """One Excel function: named ``functie.naam``, decorated for ``deco``'s runtime.
+
+    On xlwings Server the arguments and the result are declared ``raw``: xlwings' value
+    converter costs a Python call per cell (most of an ``OI_MATCH`` over 518 buurten), so
+    :func:`~oi_excel.conversie.from_officejs` and :func:`~oi_excel.conversie.to_cells` with
+    :func:`~oi_excel.conversie.officejs` do the same conversion for a whole range at once.
+    """
+    if deco.server:
+        return _server_function(functie, deco, module)
 
     def excel_functie(*args: Any) -> list[list[Any]]:
         return _call(functie, args, deco)
 
+    return _decorate(excel_functie, functie, deco, module, {"ndim": 2, "err_to_str": True})
+
+
+GROOT = 5_000
+"""From this many argument cells on, a call on xlwings Server runs in a worker thread, so
+the event loop keeps answering other (small) calls in between."""
+
+
+def _server_function(functie: ExcelFunctie, deco: Decorateurs, module: str) -> Callable[..., Any]:
+    def reken(*args: Any) -> list[list[Any]]:
+        return _call(functie, tuple(from_officejs(a) for a in args), deco, officejs())
+
+    async def excel_functie(*args: Any) -> list[list[Any]]:
+        if sum(map(_cell_count, args)) < GROOT:
+            return reken(*args)
+        return await asyncio.to_thread(reken, *args)  # copies the culture and runtime
+
+    raw = {"convert": "raw"}
+    return _decorate(excel_functie, functie, deco, module, raw, ret=raw)
+
+
+def _cell_count(waarde: Any) -> int:
+    """Cells in one argument as Office.js sends it (rows of cells), without visiting them."""
+    if not isinstance(waarde, list) or not waarde:
+        return 1
+    eerste = waarde[0]
+    return len(waarde) * (len(eerste) if isinstance(eerste, list) else 1)
+
+
+def _decorate(
+    excel_functie: Callable[..., Any],
+    functie: ExcelFunctie,
+    deco: Decorateurs,
+    module: str,
+    opties: dict[str, Any],
+    ret: dict[str, Any] | None = None,
+) -> Callable[..., Any]:
+    """Name, document and decorate one function: ``opties`` for every argument, ``ret``
+    for the result (before ``func``, which keeps what ``arg`` and ``ret`` declared)."""
     excel_functie.__name__ = excel_functie.__qualname__ = functie.naam
     excel_functie.__doc__ = _docstring(functie)
     excel_functie.__module__ = module
     excel_functie.__signature__ = _signature(functie)  # type: ignore[attr-defined]
     excel_functie.__annotations__ = {}
     for a in reversed(functie.argumenten):
-        excel_functie = deco.arg(a.naam, ndim=2, err_to_str=True, doc=a.beschrijving[:255])(
-            excel_functie
-        )
+        excel_functie = deco.arg(a.naam, doc=a.beschrijving[:255], **opties)(excel_functie)
+    if ret is not None:
+        excel_functie = deco.ret(**ret)(excel_functie)
     kort = functie.naam.removeprefix("OI_")
     maak = deco.func(name=kort, category=functie.categorie, **_platform(functie))
     return maak(excel_functie)  # type: ignore[no-any-return]

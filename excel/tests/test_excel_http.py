@@ -126,3 +126,27 @@ def test_a_defect_is_400_with_the_plugin_named(
     assert r.status_code == 400
     assert r.text.startswith("OI_KAPOT: interne fout in OI_KAPOT (plugin ")
     assert "ZeroDivisionError); meld dit" in r.text
+
+
+# -- issue 11: the shorter road for custom-functions-call -------------------------------------
+def test_one_connection_serves_many_calls_with_the_same_cells(
+    server: str, hulp: SimpleNamespace
+) -> None:
+    """Keep-alive: Excel's calls reuse one connection; every answer is xlwings' JSON."""
+    fout = hulp.payload("OI_AANDEEL", [[1.0], [{"type": "Error", "basicValue": "#N/A"}]])
+    goed = hulp.payload("OI_AANDEEL", [[1.0], [3.0]])
+    pad = "/xlwings/custom-functions-call"
+    with httpx.Client(base_url=server) as klant:
+        antwoorden = [klant.post(pad, json=b) for b in (fout, goed, fout, goed)]
+    assert [r.status_code for r in antwoorden] == [400, 200, 400, 200]
+    assert "Excel-foutwaarde #N/A" in antwoorden[0].text
+    assert antwoorden[1].json() == {"result": [[0.25], [0.75]]} == antwoorden[3].json()
+    assert antwoorden[1].headers["content-type"] == "application/json"
+
+
+def test_a_body_that_is_not_a_json_object_is_refused_in_dutch(server: str) -> None:
+    for inhoud in (b"{kapot", b"[1, 2]"):
+        r = httpx.post(f"{server}/xlwings/custom-functions-call", content=inhoud,
+                       headers={"Content-Type": "application/json"})  # fmt: skip
+        assert r.status_code == 422
+        assert r.text == "Het verzoek is geen JSON-object."
