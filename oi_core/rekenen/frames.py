@@ -76,14 +76,13 @@ def tabel(
     those columns come first.
     """
     if blok is not None:
-        vooraf = dict(zip(blok[0], blok[1], strict=True))
         if _uit_blokken is None:  # pragma: no cover - pandas 2.x
+            vooraf = dict(zip(blok[0], blok[1], strict=True))
             return pd.DataFrame(vooraf | dict(kolommen), index=index)
         alle = (*blok[0], *kolommen)
         rest = _blokken(list(kolommen.values()), len(blok[0]))
-        plaats = np.arange(len(blok[0]), dtype=np.intp)
-        kolomnamen = _kolomnamen(alle).view()
-        return cast(pd.DataFrame, _uit_blokken([(blok[1], plaats), *rest], index, kolomnamen))
+        blokken = [(blok[1], _plaatsen(len(blok[0]))), *rest]
+        return cast(pd.DataFrame, _uit_blokken(blokken, index, _kolomnamen(alle).view()))
     if _uit_blokken is None:  # pragma: no cover - pandas 2.x
         return pd.DataFrame(dict(kolommen), index=index)
     blokken = _blokken(list(kolommen.values()), 0)
@@ -106,6 +105,14 @@ def _blokken(waarden: list[Any], eerste: int) -> list[tuple[Any, np.ndarray]]:
         blok = np.vstack([waarden[i] for i in plaatsen])
         blokken.append((blok, np.array(plaatsen, dtype=np.intp) + eerste))
     return blokken
+
+
+@cache
+def _plaatsen(aantal: int) -> np.ndarray:
+    """``0 … aantal − 1`` as the placement of a block (read-only, shared)."""
+    uit = np.arange(aantal, dtype=np.intp)
+    uit.setflags(write=False)
+    return uit
 
 
 @lru_cache(maxsize=256)

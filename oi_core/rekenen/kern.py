@@ -8,7 +8,7 @@ everywhere and one number is computed in one place. :data:`BAND` is the one defa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
@@ -56,6 +56,9 @@ class Verdeling:
     inzet: np.ndarray
     opgave: np.ndarray
     band: float
+    _blok: list[np.ndarray] = field(default_factory=list, repr=False, compare=False)
+    """The checks' 4 × n array of :meth:`frame` (computed once by :func:`verdeel`), handed
+    to the first frame only: every frame owns its numbers."""
 
     @cached_property
     def aandeel_inzet(self) -> np.ndarray:
@@ -97,11 +100,7 @@ class Verdeling:
 
     def frame(self) -> pd.DataFrame:
         """The match table: :data:`MATCH_KOLOMMEN` indexed by label (built once)."""
-        getallen = np.empty((4, len(self.labels)))
-        a = np.divide(self.inzet, self.inzet.sum(), out=getallen[0])
-        b = np.divide(self.opgave, self.opgave.sum(), out=getallen[1])
-        np.multiply(np.subtract(a, b, out=getallen[2]), 100.0, out=getallen[2])
-        np.multiply(np.divide(a, b, out=getallen[3]), 100.0, out=getallen[3])
+        getallen = self._blok.pop() if self._blok else _getallen(self.inzet, self.opgave)
         signalen = teksten(_SIGNALEN, _signaalcode(getallen[3], self.band))
         return tabel(self.labels, {"signaal": signalen}, blok=(MATCH_KOLOMMEN[:4], getallen))
 
@@ -144,10 +143,33 @@ def verdeel(inzet: Labels, opgave: Labels, *, band: float = BAND) -> Verdeling:
     if not 0 <= band < 1:
         raise InvoerFout(f"band {band} moet tussen 0 en 1 liggen (0,10 = 10%)", argument="band")
     labels, x, y = _aligned(inzet, opgave)
-    if len(labels) == 0:
-        raise MatchFout(["er zijn geen gebieden om te vergelijken"], "Match")
-    _check_finite(labels, x, y)
-    return Verdeling(labels, x, y, band)
+    getallen = _getallen(x, y)
+    if not _zeker_goed(x, y, getallen):  # one pass of cheap reductions; else every check
+        _check_values(labels, x, y)
+        if len(labels) == 0:
+            raise MatchFout(["er zijn geen gebieden om te vergelijken"], "Match")
+        _check_finite(labels, x, y)
+    return Verdeling(labels, x, y, band, [getallen])
+
+
+def _getallen(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Aandeel inzet, aandeel opgave, verschil (pp) and OI-index as one 4 × n array."""
+    getallen = np.empty((4, len(x)))
+    with np.errstate(all="ignore"):  # bad input is refused by the checks that follow
+        a = np.divide(x, x.sum(), out=getallen[0])
+        b = np.divide(y, y.sum(), out=getallen[1])
+        np.multiply(np.subtract(a, b, out=getallen[2]), 100.0, out=getallen[2])
+        np.multiply(np.divide(a, b, out=getallen[3]), 100.0, out=getallen[3])
+    return getallen
+
+
+def _zeker_goed(x: np.ndarray, y: np.ndarray, getallen: np.ndarray) -> bool:
+    """True when no check can fail: inzet ≥ 0 with a positive finite total, opgave > 0
+    with a finite total, every OI-index far from overflow. NaN fails every comparison, so
+    anything doubtful goes to the full checks, which name the areas."""
+    if not len(x) or not (x.min() >= 0 and y.min() > 0):
+        return False
+    return bool(0 < x.sum() < np.inf and y.sum() < np.inf and getallen[3].max() < 1e300)
 
 
 def _check_finite(labels: pd.Index, x: np.ndarray, y: np.ndarray) -> None:
@@ -231,7 +253,6 @@ def _aligned(inzet: Labels, opgave: Labels) -> tuple[pd.Index, np.ndarray, np.nd
         _check_same_labels(x.index, y.index)
         y = y.reindex(x.index)
     xv, yv = x.to_numpy(dtype=float), y.to_numpy(dtype=float)
-    _check_values(x.index, xv, yv)
     labels = x.index.view()  # a view: naming it leaves the caller's index alone
     labels.name = x.index.name or "gebied"
     return labels, xv, yv

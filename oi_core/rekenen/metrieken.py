@@ -63,7 +63,7 @@ def per(waarden: Labels, noemer: Labels, per: float = 100.0) -> pd.Series:
     n = als_reeks(noemer, "noemer")
     check_same_labels(x, n, "waarden", "noemer")
     nv = n.to_numpy(dtype=float) if n.index.equals(x.index) else n.reindex(x.index).to_numpy(float)
-    if not (nv > 0).all():
+    if not (nv.min() > 0 if len(nv) else True):  # NaN fails too; one reduction when fine
         codes = ", ".join(x.index[~(nv > 0)].map(str))
         raise InvoerFout(f"noemer is 0, leeg of negatief voor {codes}", argument="noemer")
     with np.errstate(over="ignore"):
