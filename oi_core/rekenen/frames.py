@@ -11,7 +11,7 @@ constructors they fall back to those.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from functools import cache, lru_cache
 from typing import Any, cast
 
@@ -37,7 +37,7 @@ _TEKST = pd.Series(["x"]).dtype
 """The dtype pandas gives a column of text (``str`` on pandas 3, ``object`` before)."""
 
 
-def reeks(waarden: np.ndarray, index: pd.Index, naam: str | None = None) -> pd.Series:
+def reeks(waarden: np.ndarray, index: pd.Index, naam: Hashable | None = None) -> pd.Series:
     """``pd.Series(waarden, index=index, name=naam)`` for a 1-D float/int/bool array."""
     if _Manager is not None and _uit_blokken is not None:
         maker: Any = pd.Series
