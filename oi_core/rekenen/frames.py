@@ -18,7 +18,7 @@ from typing import Any, cast
 import numpy as np
 import pandas as pd
 
-__all__ = ["reeks", "tabel", "teksten"]
+__all__ = ["als_getallen", "reeks", "tabel", "teksten"]
 
 
 def _laad(module: str, naam: str) -> Any:
@@ -33,6 +33,10 @@ _uit_blokken: Any = _laad("pandas.api.internals", "create_dataframe_from_blocks"
 """pandas ≥ 3.0: the public low-level constructor for downstream libraries."""
 _Manager: Any = _laad("pandas.core.internals", "SingleBlockManager")
 
+_NAAM_DIRECT = getattr(pd.Series, "_metadata", None) == ["_name"]
+"""pandas keeps a Series' name in ``_name`` (its only metadata); setting it there skips the
+setter's generic attribute handling, the larger part of building a small Series."""
+
 _TEKST = pd.Series(["x"]).dtype
 """The dtype pandas gives a column of text (``str`` on pandas 3, ``object`` before)."""
 
@@ -42,9 +46,24 @@ def reeks(waarden: np.ndarray, index: pd.Index, naam: Hashable | None = None) ->
     if _Manager is not None and _uit_blokken is not None:
         maker: Any = pd.Series
         uit = cast(pd.Series, maker._from_mgr(_Manager.from_array(waarden, index), axes=[index]))
-        uit.name = naam
+        if _NAAM_DIRECT:  # what the ``name`` setter does, after its check that it hashes
+            hash(naam)
+            object.__setattr__(uit, "_name", naam)
+        else:  # pragma: no cover - a pandas that keeps the name elsewhere
+            uit.name = naam
         return uit
     return pd.Series(waarden, index=index, name=naam)  # pragma: no cover
+
+
+def als_getallen(waarden: pd.Series) -> np.ndarray:
+    """``waarden.to_numpy(dtype=float)`` as a read-only array: for a float64 Series a view
+    of its own array (no conversion, no copy)."""
+    eigen = getattr(waarden, "_values", None)
+    if isinstance(eigen, np.ndarray) and eigen.dtype == np.float64:
+        uit = eigen.view()
+        uit.flags.writeable = False
+        return uit
+    return waarden.to_numpy(dtype=float)
 
 
 @cache

@@ -16,7 +16,7 @@ import pandas as pd
 
 from oi_core.errors import Bevinding, DataFout, InvoerFout, MatchFout
 from oi_core.invoer.reeksen import Labels, als_reeks
-from oi_core.rekenen.frames import tabel, teksten
+from oi_core.rekenen.frames import als_getallen, tabel, teksten
 
 __all__ = [
     "BAND",
@@ -252,7 +252,7 @@ def _aligned(inzet: Labels, opgave: Labels) -> tuple[pd.Index, np.ndarray, np.nd
     if not x.index.equals(y.index):
         _check_same_labels(x.index, y.index)
         y = y.reindex(x.index)
-    xv, yv = x.to_numpy(dtype=float), y.to_numpy(dtype=float)
+    xv, yv = als_getallen(x), als_getallen(y)
     labels = x.index.view()  # a view: naming it leaves the caller's index alone
     labels.name = x.index.name or "gebied"
     return labels, xv, yv
