@@ -100,7 +100,7 @@ class Verdeling:
 
     def frame(self) -> pd.DataFrame:
         """The match table: :data:`MATCH_KOLOMMEN` indexed by label (built once)."""
-        getallen = self._blok.pop() if self._blok else _getallen(self.inzet, self.opgave)
+        getallen = self._blok.pop() if self._blok else _getallen(self.inzet, self.opgave)[0]
         signalen = teksten(_SIGNALEN, _signaalcode(getallen[3], self.band))
         return tabel(self.labels, {"signaal": signalen}, blok=(MATCH_KOLOMMEN[:4], getallen))
 
@@ -143,8 +143,8 @@ def verdeel(inzet: Labels, opgave: Labels, *, band: float = BAND) -> Verdeling:
     if not 0 <= band < 1:
         raise InvoerFout(f"band {band} moet tussen 0 en 1 liggen (0,10 = 10%)", argument="band")
     labels, x, y = _aligned(inzet, opgave)
-    getallen = _getallen(x, y)
-    if not _zeker_goed(x, y, getallen):  # one pass of cheap reductions; else every check
+    getallen, tx, ty = _getallen(x, y)
+    if not _zeker_goed(x, y, getallen, tx, ty):  # one pass of cheap reductions; else every check
         _check_values(labels, x, y)
         if len(labels) == 0:
             raise MatchFout(["er zijn geen gebieden om te vergelijken"], "Match")
@@ -152,24 +152,26 @@ def verdeel(inzet: Labels, opgave: Labels, *, band: float = BAND) -> Verdeling:
     return Verdeling(labels, x, y, band, [getallen])
 
 
-def _getallen(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Aandeel inzet, aandeel opgave, verschil (pp) and OI-index as one 4 × n array."""
+def _getallen(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float, float]:
+    """Aandeel inzet, aandeel opgave, verschil (pp) and OI-index as one 4 × n array, and
+    both totals."""
     getallen = np.empty((4, len(x)))
     with np.errstate(all="ignore"):  # bad input is refused by the checks that follow
-        a = np.divide(x, x.sum(), out=getallen[0])
-        b = np.divide(y, y.sum(), out=getallen[1])
+        tx, ty = x.sum(), y.sum()
+        a = np.divide(x, tx, out=getallen[0])
+        b = np.divide(y, ty, out=getallen[1])
         np.multiply(np.subtract(a, b, out=getallen[2]), 100.0, out=getallen[2])
         np.multiply(np.divide(a, b, out=getallen[3]), 100.0, out=getallen[3])
-    return getallen
+    return getallen, float(tx), float(ty)
 
 
-def _zeker_goed(x: np.ndarray, y: np.ndarray, getallen: np.ndarray) -> bool:
+def _zeker_goed(x: np.ndarray, y: np.ndarray, getallen: np.ndarray, tx: float, ty: float) -> bool:
     """True when no check can fail: inzet ≥ 0 with a positive finite total, opgave > 0
     with a finite total, every OI-index far from overflow. NaN fails every comparison, so
     anything doubtful goes to the full checks, which name the areas."""
     if not len(x) or not (x.min() >= 0 and y.min() > 0):
         return False
-    return bool(0 < x.sum() < np.inf and y.sum() < np.inf and getallen[3].max() < 1e300)
+    return bool(0 < tx < np.inf and ty < np.inf and getallen[3].max() < 1e300)
 
 
 def _check_finite(labels: pd.Index, x: np.ndarray, y: np.ndarray) -> None:
@@ -267,8 +269,9 @@ def _check_same_labels(x: pd.Index, y: pd.Index) -> None:
 
 def _check_values(index: pd.Index, x: np.ndarray, y: np.ndarray) -> None:
     goed = bool((x >= 0).all() and (y > 0).all())  # False for NaN too
-    if goed and x.sum() > 0:
-        return
+    with np.errstate(over="ignore"):  # a total beyond float range: _check_finite names it
+        if goed and x.sum() > 0:
+            return
     fouten = []
     for g, xi, yi in zip(index, x, y, strict=True):
         if np.isnan(xi):
