@@ -33,6 +33,7 @@ from oi_core.errors import (
 )
 from oi_core.gebieden import namen
 from oi_core.model.soorten import Aggregatie, Niveau
+from oi_core.rekenen.frames import reeks, tabel
 
 __all__ = ["HIERARCHIE", "Gebied", "Gebiedsindeling"]
 
@@ -450,7 +451,7 @@ class Gebiedsindeling:
         names the areas and their coverage; ``attrs["dekking"]`` holds it per area.
         """
         aggregatie = Aggregatie(aggregatie)
-        van = self._niveau_van_reeks(waarden)
+        van, gelijk = self._niveau_van_reeks(waarden)
         naar = _niveau(naar)
         if aggregatie is Aggregatie.GEEN and van is not naar:
             raise InvoerFout(
@@ -460,19 +461,25 @@ class Gebiedsindeling:
         alle_ouders = self.parents(van, naar)
         gewichten = self._gewichten(waarden, van, aggregatie, gewicht)
         doel, alle = self._doel_en_posities(van, naar, alle_ouders)
-        gelijk = alle_ouders.index is waarden.index or alle_ouders.index.equals(waarden.index)
+        gelijk = gelijk or alle_ouders.index.equals(waarden.index)
         ouders = alle if gelijk else _positions(doel, alle_ouders.reindex(waarden.index))
-        uit = _aggregate_numpy(waarden, ouders, gewichten, doel, naar)
-        dekking = self._coverage(
-            waarden, ouders, alle, alle_ouders.index, doel, aggregatie, gewicht, van
+        x = waarden.to_numpy(dtype=float)  # numpy from here: no pandas op copies attrs
+        uitkomst = _aggregate_numpy(waarden, x, ouders, gewichten, doel, naar)
+        verwacht, met = self._coverage(
+            x, ouders, alle, alle_ouders.index, doel, aggregatie, gewicht, van
         )
-        dekking = dekking.reindex(uit.index)
-        onvolledig_ = dekking[dekking["met_waarde"] < dekking["verwacht"]]
-        if not onvolledig_.empty:
-            _warn_incomplete(onvolledig_, van, self._namen, onvolledig == "toestaan")
-            if onvolledig == "weglaten":
-                uit = uit.drop(onvolledig_.index)
-        uit.attrs["dekking"] = dekking.loc[uit.index]
+        onvolledig_ = (met < verwacht) & ~np.isnan(uitkomst)
+        if onvolledig_.any():
+            dekking = pd.DataFrame({"verwacht": verwacht, "met_waarde": met}, index=doel)
+            _warn_incomplete(dekking[onvolledig_], van, self._namen, onvolledig == "toestaan")
+        houden = ~np.isnan(uitkomst)
+        if onvolledig == "weglaten":
+            houden &= ~onvolledig_
+        index = doel if houden.all() else doel[houden]
+        uit = reeks(uitkomst[houden], index, waarden.name)
+        uit.attrs["dekking"] = tabel(
+            index, {"verwacht": verwacht[houden], "met_waarde": met[houden]}
+        )
         return uit
 
     def _doel_en_posities(
@@ -495,7 +502,7 @@ class Gebiedsindeling:
 
     def _coverage(
         self,
-        waarden: pd.Series,
+        x: np.ndarray,
         ouders: np.ndarray,
         alle: np.ndarray,
         fijner: pd.Index,
@@ -503,7 +510,7 @@ class Gebiedsindeling:
         aggregatie: Aggregatie,
         gewicht: str | pd.Series | None,
         van: Niveau,
-    ) -> pd.DataFrame:
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Per coarser area: how many finer areas should have a value, and how many do.
 
         ``ouders`` is the position (in the coarser level's codes) of each value's parent,
@@ -515,23 +522,18 @@ class Gebiedsindeling:
         if aggregatie is Aggregatie.GEWOGEN_GEMIDDELDE and gewicht is not None:
             w = self.bevolking(van, gewicht) if isinstance(gewicht, str) else gewicht
             verwacht &= (_on(w, fijner) > 0).to_numpy()
-        met = (ouders >= 0) & waarden.notna().to_numpy()
+        met = (ouders >= 0) & ~np.isnan(x)
         n = len(doel)
-        tabel = pd.DataFrame(
-            {
-                "verwacht": np.bincount(alle[verwacht], minlength=n),
-                "met_waarde": np.bincount(ouders[met], minlength=n),
-            },
-            index=doel,
-        )
-        return tabel.astype(int)
+        return np.bincount(alle[verwacht], minlength=n), np.bincount(ouders[met], minlength=n)
 
-    def _niveau_van_reeks(self, waarden: pd.Series) -> Niveau:
+    def _niveau_van_reeks(self, waarden: pd.Series) -> tuple[Niveau, bool]:
+        """The level of the values' areas, and whether they are exactly that level's areas
+        in its order."""
         eerste = waarden.index[0] if len(waarden) else None
         if isinstance(eerste, str) and eerste in self._niveaus:
             niveau = self._niveaus[eerste]
             if self._per_niveau(niveau).index.equals(waarden.index):
-                return niveau  # exactly the areas of one level, as aggregation mostly gets
+                return niveau, True  # exactly the areas of one level, as aggregation mostly gets
         positie = self._tabel.index.get_indexer(waarden.index)
         onbekend = waarden.index[positie < 0]
         if len(onbekend):
@@ -544,7 +546,7 @@ class Gebiedsindeling:
                 [f"waarden op verschillende niveaus: {sorted(map(str, niveaus))}"],
                 "Aggregeren",
             )
-        return Niveau(str(niveaus.pop()))
+        return Niveau(str(niveaus.pop())), False
 
     def _gewichten(
         self,
@@ -590,12 +592,13 @@ def _positions(doel: pd.Index, ouders: pd.Series) -> np.ndarray:
 
 def _aggregate_numpy(
     waarden: pd.Series,
+    x: np.ndarray,
     ouder_idx: np.ndarray,
     gewichten: pd.Series | None,
     doel: pd.Index,
     naar: Niveau,
-) -> pd.Series:
-    x = waarden.to_numpy(dtype=float)
+) -> np.ndarray:
+    """Per area of ``doel`` the sum or weighted mean of its values; NaN without any."""
     w = np.ones_like(x) if gewichten is None else gewichten.to_numpy(dtype=float)
     bruikbaar = ~np.isnan(x) & ~np.isnan(w) & (ouder_idx >= 0)
     _waarschuw_weggelaten(waarden, x, w, ouder_idx, gewichten is not None, naar)
@@ -613,8 +616,7 @@ def _aggregate_numpy(
             OIWaarschuwing,
             stacklevel=3,
         )
-    reeks = pd.Series(uitkomst, index=doel, name=waarden.name)
-    return reeks.dropna()
+    return uitkomst
 
 
 def _waarschuw_weggelaten(
@@ -626,6 +628,8 @@ def _waarschuw_weggelaten(
     naar: Niveau,
 ) -> None:
     met_waarde = ~np.isnan(x)
+    if (ouder_idx >= 0).all() and (not gewogen or not np.isnan(w).any()):
+        return
     zonder_ouder = [str(c) for c in waarden.index[(ouder_idx < 0) & met_waarde]]
     zonder_gewicht = [str(c) for c in waarden.index[met_waarde & np.isnan(w)]] if gewogen else []
     if zonder_ouder:

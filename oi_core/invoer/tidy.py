@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -90,8 +90,12 @@ def validate_data(
         )
     standaard = Niveau(niveau) if niveau is not None else activiteit.niveau
     kolommen = _Kolommen.check(data, activiteit, indeling, standaard)
-    uit = kolommen.output(data, eerste_rij)
-    fouten = kolommen.findings(eerste_rij, blad) + _duplicates(uit, blad)
+    fout = kolommen.fout
+    geldig = np.asarray(~fout.any(axis=0))
+    uit = kolommen.output(geldig, eerste_rij)
+    fouten = kolommen.findings(fout, eerste_rij, blad) if not geldig.all() else []
+    if kolommen.dubbel(geldig):
+        fouten += _duplicates(uit, blad)
     if fouten:
         raise DataFout(fouten, f"De gegevens van '{activiteit.code}' zijn niet geldig")
     return uit
@@ -111,22 +115,93 @@ _UITVOER = {
 _CONTROLES = ("indicator", "waarde", "jaar", "niveau", "gebied")
 """The checked columns, in the order a row's findings are reported."""
 
+_TEKST = pd.Series(["x"]).dtype
+"""The dtype pandas gives a column of text (``str`` on pandas 3, ``object`` before)."""
+
 Controle = Callable[[Any], tuple[Any, str | None]]
 """A check of one cell value: (the canonical value, the Dutch finding or None)."""
 
 
 @dataclass
-class _Kolommen:
-    """The outcome of the column checks: canonical values and findings per row."""
+class _Factor:
+    """A column factorised once: per row the position of its value among the distinct
+    values (missing values last, one representative per kind: None, NaN, NA)."""
 
-    indeling: Gebiedsindeling
-    waarden: dict[str, np.ndarray]
-    meldingen: np.ndarray
-    """One row per check of :data:`_CONTROLES`, one column per data row; None = fine."""
+    posities: np.ndarray
+    uniek: np.ndarray
+    tekst: bool
+    """Every distinct value that is not missing is a ``str``."""
+
+    def apply(self, controle: Controle) -> _Uitkomst:
+        """``controle`` once per distinct value."""
+        uitkomst = [controle(u) for u in self.uniek]
+        canoniek = _object_array([u[0] for u in uitkomst])
+        melding = _object_array([u[1] for u in uitkomst])
+        return _Uitkomst(canoniek, melding, self.posities)
+
+
+@dataclass
+class _Uitkomst:
+    """The outcome of one check: per distinct value its canonical value and finding, and
+    per row the position of its distinct value (the rows are spread only when needed).
+    For ``waarde`` the canonical values are per row (the floats themselves)."""
+
+    canoniek: np.ndarray
+    melding: np.ndarray
+    posities: np.ndarray
 
     @property
     def fout(self) -> np.ndarray:
-        return ~pd.isna(self.meldingen)
+        """Per row: does it have a finding."""
+        slecht = np.fromiter((m is not None for m in self.melding), bool, len(self.melding))
+        uit: np.ndarray = slecht[self.posities]
+        return uit
+
+    def waarden(self, rijen: np.ndarray | slice) -> np.ndarray:
+        uit: np.ndarray = self.canoniek[self.posities[rijen]]
+        return uit
+
+    def meldingen(self, rijen: np.ndarray) -> np.ndarray:
+        uit: np.ndarray = self.melding[self.posities[rijen]]
+        return uit
+
+
+@dataclass
+class _Gebieden:
+    """The outcome of the area check per distinct (text, level) pair, and per row its pair
+    (-1 for a row whose level is wrong: it is not looked up)."""
+
+    code: np.ndarray
+    melding: np.ndarray
+    niveau: np.ndarray
+    paar: np.ndarray
+    bron: np.ndarray
+    """Per row position of :attr:`_Kolommen.gebied`: the area as written (text)."""
+
+    def uitkomst(self) -> _Uitkomst:
+        paar = self.paar.copy()
+        paar[paar < 0] = len(self.code)  # no level: no area finding
+        geen = _object_array([None])
+        code = np.concatenate([self.code, geen])
+        return _Uitkomst(code, np.concatenate([self.melding, geen]), paar)
+
+
+@dataclass
+class _Kolommen:
+    """The outcome of the column checks: per check its :class:`_Uitkomst`."""
+
+    indeling: Gebiedsindeling
+    uitkomsten: dict[str, _Uitkomst]
+    gebieden: _Gebieden
+    gebied: _Factor
+    lengte: int
+
+    @property
+    def fout(self) -> np.ndarray:
+        """One row per check of :data:`_CONTROLES`, one column per data row."""
+        if not self.lengte:
+            return np.zeros((len(_CONTROLES), 0), dtype=bool)
+        return np.stack([self.uitkomsten[k].fout for k in _CONTROLES])
 
     @classmethod
     def check(
@@ -137,106 +212,112 @@ class _Kolommen:
         standaard: Niveau,
     ) -> _Kolommen:
         codes = activiteit.keten.codes()
-        waarden: dict[str, np.ndarray] = {}
-        meldingen: dict[str, np.ndarray] = {}
-
-        def per_waarde(kolom: str, controle: Controle) -> None:
-            waarden[kolom], meldingen[kolom] = _check_column(data[kolom], controle)
-
-        per_waarde("indicator", lambda v: _check_indicator(v, codes, activiteit.code))
-        waarden["waarde"], meldingen["waarde"] = _check_numbers(data["waarde"])
-        per_waarde("jaar", _check_year)
-        if "niveau" in data.columns:
-            per_waarde("niveau", lambda v: _check_level(v, standaard))
-        else:
-            waarden["niveau"] = np.full(len(data), standaard, dtype=object)
-            meldingen["niveau"] = np.full(len(data), None, dtype=object)
-        waarden["gebied"], meldingen["gebied"] = _check_areas(
-            data["gebied"], waarden["niveau"], meldingen["niveau"], indeling
+        uit: dict[str, _Uitkomst] = {}
+        uit["indicator"] = _factor(data["indicator"]).apply(
+            lambda v: _check_indicator(v, codes, activiteit.code)
         )
-        return cls(indeling, waarden, np.stack([meldingen[k] for k in _CONTROLES]))
+        uit["waarde"] = _check_numbers(data["waarde"])
+        uit["jaar"] = _factor(data["jaar"]).apply(_check_year)
+        if "niveau" in data.columns:
+            uit["niveau"] = _factor(data["niveau"]).apply(lambda v: _check_level(v, standaard))
+        else:
+            geen = np.zeros(len(data), dtype=np.intp)
+            uit["niveau"] = _Uitkomst(_object_array([standaard]), _object_array([None]), geen)
+        gebied = _factor(data["gebied"])
+        gebieden = _check_areas(gebied, uit["niveau"], indeling)
+        uit["gebied"] = gebieden.uitkomst()
+        return cls(indeling, uit, gebieden, gebied, len(data))
 
-    def findings(self, eerste_rij: int, blad: str | None) -> list[Bevinding]:
+    def findings(self, fout: np.ndarray, eerste_rij: int, blad: str | None) -> list[Bevinding]:
         """Every finding, row by row and within a row in the order of :data:`_CONTROLES`."""
-        controle, positie = np.nonzero(self.fout)
+        controle, positie = np.nonzero(fout)
         volgorde = np.lexsort((controle, positie))
+        controle, positie = controle[volgorde], positie[volgorde]
+        tekst = np.empty(len(positie), dtype=object)
+        for c, k in enumerate(_CONTROLES):
+            deze = controle == c
+            tekst[deze] = self.uitkomsten[k].meldingen(positie[deze])
         return [
-            Bevinding(
-                str(self.meldingen[c, p]), rij=int(p) + eerste_rij, kolom=_CONTROLES[c], blad=blad
-            )
-            for c, p in zip(controle[volgorde], positie[volgorde], strict=True)
+            Bevinding(str(m), rij=int(p) + eerste_rij, kolom=_CONTROLES[c], blad=blad)
+            for m, c, p in zip(tekst, controle, positie, strict=True)
         ]
 
-    def output(self, data: pd.DataFrame, eerste_rij: int) -> pd.DataFrame:
-        """The canonical table of the rows without findings."""
-        geldig = ~self.fout.any(axis=0)
-        code = self.waarden["gebied"][geldig]
-        naam, gevonden = _names_and_levels(code, self.waarden["niveau"][geldig], self.indeling)
-        bron, _ = _check_column(
-            data["gebied"].iloc[np.flatnonzero(geldig)], lambda v: (str(v), None)
-        )
+    def output(self, geldig: np.ndarray, eerste_rij: int) -> pd.DataFrame:
+        """The canonical table of the rows without findings: every text column is built
+        from its distinct values by a take (nothing is converted row by row)."""
+        rijen: np.ndarray | slice = slice(None) if geldig.all() else np.flatnonzero(geldig)
+        paar = self.gebieden.paar[rijen]
+        naam, gevonden = _names_and_levels(self.gebieden, self.indeling)
+        jaar = self.uitkomsten["jaar"]
+        indicator = self.uitkomsten["indicator"]
         kolommen = {
-            "gebied": code,
-            "naam": naam,
-            "niveau": gevonden,
-            "jaar": self.waarden["jaar"][geldig],
-            "indicator": self.waarden["indicator"][geldig],
-            "waarde": self.waarden["waarde"][geldig],
-            "bron_gebied": bron,
-            "rij": np.flatnonzero(geldig) + eerste_rij,
+            "gebied": _tekst(self.gebieden.code, paar),
+            "naam": _tekst(naam, paar),
+            "niveau": _tekst(gevonden, paar),
+            "jaar": _jaartallen(jaar.canoniek)[jaar.posities[rijen]],
+            "indicator": _tekst(indicator.canoniek, indicator.posities[rijen]),
+            "waarde": self.uitkomsten["waarde"].canoniek[rijen].astype(float),
+            "bron_gebied": _tekst(self.gebieden.bron, self.gebied.posities[rijen]),
+            "rij": np.arange(self.lengte)[rijen] + eerste_rij,
         }
-        return pd.DataFrame(kolommen, columns=list(_UITVOER)).astype(_UITVOER)
+        return pd.DataFrame(kolommen, columns=list(_UITVOER), copy=False)
+
+    def dubbel(self, geldig: np.ndarray) -> bool:
+        """Do two valid rows share (gebied, jaar, indicator)? On integer keys: the code's
+        position among the distinct codes, the year, the indicator's position."""
+        rijen = np.flatnonzero(geldig)
+        if len(rijen) < 2:
+            return False
+        code = pd.factorize(self.gebieden.code)[0][self.gebieden.paar[rijen]]
+        indicator = self.uitkomsten["indicator"]
+        ind = pd.factorize(indicator.canoniek)[0][indicator.posities[rijen]]
+        jaren = self.uitkomsten["jaar"]
+        jaar = _jaartallen(jaren.canoniek)[jaren.posities[rijen]]
+        sleutel = (code.astype(np.int64) * 201 + (jaar - 1900)) * (ind.max() + 1) + ind
+        return bool(pd.Index(sleutel).has_duplicates)
+
+
+def _tekst(uniek: np.ndarray, posities: np.ndarray) -> Any:
+    """The text column ``uniek[posities]`` in the dtype pandas gives text (as
+    ``astype(str)`` gives it), converting only the distinct values."""
+    return pd.array(uniek, dtype=cast(Any, _TEKST)).take(posities)
+
+
+def _jaartallen(canoniek: np.ndarray) -> np.ndarray:
+    return np.fromiter((int(j) for j in canoniek), np.int64, len(canoniek))
 
 
 # -- one column at a time ---------------------------------------------------------------
-def _check_column(kolom: pd.Series, controle: Controle) -> tuple[np.ndarray, np.ndarray]:
-    """Apply ``controle`` once per distinct value of the column and spread the outcome.
-
-    Text and numeric columns are factorised in C; other columns (mixed objects) use a
-    cache keyed by (type, value), so ``True`` and ``1`` stay apart.
-    """
+def _factor(kolom: pd.Series) -> _Factor:
+    """Factorise a column once. Text and numeric columns are factorised in C; other
+    columns (mixed objects) use a cache keyed by (type, value), so ``True`` and ``1``
+    stay apart."""
     waarden = kolom.to_numpy(dtype=object)
-    if len(waarden) and _factorisable(kolom):
-        posities, uniek = pd.factorize(waarden)
-        return _spread(waarden, posities, list(uniek), controle)
-    cache: dict[tuple[type, Any], int] = {}
-    posities = np.fromiter(
-        (cache.setdefault((type(v), v), len(cache)) for v in waarden), np.intp, len(waarden)
-    )
-    return _spread(waarden, posities, [k[1] for k in cache], controle)
+    if not len(waarden) or not _factorisable(kolom):
+        cache: dict[tuple[type, Any], int] = {}
+        posities = np.fromiter(
+            (cache.setdefault((type(v), v), len(cache)) for v in waarden), np.intp, len(waarden)
+        )
+        return _Factor(posities, _object_array([k[1] for k in cache]), tekst=False)
+    posities, uniek = pd.factorize(waarden)
+    tekst = not pd.api.types.is_numeric_dtype(kolom.dtype)
+    uniek = np.asarray(uniek, dtype=object)
+    ontbreekt = posities < 0
+    if ontbreekt.any():  # one representative per kind of missing value, as written
+        leeg = waarden[ontbreekt]
+        soort = pd.factorize(_object_array([type(v) for v in leeg]))[0]
+        _, eerste = np.unique(soort, return_index=True)
+        posities[ontbreekt] = len(uniek) + soort
+        uniek = np.concatenate([uniek, leeg[eerste]])
+    return _Factor(posities, uniek, tekst)
 
 
 def _factorisable(kolom: pd.Series) -> bool:
     if pd.api.types.is_bool_dtype(kolom.dtype):
         return False
-    if pd.api.types.is_numeric_dtype(kolom.dtype):
+    if pd.api.types.is_numeric_dtype(kolom.dtype) or isinstance(kolom.dtype, pd.StringDtype):
         return True
     return bool(pd.api.types.infer_dtype(kolom, skipna=True) in ("string", "empty"))
-
-
-def _spread(
-    waarden: np.ndarray, posities: np.ndarray, uniek: list[Any], controle: Controle
-) -> tuple[np.ndarray, np.ndarray]:
-    uitkomst = [controle(u) for u in uniek]
-    canoniek = _object_array([u[0] for u in uitkomst])
-    melding = _object_array([u[1] for u in uitkomst])
-    bekend = posities >= 0
-    waarde = np.empty(len(waarden), dtype=object)
-    fout = np.full(len(waarden), None, dtype=object)
-    waarde[bekend], fout[bekend] = canoniek[posities[bekend]], melding[posities[bekend]]
-    if not bekend.all():
-        waarde[~bekend], fout[~bekend] = _check_missing(waarden[~bekend], controle)
-    return waarde, fout
-
-
-def _check_missing(leeg: np.ndarray, controle: Controle) -> tuple[np.ndarray, np.ndarray]:
-    """Missing values (None, NaN, NA) checked once per kind, each as it is written."""
-    soort = pd.factorize(_object_array([type(v) for v in leeg]))[0]
-    _, eerste = np.unique(soort, return_index=True)
-    uitkomst = [controle(leeg[i]) for i in eerste]
-    canoniek = _object_array([u[0] for u in uitkomst])
-    melding = _object_array([u[1] for u in uitkomst])
-    return canoniek[soort], melding[soort]
 
 
 def _object_array(waarden: list[Any]) -> np.ndarray:
@@ -245,75 +326,84 @@ def _object_array(waarden: list[Any]) -> np.ndarray:
     return uit
 
 
-def _check_numbers(kolom: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+def _check_numbers(kolom: pd.Series) -> _Uitkomst:
     """The waarde column as floats; a numeric column needs no parsing at all."""
+    rij = np.arange(len(kolom))
     if pd.api.types.is_numeric_dtype(kolom.dtype) and not pd.api.types.is_bool_dtype(kolom.dtype):
         getallen = kolom.to_numpy(dtype=float, na_value=np.nan)
+        te_groot = np.isinf(getallen)
+        if not te_groot.any():
+            return _Uitkomst(getallen, np.full(1, None, dtype=object), np.zeros_like(rij))
         melding = np.full(len(kolom), None, dtype=object)
-        melding[np.isinf(getallen)] = "het getal is te groot om mee te rekenen"
-        return np.where(np.isinf(getallen), np.nan, getallen), melding
+        melding[te_groot] = "het getal is te groot om mee te rekenen"
+        return _Uitkomst(np.where(te_groot, np.nan, getallen), melding, rij)
     melding = np.full(len(kolom), None, dtype=object)
     try:  # the whole column at once, read one way (decimal mark, percent sign)
-        return parse_column(kolom.to_numpy(dtype=object), procent="weigeren"), melding
+        getallen = parse_column(kolom.to_numpy(dtype=object), procent="weigeren")
+        return _Uitkomst(getallen, melding, rij)
     except KolomFout as fout:
         for i, tekst in fout.fouten:
             melding[i] = tekst
-    waarde, _ = _check_column(kolom, _check_number)
-    return waarde.astype(float), melding
+    per_waarde = _factor(kolom).apply(_check_number)
+    return _Uitkomst(per_waarde.waarden(slice(None)).astype(float), melding, rij)
 
 
-def _check_areas(
-    kolom: pd.Series, niveaus: np.ndarray, niveau_fout: np.ndarray, indeling: Gebiedsindeling
-) -> tuple[np.ndarray, np.ndarray]:
+def _check_areas(gebied: _Factor, niveau: _Uitkomst, indeling: Gebiedsindeling) -> _Gebieden:
     """Resolve every distinct (name, level) pair once; rows without a level are skipped.
 
-    Exact codes are looked up for the whole column at once; only the other texts (names,
+    Exact codes are looked up for all pairs at once; only the other texts (names,
     aliases, mistakes) go through :meth:`Gebiedsindeling.resolve` one by one.
     """
-    tekst, _ = _check_column(kolom, lambda v: (_area_text(v), None))
-    met_niveau = pd.isna(niveau_fout)
-    posities, teksten, paar_niveaus = _factorize_pairs(tekst[met_niveau], niveaus[met_niveau])
-    code_u = np.full(len(teksten), None, dtype=object)
-    fout_u = np.full(len(teksten), None, dtype=object)
-    for niveau in set(paar_niveaus.tolist()):
-        deze = paar_niveaus == niveau
-        code_u[deze] = indeling.exact_codes(teksten[deze], niveau)
-    for i in np.flatnonzero(pd.isna(code_u)):
-        code_u[i], fout_u[i] = _check_area(indeling, teksten[i], paar_niveaus[i])
-    code = np.full(len(kolom), None, dtype=object)
-    fout = np.full(len(kolom), None, dtype=object)
-    code[met_niveau], fout[met_niveau] = code_u[posities], fout_u[posities]
-    return code, fout
+    n = len(gebied.posities)
+    bekend = len(gebied.uniek) - int(np.sum(pd.isna(gebied.uniek))) if n else 0
+    tekst = np.asarray(gebied.uniek, dtype=object).copy()
+    if not gebied.tekst:
+        tekst[:bekend] = [_area_text(v) for v in tekst[:bekend]]
+    tekst[bekend:] = [_area_text(v) for v in tekst[bekend:]]
+    bron = tekst.copy() if gebied.tekst else _object_array([str(v) for v in gebied.uniek])
+    if gebied.tekst:
+        bron[bekend:] = [str(v) for v in gebied.uniek[bekend:]]
+    met_niveau = ~niveau.fout
+    paar, teksten, paar_niveaus = _factorize_pairs(gebied.posities, tekst, niveau, met_niveau)
+    code = np.full(len(teksten), None, dtype=object)
+    melding = np.full(len(teksten), None, dtype=object)
+    for soort in set(paar_niveaus.tolist()):
+        deze = paar_niveaus == soort
+        code[deze] = indeling.exact_codes(teksten[deze], soort)
+    for i in np.flatnonzero(pd.isna(code)):
+        code[i], melding[i] = _check_area(indeling, teksten[i], paar_niveaus[i])
+    return _Gebieden(code, melding, paar_niveaus, paar, bron)
 
 
-def _names_and_levels(
-    code: np.ndarray, niveau: np.ndarray, indeling: Gebiedsindeling
-) -> tuple[np.ndarray, np.ndarray]:
-    """Name and level of every resolved area; a doelgroep is its own name."""
+def _names_and_levels(gebieden: _Gebieden, indeling: Gebiedsindeling) -> tuple[Any, Any]:
+    """Name and level of every distinct resolved area; a doelgroep is its own name."""
+    code = gebieden.code
     if not len(code):
-        return code, niveau
-    posities, uniek = pd.factorize(code)
-    naam = indeling.look_up(uniek, "naam")[posities]
-    gevonden = indeling.look_up(uniek, "niveau")[posities]
-    doelgroep = niveau == Niveau.DOELGROEP
+        return code, code
+    naam = indeling.look_up(code, "naam")
+    gevonden = indeling.look_up(code, "niveau")
+    doelgroep = gebieden.niveau == Niveau.DOELGROEP
     naam[doelgroep] = code[doelgroep]
     gevonden[doelgroep] = Niveau.DOELGROEP.value
     return naam, gevonden
 
 
 def _factorize_pairs(
-    tekst: np.ndarray, niveau: np.ndarray
+    posities: np.ndarray, tekst: np.ndarray, niveau: _Uitkomst, met_niveau: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Positions of each (text, level) pair among the distinct pairs, and those pairs."""
-    if not len(tekst):
+    """Per row the position of its (text, level) pair among the distinct pairs (-1 for a
+    row without a level), and those pairs' texts and levels."""
+    paar = np.full(len(posities), -1, dtype=np.intp)
+    if not met_niveau.any():
         leeg = np.zeros(0, dtype=object)
-        return np.zeros(0, dtype=np.intp), leeg, leeg
-    pos_t, uniek_t = pd.factorize(tekst)
-    pos_n, uniek_n = pd.factorize(niveau)
-    posities, paren = pd.factorize(pos_t * len(uniek_n) + pos_n)
-    niveaus = _object_array([Niveau(n) for n in uniek_n])
-    teksten = np.asarray(uniek_t, dtype=object)
-    return posities, teksten[paren // len(uniek_n)], niveaus[paren % len(uniek_n)]
+        return paar, leeg, leeg
+    niveaus = _object_array([Niveau(n) if n is not None else None for n in niveau.canoniek])
+    if len(niveau.canoniek) == 1 and met_niveau.all():  # one level (no niveau column)
+        return posities, tekst, np.full(len(tekst), niveaus[0], dtype=object)
+    pos_n = niveau.posities[met_niveau]
+    sleutel = posities[met_niveau] * len(niveaus) + pos_n
+    paar[met_niveau], paren = pd.factorize(sleutel)
+    return paar, tekst[paren // len(niveaus)], niveaus[paren % len(niveaus)]
 
 
 # -- one distinct value at a time ---------------------------------------------------------

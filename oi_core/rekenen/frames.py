@@ -11,14 +11,14 @@ constructors they fall back to those.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from functools import cache, lru_cache
 from typing import Any, cast
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["reeks", "tabel", "teksten"]
+__all__ = ["als_getallen", "reeks", "tabel", "teksten"]
 
 
 def _laad(module: str, naam: str) -> Any:
@@ -33,18 +33,37 @@ _uit_blokken: Any = _laad("pandas.api.internals", "create_dataframe_from_blocks"
 """pandas ≥ 3.0: the public low-level constructor for downstream libraries."""
 _Manager: Any = _laad("pandas.core.internals", "SingleBlockManager")
 
+_NAAM_DIRECT = getattr(pd.Series, "_metadata", None) == ["_name"]
+"""pandas keeps a Series' name in ``_name`` (its only metadata); setting it there skips the
+setter's generic attribute handling, the larger part of building a small Series."""
+
 _TEKST = pd.Series(["x"]).dtype
 """The dtype pandas gives a column of text (``str`` on pandas 3, ``object`` before)."""
 
 
-def reeks(waarden: np.ndarray, index: pd.Index, naam: str | None = None) -> pd.Series:
+def reeks(waarden: np.ndarray, index: pd.Index, naam: Hashable | None = None) -> pd.Series:
     """``pd.Series(waarden, index=index, name=naam)`` for a 1-D float/int/bool array."""
     if _Manager is not None and _uit_blokken is not None:
         maker: Any = pd.Series
         uit = cast(pd.Series, maker._from_mgr(_Manager.from_array(waarden, index), axes=[index]))
-        uit.name = naam
+        if _NAAM_DIRECT:  # what the ``name`` setter does, after its check that it hashes
+            hash(naam)
+            object.__setattr__(uit, "_name", naam)
+        else:  # pragma: no cover - a pandas that keeps the name elsewhere
+            uit.name = naam
         return uit
     return pd.Series(waarden, index=index, name=naam)  # pragma: no cover
+
+
+def als_getallen(waarden: pd.Series) -> np.ndarray:
+    """``waarden.to_numpy(dtype=float)`` as a read-only array: for a float64 Series a view
+    of its own array (no conversion, no copy)."""
+    eigen = getattr(waarden, "_values", None)
+    if isinstance(eigen, np.ndarray) and eigen.dtype == np.float64:
+        uit = eigen.view()
+        uit.flags.writeable = False
+        return uit
+    return waarden.to_numpy(dtype=float)
 
 
 @cache
@@ -76,14 +95,13 @@ def tabel(
     those columns come first.
     """
     if blok is not None:
-        vooraf = dict(zip(blok[0], blok[1], strict=True))
         if _uit_blokken is None:  # pragma: no cover - pandas 2.x
+            vooraf = dict(zip(blok[0], blok[1], strict=True))
             return pd.DataFrame(vooraf | dict(kolommen), index=index)
         alle = (*blok[0], *kolommen)
         rest = _blokken(list(kolommen.values()), len(blok[0]))
-        plaats = np.arange(len(blok[0]), dtype=np.intp)
-        kolomnamen = _kolomnamen(alle).view()
-        return cast(pd.DataFrame, _uit_blokken([(blok[1], plaats), *rest], index, kolomnamen))
+        blokken = [(blok[1], _plaatsen(len(blok[0]))), *rest]
+        return cast(pd.DataFrame, _uit_blokken(blokken, index, _kolomnamen(alle).view()))
     if _uit_blokken is None:  # pragma: no cover - pandas 2.x
         return pd.DataFrame(dict(kolommen), index=index)
     blokken = _blokken(list(kolommen.values()), 0)
@@ -106,6 +124,14 @@ def _blokken(waarden: list[Any], eerste: int) -> list[tuple[Any, np.ndarray]]:
         blok = np.vstack([waarden[i] for i in plaatsen])
         blokken.append((blok, np.array(plaatsen, dtype=np.intp) + eerste))
     return blokken
+
+
+@cache
+def _plaatsen(aantal: int) -> np.ndarray:
+    """``0 … aantal − 1`` as the placement of a block (read-only, shared)."""
+    uit = np.arange(aantal, dtype=np.intp)
+    uit.setflags(write=False)
+    return uit
 
 
 @lru_cache(maxsize=256)

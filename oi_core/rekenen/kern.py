@@ -8,7 +8,7 @@ everywhere and one number is computed in one place. :data:`BAND` is the one defa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
@@ -16,7 +16,7 @@ import pandas as pd
 
 from oi_core.errors import Bevinding, DataFout, InvoerFout, MatchFout
 from oi_core.invoer.reeksen import Labels, als_reeks
-from oi_core.rekenen.frames import tabel, teksten
+from oi_core.rekenen.frames import als_getallen, tabel, teksten
 
 __all__ = [
     "BAND",
@@ -56,6 +56,9 @@ class Verdeling:
     inzet: np.ndarray
     opgave: np.ndarray
     band: float
+    _blok: list[np.ndarray] = field(default_factory=list, repr=False, compare=False)
+    """The checks' 4 × n array of :meth:`frame` (computed once by :func:`verdeel`), handed
+    to the first frame only: every frame owns its numbers."""
 
     @cached_property
     def aandeel_inzet(self) -> np.ndarray:
@@ -97,11 +100,7 @@ class Verdeling:
 
     def frame(self) -> pd.DataFrame:
         """The match table: :data:`MATCH_KOLOMMEN` indexed by label (built once)."""
-        getallen = np.empty((4, len(self.labels)))
-        a = np.divide(self.inzet, self.inzet.sum(), out=getallen[0])
-        b = np.divide(self.opgave, self.opgave.sum(), out=getallen[1])
-        np.multiply(np.subtract(a, b, out=getallen[2]), 100.0, out=getallen[2])
-        np.multiply(np.divide(a, b, out=getallen[3]), 100.0, out=getallen[3])
+        getallen = self._blok.pop() if self._blok else _getallen(self.inzet, self.opgave)[0]
         signalen = teksten(_SIGNALEN, _signaalcode(getallen[3], self.band))
         return tabel(self.labels, {"signaal": signalen}, blok=(MATCH_KOLOMMEN[:4], getallen))
 
@@ -144,10 +143,35 @@ def verdeel(inzet: Labels, opgave: Labels, *, band: float = BAND) -> Verdeling:
     if not 0 <= band < 1:
         raise InvoerFout(f"band {band} moet tussen 0 en 1 liggen (0,10 = 10%)", argument="band")
     labels, x, y = _aligned(inzet, opgave)
-    if len(labels) == 0:
-        raise MatchFout(["er zijn geen gebieden om te vergelijken"], "Match")
-    _check_finite(labels, x, y)
-    return Verdeling(labels, x, y, band)
+    getallen, tx, ty = _getallen(x, y)
+    if not _zeker_goed(x, y, getallen, tx, ty):  # one pass of cheap reductions; else every check
+        _check_values(labels, x, y)
+        if len(labels) == 0:
+            raise MatchFout(["er zijn geen gebieden om te vergelijken"], "Match")
+        _check_finite(labels, x, y)
+    return Verdeling(labels, x, y, band, [getallen])
+
+
+def _getallen(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float, float]:
+    """Aandeel inzet, aandeel opgave, verschil (pp) and OI-index as one 4 × n array, and
+    both totals."""
+    getallen = np.empty((4, len(x)))
+    with np.errstate(all="ignore"):  # bad input is refused by the checks that follow
+        tx, ty = x.sum(), y.sum()
+        a = np.divide(x, tx, out=getallen[0])
+        b = np.divide(y, ty, out=getallen[1])
+        np.multiply(np.subtract(a, b, out=getallen[2]), 100.0, out=getallen[2])
+        np.multiply(np.divide(a, b, out=getallen[3]), 100.0, out=getallen[3])
+    return getallen, float(tx), float(ty)
+
+
+def _zeker_goed(x: np.ndarray, y: np.ndarray, getallen: np.ndarray, tx: float, ty: float) -> bool:
+    """True when no check can fail: inzet ≥ 0 with a positive finite total, opgave > 0
+    with a finite total, every OI-index far from overflow. NaN fails every comparison, so
+    anything doubtful goes to the full checks, which name the areas."""
+    if not len(x) or not (x.min() >= 0 and y.min() > 0):
+        return False
+    return bool(0 < tx < np.inf and ty < np.inf and getallen[3].max() < 1e300)
 
 
 def _check_finite(labels: pd.Index, x: np.ndarray, y: np.ndarray) -> None:
@@ -230,8 +254,7 @@ def _aligned(inzet: Labels, opgave: Labels) -> tuple[pd.Index, np.ndarray, np.nd
     if not x.index.equals(y.index):
         _check_same_labels(x.index, y.index)
         y = y.reindex(x.index)
-    xv, yv = x.to_numpy(dtype=float), y.to_numpy(dtype=float)
-    _check_values(x.index, xv, yv)
+    xv, yv = als_getallen(x), als_getallen(y)
     labels = x.index.view()  # a view: naming it leaves the caller's index alone
     labels.name = x.index.name or "gebied"
     return labels, xv, yv
@@ -246,8 +269,9 @@ def _check_same_labels(x: pd.Index, y: pd.Index) -> None:
 
 def _check_values(index: pd.Index, x: np.ndarray, y: np.ndarray) -> None:
     goed = bool((x >= 0).all() and (y > 0).all())  # False for NaN too
-    if goed and x.sum() > 0:
-        return
+    with np.errstate(over="ignore"):  # a total beyond float range: _check_finite names it
+        if goed and x.sum() > 0:
+            return
     fouten = []
     for g, xi, yi in zip(index, x, y, strict=True):
         if np.isnan(xi):

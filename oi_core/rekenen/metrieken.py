@@ -16,7 +16,7 @@ import pandas as pd
 from oi_core.errors import Bevinding, DataFout, InvoerFout
 from oi_core.invoer.reeksen import Labels, als_reeks, check_no_nan, check_same_labels
 from oi_core.model.activiteit import Richting
-from oi_core.rekenen.frames import reeks, tabel, teksten
+from oi_core.rekenen.frames import als_getallen, reeks, tabel, teksten
 from oi_core.rekenen.kern import aandeel, verdeel
 
 __all__ = [
@@ -62,14 +62,14 @@ def per(waarden: Labels, noemer: Labels, per: float = 100.0) -> pd.Series:
     x = als_reeks(waarden, "waarden")
     n = als_reeks(noemer, "noemer")
     check_same_labels(x, n, "waarden", "noemer")
-    nv = n.to_numpy(dtype=float) if n.index.equals(x.index) else n.reindex(x.index).to_numpy(float)
-    if not (nv > 0).all():
+    nv = als_getallen(n) if n.index.equals(x.index) else n.reindex(x.index).to_numpy(float)
+    if not (nv.min() > 0 if len(nv) else True):  # NaN fails too; one reduction when fine
         codes = ", ".join(x.index[~(nv > 0)].map(str))
         raise InvoerFout(f"noemer is 0, leeg of negatief voor {codes}", argument="noemer")
     with np.errstate(over="ignore"):
-        uit = x.to_numpy(dtype=float) * per
+        uit = als_getallen(x) * per
         uit /= nv
-    if np.isinf(uit).any():
+    if not np.isfinite(uit.sum()) and np.isinf(uit).any():  # a finite sum: nothing infinite
         codes = ", ".join(x.index[np.isinf(uit)].map(str))
         raise InvoerFout(
             f"noemer is te klein voor {codes}; kies een andere eenheid", argument="noemer"
