@@ -1,0 +1,108 @@
+"""Start-up cases of :mod:`run`: bytecode first, then ``oi rapport`` cold and warm.
+
+A real install has bytecode (``pip``, ``uv sync --compile-bytecode``); a checkout run with
+``PYTHONDONTWRITEBYTECODE=1`` has none and compiles every module at every start. So before
+the start-up cases :func:`compile_bytecode` compiles every module that ``oi --help`` and
+``oi rapport`` import (found by running them once and listing ``sys.modules``; Python reads
+existing ``.pyc`` files also with ``PYTHONDONTWRITEBYTECODE``) and says so.
+
+``oi rapport`` keeps drawn figures in a persistent cache (``oi_rapport.figuurcache``). Both
+numbers are measured, each in a fresh process: *koud* with an empty cache (every figure
+drawn, what a first report costs) and *warm* with the cache of an earlier run of the same
+report (no figure drawn). The listing run fills the warm cache.
+"""
+
+from __future__ import annotations
+
+import compileall
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+_LIJST = """
+import runpy, sys
+uit, sys.argv = sys.argv[1], ["oi", *sys.argv[2:]]
+try:
+    runpy.run_module("oi_core", run_name="__main__")
+except SystemExit:
+    pass
+finally:
+    bestanden = {getattr(m, "__file__", None) for m in list(sys.modules.values())}
+    with open(uit, "w", encoding="utf-8") as f:
+        f.write("\\n".join(sorted(b for b in bestanden if b and b.endswith(".py"))))
+"""
+
+RAPPORT = ("rapport", "--overschrijf")
+
+
+def oi() -> str:
+    return str(Path(sys.executable).with_name("oi"))
+
+
+def _imported(argumenten: tuple[str, ...], omgeving: dict[str, str]) -> list[str]:
+    """The source files of every module one ``oi`` command imports."""
+    with tempfile.NamedTemporaryFile("r", suffix=".txt", encoding="utf-8") as lijst:
+        opdracht = [sys.executable, "-c", _LIJST, lijst.name, *argumenten]
+        subprocess.run(opdracht, check=True, capture_output=True, env=omgeving, timeout=600)
+        return lijst.read().split()
+
+
+def _compile(bestand: str) -> bool:
+    return bool(compileall.compile_file(bestand, quiet=2))
+
+
+def _env(cache: Path | None) -> dict[str, str]:
+    return dict(os.environ, OI_FIGUURCACHE=str(cache) if cache is not None else "uit")
+
+
+def tijd(argumenten: tuple[str, ...], cache: Path | None = None) -> float:
+    """Wall time of one ``oi`` command in a fresh process (figure cache ``cache``)."""
+    begin = time.perf_counter()
+    subprocess.run([oi(), *argumenten], check=True, capture_output=True, env=_env(cache))
+    return time.perf_counter() - begin
+
+
+class Opstart:
+    """A temporary folder for the report and its two figure caches, over several steps."""
+
+    def __init__(self) -> None:
+        self._tmp = tempfile.TemporaryDirectory()
+        tmp = Path(self._tmp.name)
+        self.uitvoer, self.warm, self.koud = tmp / "uit", tmp / "warm", tmp / "koud"
+
+    def bytecode(self) -> str:
+        """Compile what ``oi --help`` and ``oi rapport`` import (the report run also fills
+        the warm cache); returns the line to print."""
+        begin = time.perf_counter()
+        bestanden = _imported(("--help",), _env(None))
+        bestanden += _imported((*RAPPORT, "-o", str(self.uitvoer)), _env(self.warm))
+        bestanden = sorted(set(bestanden))
+        with ProcessPoolExecutor(max(1, min(4, os.cpu_count() or 1))) as pool:
+            gelukt = sum(pool.map(_compile, bestanden, chunksize=32))
+        return (
+            f"bytecode: {gelukt} van {len(bestanden)} modules van `oi --help` en `oi rapport` "
+            f"gecompileerd of al actueel ({time.perf_counter() - begin:.0f} s, met een "
+            "rapport dat de warme figuurcache vult)"
+        )
+
+    def rapport(self, rondes: int) -> tuple[float, float, float]:
+        """Best of ``rondes`` (interleaved): ``oi --help``, ``oi rapport`` with an empty
+        figure cache (koud) and with the warm one."""
+        beste = [float("inf")] * 3
+        for _ in range(rondes):
+            shutil.rmtree(self.koud, ignore_errors=True)
+            rondje = (
+                tijd(("--help",)),
+                tijd((*RAPPORT, "-o", str(self.uitvoer)), self.koud),
+                tijd((*RAPPORT, "-o", str(self.uitvoer)), self.warm),
+            )
+            beste = [min(a, b) for a, b in zip(beste, rondje, strict=True)]
+        return beste[0], beste[1], beste[2]
+
+    def close(self) -> None:
+        self._tmp.cleanup()
