@@ -427,9 +427,14 @@ def gevallen_rapport(opstart: Opstart, rondes: int) -> list[Uitkomst]:
     against ``oi --help``, with an empty figure cache and with a warm one; interleaved,
     best of ``rondes``. Only the cold one is what a first report costs."""
     hulp, koud, warm = opstart.rapport(rondes)
+    print(
+        f"  processortijd: oi --help {hulp[1]:.2f} s, rapport koud {koud[1]:.2f} s "
+        f"({koud[1] / hulp[1]:.1f}×), warm {warm[1]:.2f} s ({warm[1] / hulp[1]:.1f}×)",
+        flush=True,
+    )
     return [
-        Uitkomst("oi rapport, koude figuurcache", koud, hulp, "oi --help", 4.0),
-        Uitkomst("oi rapport, warme figuurcache", warm, hulp, "oi --help", 4.0),
+        Uitkomst("oi rapport, koude figuurcache", koud[0], hulp[0], "oi --help", 4.0),
+        Uitkomst("oi rapport, warme figuurcache", warm[0], hulp[0], "oi --help", 4.0),
     ]
 
 
