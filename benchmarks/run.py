@@ -14,10 +14,10 @@ at 14,600 buurten (a synthetic hierarchy shaped like the CBS one: gemeente, 20 s
 ``stapeling`` at 518 (Amsterdam) and 14,600 areas, ``oi --help`` in a fresh process, and
 the national pipeline (:mod:`landelijk`: 14,600 buurten in 342 gemeenten × 50 activities ×
 10 years; ``--snel``: 1,460 × 5 × 2) with its peak memory;
-``stapeling`` at 518 (Amsterdam) and 14,600 areas; the full default ``oi rapport`` in a
-fresh process against ``oi --help``, with an empty and with a warm figure cache (best of 3;
-``--snel``: 1). Before the start-up cases the modules they import are compiled to bytecode,
-as in a real install (:mod:`opstart`).
+and the full default ``oi rapport`` in a fresh process against ``oi --help``, with an empty
+and with a warm figure cache (best of 3; ``--snel``: 1, and the report of one activity, a
+smoke run). Before the start-up cases the modules they import are compiled to bytecode, as
+in a real install (:mod:`opstart`).
 """
 
 from __future__ import annotations
@@ -433,8 +433,8 @@ def gevallen_rapport(opstart: Opstart, rondes: int) -> list[Uitkomst]:
         flush=True,
     )
     return [
-        Uitkomst("oi rapport, koude figuurcache", koud[0], hulp[0], "oi --help", 4.0),
-        Uitkomst("oi rapport, warme figuurcache", warm[0], hulp[0], "oi --help", 4.0),
+        Uitkomst(f"{opstart.naam}, koude figuurcache", koud[0], hulp[0], "oi --help", 4.0),
+        Uitkomst(f"{opstart.naam}, warme figuurcache", warm[0], hulp[0], "oi --help", 4.0),
     ]
 
 
@@ -444,7 +444,7 @@ def main(argv: list[str] | None = None) -> list[Uitkomst]:
     indeling = landelijke_indeling()
     print(f"{'geval':<38} {'ons':>10} {'basis':>10}  {'verh.':>8}  {'doel':>7}  gehaald")
     uitkomsten: list[Uitkomst] = []
-    opstart = Opstart()
+    opstart = Opstart(args.snel)
     stappen: list[Callable[[], list[Uitkomst]]] = [
         lambda: [geval_validatie(indeling, 50_000 if args.snel else 1_000_000)],
         lambda: [geval_aggregatie(indeling)],
