@@ -39,8 +39,9 @@ finally:
 """
 
 RAPPORT = ("rapport", "--overschrijf")
-SNEL = ("-a", "straatreiniging")
-"""``--snel``: the report of one activity (with every plugin chapter), a smoke run."""
+SNEL = ("-a", "straatreiniging", "--zonder", "sturen", "--zonder", "wat_als")
+"""``--snel``: the report of one activity with the stapeling chapter, a smoke run (the
+chapters *Sturen* and *Wat als?* analyse every activity, so they are left out)."""
 
 
 def oi() -> str:
@@ -86,7 +87,7 @@ class Opstart:
         tmp = Path(self._tmp.name)
         self.uitvoer, self.warm, self.koud = tmp / "uit", tmp / "warm", tmp / "koud"
         self.argumenten = (*RAPPORT, *(SNEL if snel else ()), "-o", str(self.uitvoer))
-        self.naam = "oi " + " ".join(("rapport", *(SNEL if snel else ())))
+        self.naam = "oi rapport" + (" (1 activiteit)" if snel else "")
 
     def bytecode(self) -> str:
         """Compile what ``oi --help`` and ``oi rapport`` import (the report run also fills

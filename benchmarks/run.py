@@ -433,8 +433,8 @@ def gevallen_rapport(opstart: Opstart, rondes: int) -> list[Uitkomst]:
         flush=True,
     )
     return [
-        Uitkomst(f"{opstart.naam}, koude figuurcache", koud[0], hulp[0], "oi --help", 4.0),
-        Uitkomst(f"{opstart.naam}, warme figuurcache", warm[0], hulp[0], "oi --help", 4.0),
+        Uitkomst(f"{opstart.naam}, koude cache", koud[0], hulp[0], "oi --help", 4.0),
+        Uitkomst(f"{opstart.naam}, warme cache", warm[0], hulp[0], "oi --help", 4.0),
     ]
 
 
