@@ -7,10 +7,15 @@ Without the option nothing changes: no plugin is registered and no file is writt
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from pathlib import Path
 
 import pytest
+
+# Tests draw every figure: the persistent figure cache of the report is off (a test that
+# checks the cache turns it on with its own folder).
+os.environ.setdefault("OI_FIGUURCACHE", "uit")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -8,7 +8,9 @@ Measured, each the best of ``--herhalingen`` runs in this process (imports done 
 - *analyses*: only the numbers: every activity's analysis and chapter, and the stapeling;
 - *lege werkmap*: writing an empty workbook with xlsxwriter (the floor for any .xlsx);
 - *rapport*: the full default report, both files written (what ``oi rapport`` does after
-  start-up);
+  start-up), with the figure cache off (every figure drawn) and with a warm cache;
+- *tekenen*: all figures of the report drawn serially and in a pool of two processes
+  (wall and CPU time), which shows whether the pool pays off on this machine;
 - *opdracht*: ``python -m oi_core rapport`` in a fresh process, start-up and imports included;
 - the CPU time of one report over all processes (the drawing workers included), which shows
   what the report costs when the machine is busy with other work (its load is printed too).
@@ -35,6 +37,7 @@ from typing import Any
 
 import xlsxwriter
 from oi_rapport import RapportOpties, build_activity, make_report
+from oi_rapport.figuren import render_figures
 from oi_stapeling import build_stapeling
 
 from oi_core import Gebiedsindeling, activiteiten
@@ -77,8 +80,28 @@ def _empty_workbook() -> None:
     wb.close()
 
 
-def _report(map_: Path) -> None:
-    make_report(RapportOpties(uitvoer=map_, overschrijf=True))
+def _report(map_: Path, cache: Path | None = None) -> Any:
+    os.environ["OI_FIGUURCACHE"] = str(cache) if cache is not None else "uit"
+    return make_report(RapportOpties(uitvoer=map_, overschrijf=True))
+
+
+def _drawing(grafieken: list[Any], herhalingen: int) -> str:
+    """Serial against a pool of two, interleaved: best wall time and its CPU time."""
+    indeling = Gebiedsindeling.amsterdam()
+    os.environ["OI_FIGUURCACHE"] = "uit"  # every figure drawn
+    uit: dict[int, tuple[float, float]] = {1: (1e9, 0.0), 2: (1e9, 0.0)}
+    for _ in range(herhalingen):
+        for n in (1, 2):
+            begin, cpu = time.perf_counter(), _cpu()
+            render_figures(grafieken, indeling, processen=n)
+            wand = time.perf_counter() - begin
+            if wand < uit[n][0]:
+                uit[n] = (wand, _cpu() - cpu)
+    (s1, c1), (s2, c2) = uit[1], uit[2]
+    return (
+        f"tekenen, {len(grafieken)} figuren        serieel {s1:5.2f} s (CPU {c1:5.2f} s), pool "
+        f"van 2 {s2:5.2f} s (CPU {c2:5.2f} s): pool {s1 / s2:4.2f}× zo snel"
+    )
 
 
 def _command(map_: Path) -> float:
@@ -89,6 +112,12 @@ def _command(map_: Path) -> float:
         capture_output=True,
     )
     return time.perf_counter() - begin
+
+
+def _all_figures(uitkomst: Any) -> list[Any]:
+    from oi_rapport.document import all_figures
+
+    return list(all_figures(uitkomst.rapport))
 
 
 def _test_plugins() -> AbstractContextManager[Any]:
@@ -112,11 +141,15 @@ def main() -> None:
     ):
         codes = sorted(activiteiten())
         map_ = Path(tmp)
-        _report(map_)  # warm up: shapes, fonts, caches
+        cache = map_ / "figuurcache"
+        uitkomst = _report(map_, cache)  # warm up (shapes, fonts) and fill the cache
+        grafieken = _all_figures(uitkomst)
         analyses = _best(_analyses, args.herhalingen)
         leeg = _best(_empty_workbook, args.herhalingen * 3)
         rapport = _best(lambda: _report(map_), args.herhalingen)
+        warm = _best(lambda: _report(map_, cache), args.herhalingen)
         cpu = _cpu_of(lambda: _report(map_))
+        tekenen = _drawing(grafieken, args.herhalingen)
         opdracht = None if args.testactiviteiten else _command(map_)
     print(f"activiteiten: {', '.join(codes) or 'geen'}; {os.cpu_count()} kernen")
     print(f"analyses (alleen de getallen)   {analyses:6.2f} s")
@@ -126,6 +159,8 @@ def main() -> None:
         f"volledig rapport (xlsx + html)  {rapport:6.2f} s  ({rapport / analyses:5.1f}× de "
         f"analyses, {rapport / leeg:6.0f}× een lege werkmap; doel < {DOEL_S:.0f} s: {oordeel})"
     )
+    print(f"  met warme figuurcache          {warm:6.2f} s  (geen figuur getekend)")
+    print(tekenen)
     belasting = os.getloadavg()[0]
     print(
         f"CPU-tijd van het rapport           {cpu:6.2f} s  (alle processen samen; verdeeld over "

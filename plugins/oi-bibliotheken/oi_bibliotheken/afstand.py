@@ -193,8 +193,9 @@ def vergelijk_scenario(
             "verschil_km": straks - nu,
         }
     )
-    uit.attrs["gesloten"] = [_vestiging(n, list(ingebouwde_vestigingen().index)) for n in zonder]
-    uit.attrs["geopend"] = [n for n in scenario.index if n not in ingebouwde_vestigingen().index]
+    bekend = ingebouwde_vestigingen().index  # read once, not once per branch
+    uit.attrs["gesloten"] = [_vestiging(n, list(bekend)) for n in zonder]
+    uit.attrs["geopend"] = [n for n in scenario.index if n not in bekend]
     return uit
 
 

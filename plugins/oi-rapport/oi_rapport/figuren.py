@@ -3,6 +3,10 @@
 Only the object-oriented API (:class:`matplotlib.figure.Figure`) is used: no pyplot, no
 global state, nothing shown on screen. SVG text stays text (``svg.fonttype = none``) so
 the HTML report is small, searchable and needs no embedded fonts.
+
+matplotlib (and :mod:`oi_rapport.kaart`) is imported only when a figure is really drawn:
+a report whose figures all come from the figure cache (:mod:`oi_rapport.figuurcache`)
+never loads it, which saves about half a second of start-up.
 """
 
 from __future__ import annotations
@@ -19,21 +23,21 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import matplotlib as mpl
 import numpy as np
 import pandas as pd
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
 
 from oi_core.gebieden.indeling import Gebiedsindeling
 from oi_core.model.activiteit import Niveau
 from oi_core.model.registratie import Figuur
 from oi_rapport.document import Grafiek
-from oi_rapport.kaart import area_shapes, draw_map
+from oi_rapport.figuurcache import FiguurCache, Getekend
 from oi_rapport.opmaak import number
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 __all__ = [
     "PALET",
@@ -105,7 +109,9 @@ _TEKEN_BREEDTE = 0.068
 
 def draw(grafiek: Grafiek, indeling: Gebiedsindeling | None = None) -> Figure:
     """A matplotlib figure for one :class:`Grafiek`."""
-    with mpl.rc_context(STIJL):
+    from matplotlib.figure import Figure
+
+    with _stijl():
         figuur = grafiek.figuur
         fig = Figure(figsize=_size(figuur))
         ax = fig.add_subplot()
@@ -127,6 +133,8 @@ def draw(grafiek: Grafiek, indeling: Gebiedsindeling | None = None) -> Figure:
 
 def _dutch_numbers(ax: Axes, soort: str) -> None:
     """Tick labels with a decimal comma (2,5) and thousands dots (1.000)."""
+    from matplotlib.ticker import FuncFormatter
+
     notatie = FuncFormatter(lambda v, _: number(v))
     liggend = soort == "staaf" and ax.yaxis_inverted()
     if soort in ("spreiding", "lijn") or liggend:
@@ -326,6 +334,8 @@ def _heatmap(fig: Figure, ax: Axes, grafiek: Grafiek, _: Gebiedsindeling | None)
 
 
 def _map(fig: Figure, ax: Axes, grafiek: Grafiek, indeling: Gebiedsindeling | None) -> Marges:
+    from oi_rapport.kaart import draw_map
+
     draw_map(fig, ax, grafiek, indeling)
     return Marges(links=0.1, rechts=0.1, onder=0.1, boven=0.4)
 
@@ -345,7 +355,7 @@ def render_svg(grafiek: Grafiek, indeling: Gebiedsindeling | None = None) -> str
     """Inline SVG markup (no XML prolog), ids prefixed with the figure key, scalable."""
     fig = draw(grafiek, indeling)
     buffer = io.StringIO()
-    with mpl.rc_context(STIJL):
+    with _stijl():
         fig.savefig(buffer, format="svg", metadata={"Date": None})
     return _inline(buffer.getvalue(), grafiek)
 
@@ -395,7 +405,7 @@ def render_png(grafiek: Grafiek, indeling: Gebiedsindeling | None = None, dpi: i
     """A PNG image of the figure (for maps in the workbook)."""
     fig = draw(grafiek, indeling)
     buffer = io.BytesIO()
-    with mpl.rc_context(STIJL):
+    with _stijl():
         fig.savefig(buffer, format="png", dpi=dpi)
     return buffer.getvalue()
 
@@ -411,18 +421,18 @@ class Afbeeldingen:
 _INDELING: list[Gebiedsindeling | None] = [None]
 
 
-def _render_job(grafiek: Grafiek) -> tuple[str, str, bytes | None]:
+def _render_job(grafiek: Grafiek) -> Getekend:
     """SVG of a figure, and for a map also a PNG (for Excel), from one drawing."""
     try:
         return _render(grafiek)
     except Exception as fout:  # a figure a plugin described wrongly must not cost the report
         tekst = escape(f"Deze figuur kon niet worden getekend ({type(fout).__name__}: {fout}).")
-        return grafiek.sleutel, f'<p class="noot">{tekst}</p>', None
+        return Getekend(grafiek.sleutel, f'<p class="noot">{tekst}</p>', gelukt=False)
 
 
-def _render(grafiek: Grafiek) -> tuple[str, str, bytes | None]:
+def _render(grafiek: Grafiek) -> Getekend:
     fig = draw(grafiek, _INDELING[0])
-    with mpl.rc_context(STIJL):
+    with _stijl():
         svg = io.StringIO()
         fig.savefig(svg, format="svg", metadata={"Date": None})
         png = None
@@ -430,14 +440,25 @@ def _render(grafiek: Grafiek) -> tuple[str, str, bytes | None]:
             buffer = io.BytesIO()
             fig.savefig(buffer, format="png", dpi=96)
             png = buffer.getvalue()
-    return grafiek.sleutel, _inline(svg.getvalue(), grafiek), png
+    return Getekend(grafiek.sleutel, _inline(svg.getvalue(), grafiek), png)
+
+
+def _stijl() -> contextlib.AbstractContextManager[Any]:
+    """The report's matplotlib style, for drawing and saving."""
+    import matplotlib as mpl
+
+    return mpl.rc_context(STIJL)
 
 
 def _warm_up() -> None:
     """Load the usual shapes and the fonts once, before the workers fork."""
+    from matplotlib.figure import Figure
+
+    from oi_rapport.kaart import area_shapes
+
     for niveau in (Niveau.STADSDEEL, Niveau.GEBIED):
         area_shapes(niveau)
-    with mpl.rc_context(STIJL):
+    with _stijl():
         fig = Figure(figsize=(1, 1))
         fig.text(0.5, 0.5, "Aa", fontweight="bold")
         fig.text(0.5, 0.2, "Aa")
@@ -480,47 +501,77 @@ _PR_SET_PDEATHSIG = 1
 class Tekenaar:
     """Draws figures as they come, in worker processes where that pays off.
 
-    Figures are independent, so :meth:`submit` hands them to a pool of ``processen``
-    (default: :func:`free_cores`) forked worker processes while the caller goes on building
-    the next chapter; :meth:`result` collects them. Without ``fork`` (Windows) or without
-    an idle core they are drawn one by one in :meth:`result`. Workers end with their
-    parent (:func:`_die_with_parent`).
+    A figure drawn before comes from the figure cache (:mod:`oi_rapport.figuurcache`,
+    ``cache``; default: :meth:`FiguurCache.standaard`) without drawing. The others are
+    independent, so :meth:`submit` hands them to a pool of ``processen`` (default:
+    :func:`free_cores`) forked worker processes while the caller goes on building the next
+    chapter; :meth:`result` collects them and stores them in the cache. Without ``fork``
+    (Windows) or without an idle core they are drawn one by one in :meth:`result`. The pool
+    starts at the first figure that must be drawn; workers end with their parent
+    (:func:`_die_with_parent`).
     """
 
-    def __init__(self, indeling: Gebiedsindeling | None = None, processen: int | None = None):
+    def __init__(
+        self,
+        indeling: Gebiedsindeling | None = None,
+        processen: int | None = None,
+        cache: FiguurCache | None = None,
+    ):
         _INDELING[0] = indeling
         n = processen if processen is not None else free_cores()
-        self._pool: ProcessPoolExecutor | None = None
-        if n > 1 and "fork" in multiprocessing.get_all_start_methods():
+        self._processen = n if n > 1 and "fork" in multiprocessing.get_all_start_methods() else 1
+        self._werkers: ProcessPoolExecutor | None = None
+        self.cache = cache if cache is not None else FiguurCache.standaard(indeling)
+        self._taken: list[tuple[str | None, Future[Getekend] | Grafiek | Getekend]] = []
+
+    @property
+    def _pool(self) -> ProcessPoolExecutor | None:
+        """The worker pool (started on first use), or None when figures are drawn here."""
+        if self._werkers is None and self._processen > 1:
             _warm_up()
-            context = multiprocessing.get_context("fork")
-            self._pool = ProcessPoolExecutor(
-                max_workers=n, mp_context=context, initializer=_die_with_parent
+            self._werkers = ProcessPoolExecutor(
+                max_workers=self._processen,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_die_with_parent,
             )
-        self._taken: list[Future[tuple[str, str, bytes | None]] | Grafiek] = []
+        return self._werkers
 
     def submit(self, grafieken: Iterable[Grafiek]) -> None:
         for g in grafieken:
-            self._taken.append(self._pool.submit(_render_job, g) if self._pool else g)
+            sleutel = self.cache.sleutel(g)
+            bewaard = self.cache.zoek(sleutel, g)
+            if bewaard is not None:
+                self._taken.append((None, bewaard))
+            else:
+                pool = self._pool
+                self._taken.append((sleutel, pool.submit(_render_job, g) if pool else g))
 
     def result(self) -> Afbeeldingen:
         afbeeldingen = Afbeeldingen()
-        for taak in self._taken:
-            sleutel, svg, png = taak.result() if isinstance(taak, Future) else _render_job(taak)
-            afbeeldingen.svg[sleutel] = svg
-            if png is not None:
-                afbeeldingen.png[sleutel] = png
+        for sleutel, taak in self._taken:
+            getekend = _collect(taak)
+            self.cache.bewaar(sleutel, getekend)
+            afbeeldingen.svg[getekend.sleutel] = getekend.svg
+            if getekend.png is not None:
+                afbeeldingen.png[getekend.sleutel] = getekend.png
+        self.cache.opruimen()
         return afbeeldingen
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
+        if self._werkers is not None:
+            self._werkers.shutdown(cancel_futures=True)
 
     def __enter__(self) -> Tekenaar:
         return self
 
     def __exit__(self, *_: object) -> None:
         self.close()
+
+
+def _collect(taak: Future[Getekend] | Grafiek | Getekend) -> Getekend:
+    if isinstance(taak, Future):
+        return taak.result()
+    return taak if isinstance(taak, Getekend) else _render_job(taak)
 
 
 def render_figures(

@@ -27,15 +27,10 @@ from matplotlib.path import Path
 from oi_core.gebieden.indeling import Gebiedsindeling
 from oi_core.model.activiteit import Niveau
 from oi_rapport.document import Grafiek
+from oi_rapport.geo import GEO_BESTANDEN
 
 __all__ = ["GEO_BESTANDEN", "area_shapes", "draw_map"]
 
-GEO_BESTANDEN = {
-    Niveau.STADSDEEL: "stadsdelen_2022.geojson",
-    Niveau.GEBIED: "gebieden_2022.geojson",
-    Niveau.WIJK: "wijken_2022.geojson",
-    Niveau.BUURT: "buurten_2022.geojson",
-}
 _BREEDTE = 52.37
 _GRIJS = "#D9D9D9"
 

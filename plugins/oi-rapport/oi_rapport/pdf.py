@@ -22,12 +22,13 @@ import tempfile
 from collections.abc import Mapping, Sequence
 from io import BytesIO
 from pathlib import Path
-from typing import Any
-
-from pypdf import PdfReader
+from typing import TYPE_CHECKING, Any
 
 from oi_core.errors import InvoerFout
 from oi_rapport.document import Rapport
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 __all__ = ["PROGRAMMAS", "chapter_pages", "find_chromium", "print_pdf", "report_pdf"]
 
@@ -80,6 +81,8 @@ def _with_pages(html: str, paginas: Mapping[str, int]) -> str:
 def chapter_pages(pdf: bytes, koppen: Sequence[tuple[str, str]]) -> dict[str, int]:
     """The page (from 1) of each chapter, from the PDF's bookmarks: the bookmarks are
     read in order and each heading is looked for after the previous one's."""
+    from pypdf import PdfReader  # only with --pdf: not at every start
+
     lezer = PdfReader(BytesIO(pdf))
     bladwijzers = list(_flatten(lezer, lezer.outline))
     uit: dict[str, int] = {}

@@ -88,6 +88,7 @@ Bouwer = Callable[["Analyse"], "list[Blok]"]
 def _inhoud(indeling: Gebiedsindeling) -> HoofdstukInhoud:
     from oi_core.plugins.manager import activiteiten
     from oi_rapport.document import Tekst
+    from oi_rapport.gedeeld import standaard_analyse
     from oi_rapport.hoofdstukken import HoofdstukInhoud
 
     blokken: list[Blok] = [
@@ -110,7 +111,7 @@ def _inhoud(indeling: Gebiedsindeling) -> HoofdstukInhoud:
         onzekerheid_blokken,
     )
     for code, reg in activiteiten().items():
-        analyse = reg.analyse(indeling=indeling)
+        analyse = standaard_analyse(reg, indeling)
         delen = [b for bouw in bouwers for b in _of_niets(bouw, analyse)]
         blokken += [Tekst((reg.activiteit.beschrijving,), kop=reg.activiteit.naam), *delen]
         samenvatting[code] = {"onderdelen": len(delen)}

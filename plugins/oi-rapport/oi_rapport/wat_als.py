@@ -19,6 +19,7 @@ from oi_core.plugins.onderdelen import oi_index_staaf
 from oi_core.sturen.toepassing import AANDEEL_EENHEID, ActiviteitScenario, scenario_activiteit
 from oi_core.weergave.tekst import getal, procent, telwoord
 from oi_rapport.document import Blok, Grafiek, Tabel, Tekst
+from oi_rapport.gedeeld import standaard_analyse
 from oi_rapport.hoofdstukken import ExtraHoofdstuk, HoofdstukInhoud
 from oi_rapport.tabellen import catalogue_column
 
@@ -52,7 +53,7 @@ def build_wat_als(indeling: Gebiedsindeling) -> HoofdstukInhoud:
         if act.scenario is None:
             continue
         try:
-            s = scenario_activiteit(reg.analyse(indeling=indeling))
+            s = scenario_activiteit(standaard_analyse(reg, indeling))
         except OIFout as fout:
             reden = f"Dit scenario is niet door te rekenen: {fout}"
             blokken.append(Tekst((reden,), kop=act.naam))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import math
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -339,7 +340,11 @@ class _Blad:
 
     def _rows(self, tabel: Tabel, plaats: _Plaats) -> None:
         plaats.decimalen = {k.naam: _data_decimals(tabel, k) for k in tabel.kolommen}
-        for i, (sleutel, rij) in enumerate(tabel.data.iterrows()):
+        kolommen = list(tabel.data.columns)
+        # rows as dicts of the frame's values (what iterrows gives, without a Series per row)
+        rijen = zip(tabel.data.index, tabel.data.values, strict=True)
+        for i, (sleutel, waarden) in enumerate(rijen):
+            rij = dict(zip(kolommen, waarden, strict=True))
             r = plaats.eerste + i
             if plaats.met_index:
                 self.ws.write(r, 0, str(sleutel), self.s.cell())
@@ -347,14 +352,16 @@ class _Blad:
                 self._cell(r, plaats, kolom, rij, sleutel)
             self._fit_row(r, tabel, rij)
 
-    def _fit_row(self, r: int, tabel: Tabel, rij: pd.Series) -> None:
+    def _fit_row(self, r: int, tabel: Tabel, rij: Mapping[Any, Any]) -> None:
         """A row of wrapped text gets the height of its longest text (15 wide columns)."""
         teksten = [str(rij[k.naam]) for k in tabel.kolommen if k.formaat == "tekst"]
         regels = max([math.ceil(len(t) / _TEKENS_PER_KOLOM) for t in teksten] or [1])
         if regels > 1:
             self.ws.set_row(r, 13 * min(regels, 12) + 2)
 
-    def _cell(self, r: int, plaats: _Plaats, kolom: Kolom, rij: pd.Series, sleutel: Any) -> None:
+    def _cell(
+        self, r: int, plaats: _Plaats, kolom: Kolom, rij: Mapping[Any, Any], sleutel: Any
+    ) -> None:
         c = plaats.kolom[kolom.naam]
         waarde = _plain(rij[kolom.naam])
         symbool = kolom.kleuring.symbool(sleutel) if kolom.kleuring is not None else ""
