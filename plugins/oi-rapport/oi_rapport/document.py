@@ -40,6 +40,7 @@ __all__ = [
     "Tekst",
     "all_figures",
     "cell_class",
+    "cell_text",
     "section_key",
 ]
 
@@ -80,6 +81,14 @@ class Kolom:
     """Short cell text for long values, as ``(value, short)`` pairs (the signal: ``▼ minder``
     for *minder dan het aandeel in de opgave*). The renderers show the short text and keep
     the full value as the cell's title and for screen readers; the caption spells it out."""
+
+
+def cell_text(kolom: Kolom, waarde: object) -> object:
+    """The value as its cell shows it: the short text of :attr:`Kolom.afkorting` for a long
+    value that has one, else the value itself."""
+    if not kolom.afkorting or not isinstance(waarde, str):
+        return waarde
+    return dict(kolom.afkorting).get(waarde, waarde)
 
 
 def cell_class(kolom: Kolom, label: object) -> str:

@@ -32,7 +32,6 @@ from oi_core.gebieden.indeling import Gebiedsindeling
 from oi_core.model.activiteit import Niveau, Richting
 from oi_core.model.registratie import Figuur
 from oi_core.rekenen.analyse import Analyse
-from oi_core.weergave.kolommen import kop
 from oi_core.rekenen.kleuring import (
     KLASSEN,
     LEGENDA,
@@ -41,6 +40,7 @@ from oi_core.rekenen.kleuring import (
     Soort,
     kleur_indicator,
 )
+from oi_core.weergave.kolommen import kop
 from oi_rapport.document import Grafiek
 from oi_rapport.opmaak import KLEUREN
 
