@@ -266,7 +266,7 @@ def _class_legend(fig: Figure, ax: Axes, soort: Soort, titel: str, extra: list[P
     spec = ax.get_subplotspec()
     if spec is None:  # pragma: no cover - the report always draws on a subplot
         return
-    hoogte = 0.16 * (len(vakken) + 1) + 0.1
+    hoogte = 0.21 * (len(vakken) + 1) + 0.1
     raster = spec.subgridspec(2, 1, height_ratios=[max(1.0, 5.0 - hoogte), hoogte], hspace=0.02)
     ax.set_subplotspec(raster[0])
     vak = fig.add_subplot(raster[1])
@@ -275,8 +275,8 @@ def _class_legend(fig: Figure, ax: Axes, soort: Soort, titel: str, extra: list[P
         handles=vakken,
         loc="upper center",
         title=titel,
-        fontsize=7.5,
-        title_fontsize=8,
+        fontsize=10,
+        title_fontsize=10.5,
         frameon=False,
         handlelength=1.6,
         borderaxespad=0.0,
