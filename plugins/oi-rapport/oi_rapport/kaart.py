@@ -28,6 +28,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path
 
+from oi_core.errors import OIFout
 from oi_core.gebieden.indeling import Gebiedsindeling
 from oi_core.model.activiteit import Niveau, Richting
 from oi_core.model.registratie import Figuur
@@ -160,8 +161,11 @@ def map_colouring(analyse: Analyse, figuur: Figuur, niveau: Niveau | None) -> Kl
             indeling=analyse.indeling,
             jaar=analyse.jaar,
         )
-    waarden = pd.to_numeric(figuur.data[figuur.y], errors="coerce")
-    return kleur_indicator(op_niveau, ind, waarden.astype(float), waarden.index)
+    waarden = pd.to_numeric(figuur.data[figuur.y], errors="coerce").astype(float)
+    try:
+        return kleur_indicator(op_niveau, ind, waarden, waarden.index)
+    except OIFout:  # e.g. no average at that level: the map keeps its continuous scale
+        return None
 
 
 def area_classes(kleuring: Kleuring, codes: list[str]) -> np.ndarray:
