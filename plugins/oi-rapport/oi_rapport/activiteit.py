@@ -32,6 +32,7 @@ from oi_rapport.document import (
     section_key,
 )
 from oi_rapport.figuren import series_names
+from oi_rapport.kaart import map_colouring
 from oi_rapport.opmaak import MEERVOUD, measure, number
 from oi_rapport.samenvatting import data_origin, generic_summary, share_notes
 from oi_rapport.tabellen import ExtraKolom, match_table, table_from_frame
@@ -108,7 +109,7 @@ def build_activity(
             *_parts(reg, analyse, opmerkingen, eigen),
             *([] if eigen else _published(reg, opmerkingen)),
         ]
-        voorpagina = _front_page(reg, analyse, match, comp, samenvatting, tabel)
+        voorpagina = _front_page(reg, analyse, match, comp, samenvatting, tabel, band)
     if opmerkingen:
         blokken.append(Tekst(tuple(opmerkingen), kop="Opmerkingen bij de gegevens"))
     return ActiviteitHoofdstuk(
@@ -132,6 +133,7 @@ def _front_page(
     comp: Compensatie,
     samenvatting: Samenvatting,
     tabel: Tabel,
+    band: float,
 ) -> Voorpagina:
     """The front page (:mod:`.voorpagina`); it holds the activity's one OI-index map."""
     return build_front_page(
@@ -144,6 +146,7 @@ def _front_page(
         tabel,
         _map_figure(analyse, match),
         section_key(reg.activiteit.code),
+        band=band,
     )
 
 
@@ -268,7 +271,9 @@ def _map_figure(analyse: Analyse, match: pd.DataFrame) -> Grafiek | None:
     return Grafiek(
         f"{analyse.activiteit.code}-kaart",
         oi_kaart,
-        "Rood: minder inzet dan het aandeel in de opgave; blauw: meer. Grijs: geen gegevens.",
+        "Kleur en symbool zoals in de tabel: oranje ▼ minder, lichtgrijs = in verhouding, "
+        "blauw ▲ meer inzet dan het aandeel in de opgave (donker: minder dan de helft of meer "
+        "dan het dubbele). Grijs met stippen: geen gegevens.",
         niveau=analyse.niveau,
     )
 
@@ -339,7 +344,11 @@ def _part_blocks(
             opmerkingen.append(f"Figuur bij '{onderdeel.titel}' niet getekend: {probleem}.")
         else:
             niveau = _map_level(figuur, analyse)
-            blokken.append(Grafiek(f"{sleutel}-figuur", figuur, niveau=niveau))
+            kleuring = map_colouring(analyse, figuur, niveau)
+            uitleg = kleuring.uitleg if kleuring is not None else ""
+            blokken.append(
+                Grafiek(f"{sleutel}-figuur", figuur, uitleg, niveau=niveau, kleuring=kleuring)
+            )
     if onderdeel.bron:
         blokken.append(Tekst((source_line(onderdeel.bron, onderdeel.peiljaar),)))
     return blokken

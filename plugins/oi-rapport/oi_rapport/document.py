@@ -40,6 +40,7 @@ __all__ = [
     "Tekst",
     "all_figures",
     "cell_class",
+    "cell_text",
     "section_key",
 ]
 
@@ -76,6 +77,18 @@ class Kolom:
     eenheid: str = ""
     link: str | None = None
     """A column of ``data`` with the :class:`Sectie` key this cell links to."""
+    afkorting: tuple[tuple[str, str], ...] = ()
+    """Short cell text for long values, as ``(value, short)`` pairs (the signal: ``▼ minder``
+    for *minder dan het aandeel in de opgave*). The renderers show the short text and keep
+    the full value as the cell's title and for screen readers; the caption spells it out."""
+
+
+def cell_text(kolom: Kolom, waarde: object) -> object:
+    """The value as its cell shows it: the short text of :attr:`Kolom.afkorting` for a long
+    value that has one, else the value itself."""
+    if not kolom.afkorting or not isinstance(waarde, str):
+        return waarde
+    return dict(kolom.afkorting).get(waarde, waarde)
 
 
 def cell_class(kolom: Kolom, label: object) -> str:
@@ -134,6 +147,12 @@ class Grafiek:
     bijschrift: str = ""
     niveau: Niveau | None = None
     """For a ``kaart``: the scale level whose areas are drawn."""
+    kleuring: Kleuring | None = None
+    """For a ``kaart``: the core's classes of its values (those of the table's cells), drawn
+    in the palette with the table's legend; ``None``: a continuous colour scale."""
+    afwijkend: tuple[str, ...] = ()
+    """For a ``kaart``: the areas whose published figure differs from the computed one
+    beyond rounding or in class; hatched, with the legend entry *gepubliceerd wijkt af*."""
 
 
 @dataclass(frozen=True)

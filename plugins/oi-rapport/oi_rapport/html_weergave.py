@@ -36,6 +36,7 @@ from oi_rapport.document import (
     Tabel,
     all_figures,
     cell_class,
+    cell_text,
 )
 from oi_rapport.figuren import Afbeeldingen, render_figures
 from oi_rapport.opmaak import (
@@ -272,7 +273,16 @@ def _row(tabel: Tabel, sleutel: Any, rij: pd.Series, met_index: bool) -> str:
         if kolom.link and tekst:
             tekst = f'<a href="#{escape(str(rij[kolom.link]))}">{tekst}</a>'
         klasse = cell_class(kolom, sleutel)
-        if klasse and kolom.kleuring is not None:
+        waarde = rij[kolom.naam]
+        kort = cell_text(kolom, waarde)
+        if kort is not waarde:  # a short word: the full phrase as title and for readers
+            voluit = escape(str(waarde))
+            cellen.append(
+                f'<td class="{_align(kolom)} kort" title="{voluit}">'
+                f'<span aria-hidden="true">{escape(str(kort))}</span>'
+                f'<span class="sr">{voluit}</span></td>'
+            )
+        elif klasse and kolom.kleuring is not None:
             titel = escape(kolom.kleuring.legenda[klasse])
             cellen.append(
                 f'<td class="{_align(kolom)} k-{klasse}" title="{titel}">{tekst} '

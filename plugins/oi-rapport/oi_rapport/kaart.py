@@ -1,9 +1,13 @@
 """Choropleth maps from the embedded GeoJSON (2022 division, WGS84), without geo libraries.
 
-Each area becomes one matplotlib path (holes included). Values around a reference
-(``referenties["midden"]``, e.g. OI-index 100) get a diverging colour scale that is
-symmetric in ratio (50 and 200 are equally far from 100); other values a sequential one.
-Areas without a value are grey.
+Each area becomes one matplotlib path (holes included). A map with the core's classes
+(:attr:`~oi_rapport.document.Grafiek.kleuring`: the OI-index, or an indicator with a
+direction) colours every area exactly as its table cell: the same class, the same palette
+(:data:`~oi_rapport.opmaak.KLEUREN`), the same symbol and the same legend words. Without
+classes, values around a reference (``referenties["midden"]``) get a continuous diverging
+scale in that palette, symmetric in ratio (50 and 200 are equally far from 100); other
+values a sequential one. Areas without a value are grey and dotted (*geen gegevens*);
+areas whose published figure differs are hatched (*gepubliceerd wijkt af*).
 """
 
 from __future__ import annotations
@@ -19,20 +23,55 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.collections import PatchCollection
-from matplotlib.colors import Colormap, Normalize, TwoSlopeNorm
+from matplotlib.colors import Colormap, LinearSegmentedColormap, Normalize, TwoSlopeNorm
 from matplotlib.figure import Figure
-from matplotlib.patches import PathPatch
+from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path
 
+from oi_core.errors import OIFout
 from oi_core.gebieden.indeling import Gebiedsindeling
-from oi_core.model.activiteit import Niveau
+from oi_core.model.activiteit import Niveau, Richting
+from oi_core.model.registratie import Figuur
+from oi_core.rekenen.analyse import Analyse
+from oi_core.rekenen.kleuring import (
+    KLASSEN,
+    LEGENDA,
+    SYMBOLEN,
+    Kleuring,
+    Soort,
+    kleur_indicator,
+)
+from oi_core.weergave.kolommen import kop
 from oi_rapport.document import Grafiek
 from oi_rapport.geo import GEO_BESTANDEN
+from oi_rapport.opmaak import KLEUREN
 
-__all__ = ["GEO_BESTANDEN", "area_shapes", "draw_map"]
+__all__ = [
+    "AFWIJKEND_LEGENDA",
+    "GEBIEDEN_GID",
+    "GEO_BESTANDEN",
+    "GRIJS",
+    "area_classes",
+    "area_shapes",
+    "class_colours",
+    "draw_map",
+    "map_colouring",
+]
 
 _BREEDTE = 52.37
-_GRIJS = "#D9D9D9"
+GRIJS = "#D9D9D9"
+"""The colour of an area without a value (dotted, *geen gegevens* in the legend)."""
+_RAND = "#8C8C8C"
+"""Area borders: visible also between two light (*in verhouding*) areas."""
+GEBIEDEN_GID = "gebieden"
+"""The id of the collection of areas (one patch per area, in the order of
+:func:`area_shapes`), so a test can read back each area's colour."""
+AFWIJKEND_LEGENDA = "gepubliceerd wijkt af"
+"""Legend entry of the hatching over areas whose published figure differs."""
+AFWIJKEND_ARCERING = "////"
+GEEN_GEGEVENS_ARCERING = "..."
+MAX_TEKENS = 40
+"""At most this many areas get their class symbol on the map (names: nine or fewer)."""
 
 
 @cache
@@ -60,7 +99,12 @@ def _path(geometrie: dict[str, Any]) -> Path:
 
 
 def draw_map(fig: Figure, ax: Axes, grafiek: Grafiek, indeling: Gebiedsindeling | None) -> None:
-    """Draw the choropleth of ``grafiek`` (a ``kaart``) on ``ax``."""
+    """Draw the choropleth of ``grafiek`` (a ``kaart``) on ``ax``.
+
+    With the core's classes (:attr:`Grafiek.kleuring`) every area gets the colour of its
+    table cell and the legend the table's words; without, a continuous scale in the same
+    palette. Areas in :attr:`Grafiek.afwijkend` are hatched.
+    """
     ax.set_axis_off()
     if grafiek.niveau not in GEO_BESTANDEN:
         ax.text(0.5, 0.5, "Geen kaart: onbekend schaalniveau", ha="center", transform=ax.transAxes)
@@ -68,24 +112,185 @@ def draw_map(fig: Figure, ax: Axes, grafiek: Grafiek, indeling: Gebiedsindeling 
     figuur = grafiek.figuur
     kolom = figuur.y if isinstance(figuur.y, str) else _first_numeric(figuur.data)
     vormen = area_shapes(grafiek.niveau)
-    waarden = figuur.data[kolom].astype(float).reindex(list(vormen)).to_numpy()
-    schaal = _Schaal.for_values(waarden, figuur.referenties.get("midden"), figuur.referenties)
+    codes = list(vormen)
+    waarden = figuur.data[kolom].astype(float).reindex(codes).to_numpy()
     collectie = PatchCollection(
         [PathPatch(p) for p in vormen.values()],
-        cmap=schaal.cmap,
-        norm=schaal.norm,
-        edgecolor="white",
+        edgecolor=_RAND,
         linewidth=0.5 if len(vormen) < 200 else 0.2,
     )
-    collectie.set_array(np.ma.masked_invalid(schaal.transform(waarden)))
+    collectie.set_gid(GEBIEDEN_GID)
     ax.add_collection(collectie)
     ax.autoscale_view()
     ax.set_aspect(1.0 / math.cos(math.radians(_BREEDTE)))
+    titel = figuur.y_label or kop(kolom)
+    if grafiek.kleuring is not None:
+        klassen = area_classes(grafiek.kleuring, codes)
+        collectie.set_facecolor(list(class_colours(klassen)))
+        extra = _overlays(ax, vormen, klassen, np.isnan(waarden), grafiek.afwijkend)
+        _class_legend(fig, ax, grafiek.kleuring.soort, titel, extra)
+    else:
+        klassen = np.full(len(codes), "", dtype=object)
+        _continuous(fig, ax, collectie, waarden, figuur.referenties, titel)
+    if indeling is not None:
+        met_naam = _named(waarden)
+        _labels(ax, indeling, grafiek.niveau, codes, met_naam, _symbols(grafiek.kleuring, klassen))
+
+
+def map_colouring(analyse: Analyse, figuur: Figuur, niveau: Niveau | None) -> Kleuring | None:
+    """The classes of a plugin's indicator map: when ``figuur`` maps an indicator of the
+    activity that has a direction, the core colours it as its column beside the match
+    (:func:`~oi_core.rekenen.kleuring.kleur_indicator`: the same average, the same rule),
+    over the map's own areas at the map's level. ``None``: a continuous scale."""
+    if figuur.soort != "kaart" or niveau is None or not isinstance(figuur.y, str):
+        return None
+    ind = next((i for i in analyse.activiteit.keten.indicatoren() if i.code == figuur.y), None)
+    if ind is None or ind.richting is Richting.NEUTRAAL:
+        return None
+    op_niveau = analyse
+    if niveau is not analyse.niveau:
+        op_niveau = Analyse(
+            analyse.activiteit,
+            analyse.data,
+            niveau=niveau,
+            indeling=analyse.indeling,
+            jaar=analyse.jaar,
+        )
+    waarden = pd.to_numeric(figuur.data[figuur.y], errors="coerce").astype(float)
+    try:
+        return kleur_indicator(op_niveau, ind, waarden, waarden.index)
+    except OIFout:  # e.g. no average at that level: the map keeps its continuous scale
+        return None
+
+
+def area_classes(kleuring: Kleuring, codes: list[str]) -> np.ndarray:
+    """The class of every area of the map, in the order of ``codes`` (``""``: no value)."""
+    klassen = kleuring.klassen.reindex(codes)
+    uit: np.ndarray = klassen.where(klassen.isin(KLASSEN), "").to_numpy(dtype=object)
+    return uit
+
+
+def class_colours(klassen: np.ndarray) -> np.ndarray:
+    """The palette colour of each class (:data:`~oi_rapport.opmaak.KLEUREN`), grey for
+    an area without a value: the colours of the table cells."""
+    kleuren: np.ndarray = (
+        pd.Series(klassen, dtype=object).map(KLEUREN).fillna(GRIJS).to_numpy(dtype=object)
+    )
+    return kleuren
+
+
+def _continuous(
+    fig: Figure,
+    ax: Axes,
+    collectie: PatchCollection,
+    waarden: np.ndarray,
+    referenties: Mapping[str, float],
+    titel: str,
+) -> None:
+    """A continuous scale and colour bar (no classes): diverging in the report's palette
+    around ``referenties["midden"]``, else sequential."""
+    schaal = _Schaal.for_values(waarden, referenties.get("midden"), referenties)
+    collectie.set_cmap(schaal.cmap)
+    collectie.set_norm(schaal.norm)
+    collectie.set_array(np.ma.masked_invalid(schaal.transform(waarden)))
     balk = fig.colorbar(collectie, ax=ax, orientation="horizontal", shrink=0.6, pad=0.02)
-    balk.set_label(figuur.y_label or kolom)
+    balk.set_label(titel)
     schaal.ticks(balk)
-    if len(vormen) <= 9 and indeling is not None:
-        _labels(ax, indeling, grafiek.niveau, list(vormen))
+
+
+def _overlays(
+    ax: Axes,
+    vormen: dict[str, Path],
+    klassen: np.ndarray,
+    leeg: np.ndarray,
+    afwijkend: tuple[str, ...],
+) -> list[Patch]:
+    """Dots over the areas without a value, hatching over the areas whose published figure
+    differs; the legend entries they need."""
+    paden = list(vormen.values())
+    extra: list[Patch] = []
+    if leeg.any():
+        _hatch(ax, paden, leeg, GEEN_GEGEVENS_ARCERING, np.full(len(paden), "#8C8C8C"))
+        extra.append(
+            Patch(
+                facecolor=GRIJS,
+                edgecolor="#8C8C8C",
+                hatch=GEEN_GEGEVENS_ARCERING,
+                label="geen gegevens",
+            )
+        )
+    gemarkeerd = np.isin(np.asarray(list(vormen), dtype=object), list(afwijkend))
+    if gemarkeerd.any():
+        donker = np.isin(klassen, ("min_sterk", "plus_sterk"))
+        _hatch(ax, paden, gemarkeerd, AFWIJKEND_ARCERING, np.where(donker, "#FFFFFF", "#1A1A1A"))
+        extra.append(
+            Patch(
+                facecolor="#FFFFFF",
+                edgecolor="#1A1A1A",
+                hatch=AFWIJKEND_ARCERING,
+                label=AFWIJKEND_LEGENDA,
+            )
+        )
+    return extra
+
+
+def _hatch(
+    ax: Axes, paden: list[Path], kies: np.ndarray, arcering: str, kleuren: np.ndarray
+) -> None:
+    gekozen = np.flatnonzero(kies)
+    laag = PatchCollection(
+        [PathPatch(paden[i]) for i in gekozen],
+        facecolor="none",
+        edgecolor=list(kleuren[gekozen]),
+        hatchcolor=list(kleuren[gekozen]),
+        linewidth=0.9,
+        hatch=arcering,
+    )
+    laag.set_gid(f"arcering-{arcering}")
+    ax.add_collection(laag)
+
+
+def _class_legend(fig: Figure, ax: Axes, soort: Soort, titel: str, extra: list[Patch]) -> None:
+    """The table's legend under the map: every class with its symbol and words (low to
+    high), then *geen gegevens* and *gepubliceerd wijkt af* when the map has them."""
+    vakken = [
+        Patch(
+            facecolor=KLEUREN[k],
+            edgecolor="#8C8C8C",
+            label=f"{SYMBOLEN[soort][k]}  {LEGENDA[soort][k]}",
+        )
+        for k in KLASSEN
+    ]
+    vakken += extra
+    spec = ax.get_subplotspec()
+    if spec is None:  # pragma: no cover - the report always draws on a subplot
+        return
+    hoogte = 0.21 * (len(vakken) + 1) + 0.1
+    raster = spec.subgridspec(2, 1, height_ratios=[max(1.0, 5.0 - hoogte), hoogte], hspace=0.02)
+    ax.set_subplotspec(raster[0])
+    vak = fig.add_subplot(raster[1])
+    vak.set_axis_off()
+    vak.legend(
+        handles=vakken,
+        loc="upper center",
+        title=titel,
+        fontsize=10,
+        title_fontsize=10.5,
+        frameon=False,
+        handlelength=1.6,
+        borderaxespad=0.0,
+    )
+
+
+def _symbols(kleuring: Kleuring | None, klassen: np.ndarray) -> np.ndarray:
+    """The class symbol of every area (``""`` without classes), so that the map, like the
+    table, never tells by colour alone (WCAG 2.2, 1.4.1)."""
+    if kleuring is None:
+        return np.full(len(klassen), "", dtype=object)
+    tekens: np.ndarray = (
+        pd.Series(klassen, dtype=object).map(SYMBOLEN[kleuring.soort]).fillna("").to_numpy()
+    )
+    return tekens
 
 
 def _first_numeric(data: pd.DataFrame) -> str:
@@ -95,23 +300,43 @@ def _first_numeric(data: pd.DataFrame) -> str:
     raise ValueError("een kaart heeft een kolom met getallen nodig")
 
 
-def _labels(ax: Axes, indeling: Gebiedsindeling, niveau: Niveau, codes: list[str]) -> None:
-    tabel = indeling.table(niveau)
-    plekken = {
-        str(c): (str(n), float(x), float(y))
-        for c, n, x, y in zip(tabel.index, tabel["naam"], tabel["lon"], tabel["lat"], strict=True)
-    }
-    for code in codes:
-        if code in plekken:
-            naam, lon, lat = plekken[code]
-            ax.annotate(
-                naam,
-                (lon, lat),
-                ha="center",
-                fontsize=7,
-                color="#1A1A1A",
-                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
-            )
+def _named(waarden: np.ndarray) -> np.ndarray:
+    """Which areas get their name: all on a map of nine areas or fewer, else those with a
+    value when there are nine or fewer of them."""
+    if len(waarden) <= 9:
+        return np.ones(len(waarden), dtype=bool)
+    gevuld = ~np.isnan(waarden)
+    return gevuld if gevuld.sum() <= 9 else np.zeros(len(waarden), dtype=bool)
+
+
+def _labels(
+    ax: Axes,
+    indeling: Gebiedsindeling,
+    niveau: Niveau,
+    codes: list[str],
+    met_naam: np.ndarray,
+    tekens: np.ndarray,
+) -> None:
+    """Area names (:func:`_named`) with their class symbol; elsewhere only the symbol, on
+    at most :data:`MAX_TEKENS` areas."""
+    tabel = indeling.table(niveau).reindex(codes)
+    namen = np.where(met_naam, tabel["naam"].fillna("").astype(str).to_numpy(dtype=object), "")
+    tekst = pd.Series(namen + np.where((namen != "") & (tekens != ""), " ", "") + tekens)
+    kies = (tekst != "").to_numpy() & tabel["lon"].notna().to_numpy()
+    if kies.sum() > MAX_TEKENS:
+        return
+    for t, lon, lat in zip(
+        tekst[kies], tabel["lon"].to_numpy()[kies], tabel["lat"].to_numpy()[kies], strict=True
+    ):
+        ax.annotate(
+            str(t),
+            (float(lon), float(lat)),
+            ha="center",
+            va="center",
+            fontsize=7,
+            color="#1A1A1A",
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8},
+        )
 
 
 def _spread_ticks(factoren: list[float], afstand: float) -> list[float]:
@@ -142,15 +367,13 @@ class _Schaal:
         geldig = waarden[~np.isnan(waarden)]
         if midden is not None and len(geldig) and (geldig > 0).all() and midden > 0:
             grens = max(float(np.abs(np.log2(geldig / midden)).max()), math.log2(1.25))
-            cmap = mpl.colormaps["RdBu"].with_extremes(bad=_GRIJS)
-            return cls(cmap, Normalize(-grens, grens), midden, True)
+            return cls(_palette_map(), Normalize(-grens, grens), midden, True)
         if midden is not None and len(geldig):
             laag, hoog = min(float(geldig.min()), midden - 1), max(float(geldig.max()), midden + 1)
-            cmap = mpl.colormaps["RdBu"].with_extremes(bad=_GRIJS)
-            return cls(cmap, TwoSlopeNorm(midden, laag, hoog), midden, False)
+            return cls(_palette_map(), TwoSlopeNorm(midden, laag, hoog), midden, False)
         laag, hoog = (float(geldig.min()), float(geldig.max())) if len(geldig) else (0.0, 1.0)
         laag, hoog = vast.get("min", laag), vast.get("max", hoog)
-        cmap = mpl.colormaps["Oranges"].with_extremes(bad=_GRIJS)
+        cmap = mpl.colormaps["Oranges"].with_extremes(bad=GRIJS)
         return cls(cmap, Normalize(laag, hoog if hoog > laag else laag + 1), None, False)
 
     def transform(self, waarden: np.ndarray) -> np.ndarray:
@@ -172,3 +395,10 @@ class _Schaal:
             [math.log2(f) for f in factoren],
             labels=[f"{f * self.midden:.0f}" for f in factoren],
         )
+
+
+def _palette_map() -> Colormap:
+    """The report's diverging palette (:data:`~oi_rapport.opmaak.KLEUREN`, low to high) as a
+    continuous colour map, grey where there is no value."""
+    kleuren = [KLEUREN[k] for k in KLASSEN]
+    return LinearSegmentedColormap.from_list("oi-palet", kleuren).with_extremes(bad=GRIJS)

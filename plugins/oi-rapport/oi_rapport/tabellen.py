@@ -22,7 +22,27 @@ from oi_core.rekenen.kleuring import kleur_index
 from oi_core.weergave.kolommen import kolom
 from oi_rapport.document import Formaat, Kleuring, Kolom, Tabel
 
-__all__ = ["ExtraKolom", "auto_decimals", "catalogue_column", "match_table", "table_from_frame"]
+__all__ = [
+    "SIGNAAL_KOP",
+    "SIGNAAL_KORT",
+    "ExtraKolom",
+    "auto_decimals",
+    "catalogue_column",
+    "match_table",
+    "table_from_frame",
+]
+
+SIGNAAL_KORT = {
+    SIGNAAL_MINDER: "▼ minder",
+    SIGNAAL_IN_VERHOUDING: "● in verhouding",
+    SIGNAAL_MEER: "▲ meer",
+}
+"""The signal as the match table's cell shows it: a symbol and one or two words, so a row
+stays one line. The header (:data:`SIGNAAL_KOP`) completes the phrase, the caption spells
+out each one, and the HTML cell keeps the full phrase as its title and for screen readers."""
+
+SIGNAAL_KOP = "Signaal (t.o.v. het aandeel in de opgave)"
+"""Header of the signal column: with the cell's word it reads as the full phrase."""
 
 _FORMATEN: dict[str, Formaat] = {
     "getal": "getal",
@@ -112,6 +132,7 @@ def match_table(
 def _match_columns(match: pd.DataFrame, band: float) -> list[Kolom]:
     laag, hoog = (_getal(g) for g in grenzen(band))
     index_kleur = kleur_index(match["oi_index"], band)
+    kort = SIGNAAL_KORT
     return [
         catalogue_column("aandeel_inzet", formule="={inzet}/SUM({inzet:alle})"),
         catalogue_column("aandeel_opgave", formule="={opgave}/SUM({opgave:alle})"),
@@ -121,8 +142,10 @@ def _match_columns(match: pd.DataFrame, band: float) -> list[Kolom]:
         ),
         catalogue_column(
             "signaal",
-            formule=f'=IF({{oi_index}}<{laag},"{SIGNAAL_MINDER}",'
-            f'IF({{oi_index}}>{hoog},"{SIGNAAL_MEER}","{SIGNAAL_IN_VERHOUDING}"))',
+            kop=SIGNAAL_KOP,
+            formule=f'=IF({{oi_index}}<{laag},"{kort[SIGNAAL_MINDER]}",'
+            f'IF({{oi_index}}>{hoog},"{kort[SIGNAAL_MEER]}","{kort[SIGNAAL_IN_VERHOUDING]}"))',
+            afkorting=tuple(kort.items()),
         ),
     ]
 
@@ -163,9 +186,21 @@ def _caption(band: float, match: pd.DataFrame) -> str:
     return (
         "Aandeel: het deel van het totaal. Verschil: aandeel inzet min aandeel opgave, in "
         "procentpunt. OI-index: 100 × aandeel inzet / aandeel opgave; 100 is in verhouding, "
-        f"onder 100 minder dan het aandeel in de opgave.{voorbeeld} Signaal: minder dan het "
-        f"aandeel onder {laag}, meer dan het aandeel boven {hoog}. Kleur en symbool: zie de "
-        "legenda onder de tabel."
+        f"onder 100 minder dan het aandeel in de opgave.{voorbeeld} Signaal: "
+        f"{_signal_words(laag, hoog)} Kleur en symbool: zie de legenda onder de tabel."
+    )
+
+
+def _signal_words(laag: str, hoog: str) -> str:
+    """Each short signal word with its full phrase and OI-index range, written out once."""
+    bereik = {
+        SIGNAAL_MINDER: f"OI-index onder {laag}",
+        SIGNAAL_IN_VERHOUDING: f"{laag} tot en met {hoog}",
+        SIGNAAL_MEER: f"boven {hoog}",
+    }
+    return (
+        "; ".join(f"{kort} is {voluit} ({bereik[voluit]})" for voluit, kort in SIGNAAL_KORT.items())
+        + "."
     )
 
 

@@ -14,19 +14,25 @@ the match, :class:`~oi_core.rekenen.kern.Compensatie` and the published tables.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from oi_core.errors import OIFout
 from oi_core.gebieden.indeling import Gebiedsindeling
 from oi_core.model.activiteit import Niveau
 from oi_core.model.registratie import ActiviteitRegistratie, Samenvatting
-from oi_core.rekenen.kern import SIGNAAL_MINDER, Compensatie
+from oi_core.rekenen.gepubliceerd import binnen_afronding
+from oi_core.rekenen.kern import BAND, SIGNAAL_MINDER, Compensatie
+from oi_core.rekenen.kleuring import LEGENDA, kleur_index
 from oi_rapport.document import Blok, Grafiek, Kolom, Opsomming, Tabel, Tekst
+from oi_rapport.kaart import AFWIJKEND_LEGENDA
 from oi_rapport.opmaak import MEERVOUD, amount, number, percentage
 
-__all__ = ["MAX_RIJEN", "Afweging", "Voorpagina", "build_front_page"]
+__all__ = ["MAX_RIJEN", "Afweging", "Voorpagina", "build_front_page", "published_deviations"]
 
 MAX_RIJEN = 10
 """More areas than this: the front page shows the five lowest and five highest OI-indices."""
@@ -97,10 +103,17 @@ def build_front_page(
     match_tabel: Tabel,
     kaart: Grafiek | None,
     hoofdstuk: str,
+    *,
+    band: float = BAND,
 ) -> Voorpagina:
-    """The front page of one activity from its match, compensation and chapter parts."""
+    """The front page of one activity from its match, compensation and chapter parts.
+
+    The map gets the OI-index classes of ``match_tabel`` (so a map colour is a table
+    colour) and, where the plugin publishes an index, the areas whose published index
+    differs hatched, with the reason under the map (:func:`published_deviations`)."""
     rijen = _rows(match)
     gepubliceerd = _published_index(reg, niveau, indeling)
+    kaart = _map(kaart, match_tabel, match, gepubliceerd, band)
     tabel = _small_table(match_tabel, rijen, gepubliceerd)
     toelichting = [_row_note(len(match), len(rijen), niveau)]
     if gepubliceerd is not None:
@@ -193,6 +206,85 @@ _PUBLISHED_NOTE = (
     "Berekend: uit de gegevens van dit rapport, zonder afronding. Een verschil komt door die "
     "afronding of door andere brongegevens; de bijlage vergelijkt beide."
 )
+
+
+def _map(
+    kaart: Grafiek | None,
+    match_tabel: Tabel,
+    match: pd.DataFrame,
+    gepubliceerd: pd.Series | None,
+    band: float,
+) -> Grafiek | None:
+    if kaart is None:
+        return None
+    kleuring = next((k.kleuring for k in match_tabel.kolommen if k.naam == "oi_index"), None)
+    kaart = replace(kaart, kleuring=kleuring)
+    if gepubliceerd is None:
+        return kaart
+    afwijking = published_deviations(match, gepubliceerd, band)
+    afwijkend = tuple(str(c) for c in afwijking.index[afwijking["afwijkend"].to_numpy()])
+    regel = deviation_line(afwijking)
+    return replace(kaart, afwijkend=afwijkend, bijschrift=f"{kaart.bijschrift} {regel}".strip())
+
+
+def published_deviations(
+    match: pd.DataFrame, gepubliceerd: pd.Series, band: float = BAND
+) -> pd.DataFrame:
+    """The published OI-index beside the computed one, per area that has one.
+
+    ``ondergrens``/``bovengrens``: what the shares allow in whole percents, as a
+    presentation publishes them (:func:`~oi_core.rekenen.gepubliceerd.binnen_afronding`,
+    give or take the rounding of the index); ``buiten_afronding``: the published index lies
+    outside; ``andere_klasse``: its colour class (:func:`~oi_core.rekenen.kleuring.kleur_index`,
+    same band) is another; ``afwijkend``: either. A share below one percent cannot be
+    checked (``buiten_afronding`` false)."""
+    pub = gepubliceerd.reindex(match.index).astype(float)
+    inzet = (100 * match["aandeel_inzet"]).round()
+    opgave = (100 * match["aandeel_opgave"]).round()
+    kan = (pub.notna() & (opgave >= 1)).to_numpy()
+    marge = binnen_afronding(pub[kan], inzet[kan], opgave[kan]).reindex(match.index)
+    uit = pd.DataFrame(
+        {
+            "naam": match["naam"],
+            "berekend": match["oi_index"],
+            "gepubliceerd": pub,
+            "ondergrens": marge["ondergrens"],
+            "bovengrens": marge["bovengrens"],
+            "klasse_berekend": kleur_index(match["oi_index"], band).klassen,
+            "klasse_gepubliceerd": kleur_index(pub, band).klassen,
+        },
+        index=match.index,
+    )
+    uit["buiten_afronding"] = kan & ~marge["binnen"].fillna(True).to_numpy(dtype=bool)
+    uit["andere_klasse"] = uit["klasse_berekend"] != uit["klasse_gepubliceerd"]
+    uit["afwijkend"] = uit["buiten_afronding"] | uit["andere_klasse"]
+    return uit[pub.notna().to_numpy()]
+
+
+def deviation_line(afwijking: pd.DataFrame) -> str:
+    """One line under the map: which published indices differ, and why."""
+    rijen = afwijking[afwijking["afwijkend"].to_numpy(dtype=bool)]
+    if rijen.empty:
+        return (
+            "Elke gepubliceerde OI-index valt binnen de afronding en heeft dezelfde kleur als "
+            "de berekende."
+        )
+    delen = [
+        f"{r['naam']}: gepubliceerd {number(r['gepubliceerd'], 0)}, berekend "
+        f"{number(r['berekend'], 0)}, {_reason(r)}"
+        for r in rijen.to_dict("records")
+    ]
+    return f"Gearceerd, {AFWIJKEND_LEGENDA}: {'; '.join(delen)}."
+
+
+def _reason(r: Mapping[Hashable, Any]) -> str:
+    laag, hoog = float(r["ondergrens"]), float(r["bovengrens"])
+    marge = f"{number(laag, 0)} tot {number(hoog, 0)}" if np.isfinite(laag) else ""
+    if r["buiten_afronding"]:
+        return f"buiten wat de afgeronde aandelen toelaten ({marge})"
+    klasse = LEGENDA["index"].get(str(r["klasse_gepubliceerd"]), "geen gegevens")
+    binnen = f", maar binnen de afronding ({marge})" if marge else ""
+    return f"een andere kleur ({klasse}){binnen}"
 
 
 def _small_table(match_tabel: Tabel, rijen: pd.Index, gepubliceerd: pd.Series | None) -> Tabel:

@@ -46,6 +46,7 @@ from oi_rapport.document import (
     Tekst,
     all_figures,
     cell_class,
+    cell_text,
 )
 from oi_rapport.figuren import PALET, Afbeeldingen, render_figures, series_names
 from oi_rapport.opmaak import (
@@ -354,7 +355,7 @@ class _Blad:
 
     def _fit_row(self, r: int, tabel: Tabel, rij: Mapping[Any, Any]) -> None:
         """A row of wrapped text gets the height of its longest text (15 wide columns)."""
-        teksten = [str(rij[k.naam]) for k in tabel.kolommen if k.formaat == "tekst"]
+        teksten = [str(cell_text(k, rij[k.naam])) for k in tabel.kolommen if k.formaat == "tekst"]
         regels = max([math.ceil(len(t) / _TEKENS_PER_KOLOM) for t in teksten] or [1])
         if regels > 1:
             self.ws.set_row(r, 13 * min(regels, 12) + 2)
@@ -363,7 +364,7 @@ class _Blad:
         self, r: int, plaats: _Plaats, kolom: Kolom, rij: Mapping[Any, Any], sleutel: Any
     ) -> None:
         c = plaats.kolom[kolom.naam]
-        waarde = _plain(rij[kolom.naam])
+        waarde = _plain(cell_text(kolom, rij[kolom.naam]))
         symbool = kolom.kleuring.symbool(sleutel) if kolom.kleuring is not None else ""
         klasse = cell_class(kolom, sleutel)
         d = plaats.decimalen.get(kolom.naam)

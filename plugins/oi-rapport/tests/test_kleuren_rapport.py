@@ -20,14 +20,19 @@ from html.parser import HTMLParser
 import numpy as np
 import openpyxl
 import pytest
+from matplotlib.colors import to_hex
 from oi_rapport import RapportOpties, RapportUitkomst, Tabel, make_report
+from oi_rapport.document import Grafiek, all_figures
+from oi_rapport.figuren import alt_text, draw
 from oi_rapport.html_weergave import part_key, table_parts
+from oi_rapport.kaart import AFWIJKEND_LEGENDA, GEBIEDEN_GID, GRIJS, area_shapes
 from oi_rapport.opmaak import KLEUREN
 from openpyxl.worksheet.worksheet import Worksheet
 
+from oi_core.gebieden.indeling import Gebiedsindeling
 from oi_core.model.activiteit import Richting
 from oi_core.rekenen.kern import BAND, grenzen
-from oi_core.rekenen.kleuring import INDEX_STERK, Kleuring
+from oi_core.rekenen.kleuring import INDEX_STERK, LEGENDA, SYMBOLEN, Kleuring
 from oi_core.weergave.tekst import getal
 
 KLEUR = {v.lstrip("#").upper(): k for k, v in KLEUREN.items()}
@@ -274,3 +279,111 @@ def test_the_distance_is_coloured_over_the_rows_shown(uitkomst: RapportUitkomst)
     weesp = tabel.data.index[tabel.data["naam"] == "Weesp"][0]
     zuidoost = tabel.data.index[tabel.data["naam"] == "Zuidoost"][0]
     assert k.klasse(weesp).startswith("min") and k.klasse(zuidoost).startswith("plus")
+
+
+# -- the maps: the same classes, colours and words as the table cells ----------------------
+def _map_colours(grafiek: Grafiek) -> dict[str, str]:
+    """Area code → colour of its drawn patch (hex), read back from the drawn figure."""
+    fig = draw(grafiek, Gebiedsindeling.amsterdam())
+    assert grafiek.niveau is not None
+    gebieden = next(c for a in fig.axes for c in a.collections if c.get_gid() == GEBIEDEN_GID)
+    kleuren = [to_hex(c).upper() for c in gebieden.get_facecolors()]
+    return dict(zip(area_shapes(grafiek.niveau), kleuren, strict=True))
+
+
+def _map_legend(grafiek: Grafiek) -> list[str]:
+    fig = draw(grafiek, Gebiedsindeling.amsterdam())
+    return [t.get_text() for a in fig.axes if a.get_legend() for t in a.get_legend().texts]
+
+
+def _match_column(uitkomst: RapportUitkomst, code: str) -> tuple[Tabel, int]:
+    tabel = next(t for _, t in _coloured(uitkomst) if t.sleutel == f"{code}-match")
+    return tabel, [k.naam for k in tabel.kolommen].index("oi_index")
+
+
+def test_every_area_of_every_oi_index_map_has_the_colour_of_its_table_cell(
+    uitkomst: RapportUitkomst, html: _Cellen
+) -> None:
+    """Read back from the drawn map: each area's colour is the palette colour of the class
+    its OI-index cell has in the HTML table (and the class its value gives); an area
+    without a row is grey. The legend uses the table's words, never better or worse."""
+    kaarten = 0
+    for h in uitkomst.hoofdstukken:
+        kaart = h.voorpagina.kaart if h.voorpagina is not None else None
+        if kaart is None:
+            continue
+        tabel, j = _match_column(uitkomst, h.registratie.activiteit.code)
+        k = tabel.kolommen[j].kleuring
+        assert k is not None and kaart.kleuring is not None
+        deel, jd = _part(tabel, "oi_index")
+        kleuren = _map_colours(kaart)
+        for i, label in enumerate(tabel.data.index):
+            cel_klasse = html.rijen[deel][i][jd][0]
+            assert cel_klasse == _expected(k, float(tabel.data["oi_index"].iloc[i]))
+            assert kleuren.pop(str(label)) == KLEUREN[cel_klasse].upper(), (kaart.sleutel, label)
+        assert set(kleuren.values()) == {GRIJS}, kaart.sleutel  # no row: grey
+        legenda = _map_legend(kaart)
+        for klasse in ("min_sterk", "min", "gemiddeld", "plus", "plus_sterk"):
+            assert f"{SYMBOLEN['index'][klasse]}  {LEGENDA['index'][klasse]}" in legenda
+        assert "geen gegevens" in legenda
+        assert not any(re.search(r"beter|slechter", t) for t in legenda)
+        kaarten += 1
+    assert kaarten == 4
+
+
+def test_an_indicator_map_has_the_classes_of_its_coloured_column(
+    uitkomst: RapportUitkomst,
+) -> None:
+    """The library distance per wijk: the same rule as its column beside the match (the
+    city figure as average, lower is better), each wijk's colour from its stated value."""
+    kaart = next(
+        g for g in all_figures(uitkomst.rapport) if g.sleutel == "bibliotheken-onderdeel-3-figuur"
+    )
+    _, kolom = _column(uitkomst, "bibliotheken-match", "Hemelsbrede afstand")
+    k = kaart.kleuring
+    assert k is not None and k.soort == "indicator"
+    assert k.gemiddelde == pytest.approx(kolom.gemiddelde)  # the same city figure
+    assert k.toelichting == kolom.toelichting and kaart.bijschrift == k.uitleg
+    kleuren = _map_colours(kaart)
+    waarden = kaart.figuur.data["km_hemelsbreed"]
+    assert len(waarden) > 90
+    for code, waarde in waarden.items():
+        verwacht = _expected(k, float(waarde))
+        assert kleuren[str(code)] == (KLEUREN[verwacht].upper() if verwacht else GRIJS), code
+    assert {kleuren[str(c)] for c in waarden.index} >= {
+        KLEUREN["min"].upper(),
+        KLEUREN["plus"].upper(),
+    }
+    legenda = _map_legend(kaart)
+    assert f"{SYMBOLEN['indicator']['min']}  {LEGENDA['indicator']['min']}" in legenda
+
+
+def test_published_indices_that_differ_are_marked_on_the_map_with_their_reason(
+    uitkomst: RapportUitkomst,
+) -> None:
+    """Groot onderhoud: West's published 80 lies outside its rounding interval (the known
+    deviation of the plugin's own check), Weesp's published 204 is another class (more
+    than double) than the computed 177. Straatreiniging: every published index fits."""
+    from oi_groot_onderhoud.analyses import controle_gepubliceerd
+
+    kaarten = {
+        h.registratie.activiteit.code: h.voorpagina.kaart
+        for h in uitkomst.hoofdstukken
+        if h.voorpagina is not None and h.voorpagina.kaart is not None
+    }
+    go = kaarten["groot_onderhoud"]
+    controle = controle_gepubliceerd()
+    assert list(controle.index[~controle["binnen_interval"]]) == ["E"]  # West
+    assert go.afwijkend == ("E", "S")
+    assert "West: gepubliceerd 80, berekend 71, buiten wat de afgeronde aandelen" in go.bijschrift
+    assert "Weesp: gepubliceerd 204, berekend 177, een andere kleur" in go.bijschrift
+    assert "gepubliceerd wijkt af" in alt_text(go)
+    fig = draw(go, Gebiedsindeling.amsterdam())
+    arcering = [c for a in fig.axes for c in a.collections if c.get_gid() == "arcering-////"]
+    assert len(arcering) == 1 and len(arcering[0].get_paths()) == 2
+    assert AFWIJKEND_LEGENDA in _map_legend(go)
+    sr = kaarten["straatreiniging"]
+    assert sr.afwijkend == ()
+    assert "Elke gepubliceerde OI-index valt binnen de afronding" in sr.bijschrift
+    assert AFWIJKEND_LEGENDA not in _map_legend(sr)
+    assert kaarten["jgz"].afwijkend == () and "gepubliceerd" not in kaarten["jgz"].bijschrift

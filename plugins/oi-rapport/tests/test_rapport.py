@@ -43,6 +43,7 @@ from oi_rapport import (
 from oi_rapport.activiteit import source_line
 from oi_rapport.hoofdstukken import maak_hoofdstukken
 from oi_rapport.opmaak import KLEUREN
+from oi_rapport.tabellen import SIGNAAL_KOP, SIGNAAL_KORT
 
 from oi_core import (
     Activiteit,
@@ -514,14 +515,14 @@ def test_match_columns_are_formulas_whose_cached_values_are_the_core_numbers(
             ("Aandeel opgave", "aandeel_opgave"),
             ("Verschil (procentpunt)", "verschil_pp"),
             ("OI-index", "oi_index"),
-            ("Signaal", "signaal"),
+            (SIGNAAL_KOP, "signaal"),
         ):
             cel = f"{koppen[naam]}{r}"
             assert str(ws[cel].value).startswith("="), cel
             assert (
                 wv[cel].value == pytest.approx(kern.loc[code, kolom])
-                if kolom != "signaal"
-                else (wv[cel].value == kern.loc[code, kolom])
+                if kolom != "signaal"  # the signal: its short word (▼ minder), one line
+                else (wv[cel].value == SIGNAAL_KORT[kern.loc[code, kolom]])
             )
     assert ws[f"{koppen['OI-index']}{kop + 1}"].value == (
         f"=100*{koppen['Aandeel inzet']}{kop + 1}/{koppen['Aandeel opgave']}{kop + 1}"

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from oi_rapport import RapportOpties, RapportUitkomst, Tabel, make_report
 from oi_rapport.document import Grafiek, all_figures
-from oi_rapport.html_weergave import table_parts
+from oi_rapport.html_weergave import part_key, table_parts
 from oi_rapport.pdf import chapter_pages
 from pypdf import PdfReader
 
@@ -48,6 +48,26 @@ METEN = """
 """
 
 
+RIJREGELS = """
+(() => {
+  const uit = {};
+  for (const f of document.querySelectorAll('figure.tabel')) {
+    if (!/^tabel-.+-match(-deel-\\d+)?$/.test(f.id)) continue;
+    uit[f.id] = [...f.querySelectorAll('tbody tr')].map((tr) => {
+      const td = tr.querySelector('td');
+      const s = getComputedStyle(td);
+      const regel = parseFloat(s.lineHeight) || 1.2 * parseFloat(s.fontSize);
+      const binnen = td.getBoundingClientRect().height - parseFloat(s.paddingTop)
+        - parseFloat(s.paddingBottom) - parseFloat(s.borderBottomWidth);
+      return Math.round(100 * binnen / regel) / 100;
+    });
+  }
+  return uit;
+})()
+"""
+"""Per part of every activity's match table: the height of each body row in text lines."""
+
+
 @pytest.fixture(scope="module")
 def uitkomst(oi_chromium: str, tmp_path_factory: pytest.TempPathFactory) -> RapportUitkomst:
     map_ = tmp_path_factory.mktemp("pagina")
@@ -69,7 +89,9 @@ def pdf(uitkomst: RapportUitkomst) -> PdfReader:
     return PdfReader(uitkomst.pdf)
 
 
-def _measure(chromium: object, uitkomst: RapportUitkomst, breedte: int, print_: bool) -> dict:
+def _measure(
+    chromium: object, uitkomst: RapportUitkomst, breedte: int, print_: bool, js: str = METEN
+) -> dict:
     sessie = chromium.open(uitkomst.html.as_uri())  # type: ignore[attr-defined]
     chromium.call(  # type: ignore[attr-defined]
         "Emulation.setDeviceMetricsOverride",
@@ -81,7 +103,7 @@ def _measure(chromium: object, uitkomst: RapportUitkomst, breedte: int, print_: 
     )
     if print_:
         chromium.call("Emulation.setEmulatedMedia", sessie, media="print")  # type: ignore[attr-defined]
-    uit: dict = chromium.evaluate(sessie, METEN)  # type: ignore[attr-defined]
+    uit: dict = chromium.evaluate(sessie, js)  # type: ignore[attr-defined]
     return uit
 
 
@@ -106,6 +128,27 @@ def test_every_table_and_figure_fits_a4_portrait_in_print(
     """A4 is 21 cm wide; less 2 × 1,5 cm margin that is 18 cm = 680 CSS pixels."""
     uit = _measure(chromium, uitkomst, 680, print_=True)
     assert uit["te_breed"] == []
+
+
+@pytest.mark.parametrize(("breedte", "print_"), [(1280, False), (680, True)])
+def test_every_row_of_the_match_table_is_one_or_two_lines_high(
+    chromium: object, uitkomst: RapportUitkomst, breedte: int, print_: bool
+) -> None:
+    """The signal's short word (▼ minder) keeps a row low: on a 1280 px screen and on A4
+    every body row of every activity's match table is at most two text lines high."""
+    uit = _measure(chromium, uitkomst, breedte, print_, RIJREGELS)
+    sleutels = {f"{h.registratie.activiteit.code}-match" for h in uitkomst.hoofdstukken}
+    tabellen = [
+        b
+        for s in uitkomst.rapport.secties
+        for b in s.blokken
+        if isinstance(b, Tabel) and b.sleutel in sleutels
+    ]
+    assert len(tabellen) == len(sleutels) == 4
+    delen = [part_key(t, n) for t in tabellen for n in range(1, len(table_parts(t)) + 1)]
+    assert all(uit.get(d) for d in delen), (delen, list(uit))
+    te_hoog = {d: max(uit[d]) for d in delen if max(uit[d]) > 2.1}
+    assert not te_hoog, te_hoog
 
 
 def _texts(pdf: PdfReader) -> list[str]:
