@@ -23,7 +23,6 @@ import importlib.util
 import io
 import json
 import os
-import re
 import signal
 import warnings
 import zipfile
@@ -31,11 +30,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from glob import escape as glob_escape
 from pathlib import Path
+from typing import NoReturn
 
 import pandas as pd
 
 from oi_core.errors import Bevinding, DataFout, InvoerFout
 from oi_core.invoer.getallen import KolomFout, parse_column
+from oi_core.invoer.omvang import XlsbCounter, biff_extent, counter_for, workbook_stream
 from oi_core.weergave.cellen import XLSX_OPTIES, csv_frame, sheet_name
 
 __all__ = [
@@ -52,7 +53,7 @@ __all__ = [
 ]
 
 EXCEL_EXTENSIES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
-_ZIP_EXTENSIES = (".xlsx", ".xlsm", ".ods")
+_ZIP_EXTENSIES = (".xlsx", ".xlsm", ".xlsb", ".ods")
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,8 @@ class Limieten:
     """Rows of a CSV file or a sheet."""
     kolommen: int = 1_000
     """Columns of a CSV file or a sheet."""
+    cellen: int = 5_000_000
+    """Cells of a sheet: its furthest row × its furthest column (the range a reader fills)."""
 
 
 LIMIETEN = Limieten()
@@ -186,9 +189,6 @@ def _check_size(pad: Path) -> None:
 # -- workbooks: checked before calamine opens them -------------------------------------------
 _OLE = bytes.fromhex("D0CF11E0A1B11AE1")
 _VERSLEUTELD = "EncryptedPackage".encode("utf-16-le")
-_CEL = re.compile(
-    rb'<(?:c|row)\b[^>]*?\sr="([A-Z]{0,3})(\d{1,9})"|<dimension\s+ref="[^":]*:?([A-Z]{1,3})(\d{1,9})"'
-)
 _STUK = 2**20
 
 
@@ -212,14 +212,24 @@ def check_workbook(pad: str | Path) -> None:
 
 
 def _check_ole(pad: Path) -> None:
-    """An OLE container is an old ``.xls`` (readable) or an encrypted workbook (not)."""
-    if _VERSLEUTELD in pad.read_bytes():
-        raise InvoerFout(
-            f"'{pad.name}' is beveiligd met een wachtwoord en kan niet worden gelezen. Open de "
-            "werkmap in Excel, haal het wachtwoord weg (Bestand › Info › Werkmap beveiligen) en "
-            "bewaar hem opnieuw.",
-            argument=str(pad),
-        )
+    """An OLE container is an old ``.xls`` (readable unless it has a password) or an
+    encrypted ``.xlsx`` (an ``EncryptedPackage``)."""
+    data = pad.read_bytes()
+    stroom = workbook_stream(data)
+    omvang = biff_extent(stroom) if stroom is not None else None
+    if _VERSLEUTELD in data or (omvang is not None and omvang.versleuteld):
+        _refuse_password(pad)
+    if omvang is not None:
+        _refuse_extent(pad, omvang.rijen, omvang.kolommen)
+
+
+def _refuse_password(pad: Path) -> NoReturn:
+    raise InvoerFout(
+        f"'{pad.name}' is beveiligd met een wachtwoord en kan niet worden gelezen. Open de "
+        "werkmap in Excel, haal het wachtwoord weg (Bestand › Info › Werkmap beveiligen) en "
+        "bewaar hem opnieuw.",
+        argument=str(pad),
+    )
 
 
 def _check_zip(pad: Path) -> None:
@@ -238,42 +248,38 @@ def _check_zip(pad: Path) -> None:
 
 
 def _unpack_counted(pad: Path, zf: zipfile.ZipFile, deel: zipfile.ZipInfo, totaal: int) -> int:
-    blad = deel.filename.endswith(".xml") and "worksheets/" in deel.filename
-    rijen = kolommen = 0
-    staart = b""
+    teller = counter_for(deel.filename)
     with zf.open(deel) as f:
         while stuk := f.read(_STUK):
             totaal += len(stuk)
             _refuse_unpacked(pad, totaal)
-            if blad:
-                r, k = _extent(staart + stuk)
-                rijen, kolommen = max(rijen, r), max(kolommen, k)
-                staart = stuk[-256:]
-    if rijen > LIMIETEN.rijen or kolommen > LIMIETEN.kolommen:
+            if teller is not None:
+                teller.feed(stuk)
+    if teller is not None:
+        _refuse_extent(pad, teller.rijen, teller.kolommen)
+    if isinstance(teller, XlsbCounter) and teller.kort:
         raise InvoerFout(
-            f"'{pad.name}': een werkblad loopt tot rij {rijen:,} en kolom {kolommen:,}; er "
-            f"worden hoogstens {LIMIETEN.rijen:,} rijen en {LIMIETEN.kolommen:,} kolommen "
-            "gelezen. Wis de cellen buiten de tabel.".replace(",", "."),
+            f"'{pad.name}' is een .xlsb-bestand dat niet door Excel is gemaakt (het schrijft "
+            "cellen in een korte vorm die niet goed wordt gelezen: kolommen zouden ontbreken). "
+            "Open het in Excel of LibreOffice en bewaar het als .xlsx.",
             argument=str(pad),
         )
     return totaal
 
 
-def _extent(xml: bytes) -> tuple[int, int]:
-    """The largest row and column any cell, row or dimension of this piece names."""
-    rijen = kolommen = 0
-    for m in _CEL.finditer(xml):
-        letters, rij = (m.group(1), m.group(2)) if m.group(2) else (m.group(3), m.group(4))
-        rijen = max(rijen, int(rij))
-        kolommen = max(kolommen, _column_number(letters or b""))
-    return rijen, kolommen
-
-
-def _column_number(letters: bytes) -> int:
-    n = 0
-    for teken in letters:
-        n = n * 26 + teken - 64
-    return n
+def _refuse_extent(pad: Path, rijen: int, kolommen: int) -> None:
+    """A sheet reaching beyond the rows, columns or cells of :data:`LIMIETEN`."""
+    if rijen > LIMIETEN.rijen or kolommen > LIMIETEN.kolommen:
+        grens = f"{LIMIETEN.rijen:,} rijen en {LIMIETEN.kolommen:,} kolommen"
+    elif rijen * kolommen > LIMIETEN.cellen:
+        grens = f"{LIMIETEN.cellen:,} cellen (rijen × kolommen)"
+    else:
+        return
+    raise InvoerFout(
+        f"'{pad.name}': een werkblad loopt tot rij {rijen:,} en kolom {kolommen:,}; er "
+        f"worden hoogstens {grens} gelezen. Wis de cellen buiten de tabel.".replace(",", "."),
+        argument=str(pad),
+    )
 
 
 def _refuse_unpacked(pad: Path, grootte: int) -> None:

@@ -10,18 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import pluggy
 
 from oi_core.errors import InvoerFout
 from oi_core.gebieden.indeling import Gebiedsindeling
+from oi_core.model.registratie import ActiviteitRegistratie
 from oi_core.plugins.hookspecs import hookimpl
 from oi_core.plugins.isolatie import Uitkomst, guard
 from oi_core.plugins.manager import call_per_plugin, get_plugin_manager
 from oi_core.weergave.cellen import sheet_name
 from oi_rapport import hookspecs
 from oi_rapport.document import Blok
+
+if TYPE_CHECKING:
+    from oi_core.rekenen.analyse import Analyse
 
 __all__ = [
     "ExtraHoofdstuk",
@@ -31,6 +35,7 @@ __all__ = [
     "extra_hoofdstukken",
     "kies",
     "maak_hoofdstukken",
+    "report_analyses",
 ]
 
 
@@ -57,6 +62,9 @@ class ExtraHoofdstuk:
     titel: str
     maak: Callable[[Gebiedsindeling], HoofdstukInhoud]
     blad: str = ""
+    maak_op: Callable[[Gebiedsindeling, Mapping[str, Analyse]], HoofdstukInhoud] | None = None
+    """Optional: the chapter built on the report's analyses by activity code (the user's own
+    data where ``oi rapport --data`` gave them); the report then uses it instead of ``maak``."""
     intro: str = ""
     bron: str = ""
     formules: tuple[tuple[str, str, str], ...] = ()
@@ -145,3 +153,18 @@ def maak_hoofdstukken(
 ) -> list[GemaaktHoofdstuk]:
     """Build every chapter on ``indeling``."""
     return [GemaaktHoofdstuk(h, h.maak(indeling)) for h in hoofdstukken]
+
+
+def report_analyses(
+    indeling: Gebiedsindeling, analyses: Mapping[str, Analyse] | None = None
+) -> list[tuple[str, ActiviteitRegistratie, Analyse]]:
+    """The activities a chapter covers, sorted by code, each with its analysis: those of the
+    report (``analyses``, own data where given), else every installed activity on its
+    built-in data."""
+    from oi_core.plugins.manager import activiteiten
+    from oi_rapport.gedeeld import standaard_analyse
+
+    alle = sorted(activiteiten().items())
+    if analyses is None:
+        return [(code, reg, standaard_analyse(reg, indeling)) for code, reg in alle]
+    return [(code, reg, analyses[code]) for code, reg in alle if code in analyses]

@@ -27,7 +27,7 @@ journal that repairs it does.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +37,7 @@ from oi_core.invoer.bestanden import recover, write_pair
 from oi_core.model.activiteit import Niveau
 from oi_core.model.registratie import ActiviteitRegistratie
 from oi_core.plugins.manager import activiteit, activiteiten
+from oi_core.rekenen.analyse import Analyse
 from oi_core.rekenen.kern import BAND
 from oi_rapport.activiteit import ActiviteitHoofdstuk, build_activity
 from oi_rapport.bouw import build_report
@@ -122,7 +123,8 @@ def make_report(opties: RapportOpties, voortgang: Voortgang | None = None) -> Ra
     with gedeelde_analyses(), Tekenaar(indeling) as tekenaar:
         hoofdstukken, overgeslagen = _analyse_all(keuze, opties, invoer, stap, tekenaar)
         overgeslagen += problemen
-        gemaakt = _extra_all(extra, opties, indeling, stap, tekenaar, overgeslagen)
+        analyses = {h.registratie.activiteit.code: h.analyse for h in hoofdstukken}
+        gemaakt = _extra_all(extra, (indeling, analyses), opties, stap, tekenaar, overgeslagen)
         stap("Rapport opbouwen")
         rapport = build_report(
             hoofdstukken,
@@ -151,19 +153,21 @@ def make_report(opties: RapportOpties, voortgang: Voortgang | None = None) -> Ra
 
 def _extra_all(
     extra: Sequence[ExtraHoofdstuk],
+    basis: tuple[Gebiedsindeling, Mapping[str, Analyse]],
     opties: RapportOpties,
-    indeling: Gebiedsindeling,
     stap: _Stappen,
     tekenaar: Tekenaar,
     overgeslagen: list[str],
 ) -> list[GemaaktHoofdstuk]:
-    """Build the plugins' chapters; one that fails is left out with the reason (or stops
-    the report when ``opties.strikt``)."""
+    """Build the plugins' chapters, on the report's analyses where a chapter can (``maak_op``);
+    one that fails is left out with the reason (or stops the report when ``opties.strikt``)."""
+    indeling, analyses = basis
     gemaakt = []
     for h in extra:
         stap(h.titel)
         try:
-            gemaakt.append(GemaaktHoofdstuk(h, h.maak(indeling)))
+            inhoud = h.maak(indeling) if h.maak_op is None else h.maak_op(indeling, analyses)
+            gemaakt.append(GemaaktHoofdstuk(h, inhoud))
         except Exception as fout:  # a broken plugin must not cost the rest of the report
             if opties.strikt:
                 raise

@@ -11,7 +11,7 @@ figures with their significance and suppression ("–"). Every number comes from
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from oi_core.plugins.hookspecs import hookimpl
@@ -50,6 +50,7 @@ def hoofdstuk() -> ExtraHoofdstuk:
         titel="Sturen: zekerheid en samenhang",
         blad="Sturen",
         maak=_inhoud,
+        maak_op=_inhoud,
         intro="Het hoofdstuk Sturen laat per activiteit zien hoe zeker en hoe stevig het "
         "signaal is: concentratiecurve met interval, niveaus naast elkaar, andere definities "
         "van de opgave en inzet per eenheid resultaat.",
@@ -85,19 +86,20 @@ def hoofdstuk() -> ExtraHoofdstuk:
 Bouwer = Callable[["Analyse"], "list[Blok]"]
 
 
-def _inhoud(indeling: Gebiedsindeling) -> HoofdstukInhoud:
-    from oi_core.plugins.manager import activiteiten
+def _inhoud(
+    indeling: Gebiedsindeling, analyses: Mapping[str, Analyse] | None = None
+) -> HoofdstukInhoud:
+    """Per activity of the report (own data where given; without ``analyses`` every
+    installed activity on its built-in data) the blocks its data allow."""
     from oi_rapport.document import Tekst
-    from oi_rapport.gedeeld import standaard_analyse
-    from oi_rapport.hoofdstukken import HoofdstukInhoud
+    from oi_rapport.hoofdstukken import HoofdstukInhoud, report_analyses
 
     blokken: list[Blok] = [
         Tekst(
             (
-                "Dit hoofdstuk rekent op de ingebouwde gegevens van elke geïnstalleerde "
-                "activiteit, ook als het rapport op eigen gegevens is gemaakt; `oi rapport "
-                "--zonder sturen` laat het weg. Per activiteit staat alleen wat haar gegevens "
-                "toelaten.",
+                "Dit hoofdstuk rekent op de gegevens van elke activiteit in het rapport: uw "
+                "eigen gegevens waar u die meegaf, anders de ingebouwde; `oi rapport --zonder "
+                "sturen` laat het weg. Per activiteit staat alleen wat haar gegevens toelaten.",
             )
         )
     ]
@@ -110,8 +112,7 @@ def _inhoud(indeling: Gebiedsindeling) -> HoofdstukInhoud:
         trend_blokken,
         onzekerheid_blokken,
     )
-    for code, reg in activiteiten().items():
-        analyse = standaard_analyse(reg, indeling)
+    for code, reg, analyse in report_analyses(indeling, analyses):
         delen = [b for bouw in bouwers for b in _of_niets(bouw, analyse)]
         blokken += [Tekst((reg.activiteit.beschrijving,), kop=reg.activiteit.naam), *delen]
         samenvatting[code] = {"onderdelen": len(delen)}

@@ -11,16 +11,18 @@ only places them. It is registered through the report's own hook
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from oi_core.errors import OIFout
 from oi_core.gebieden.indeling import Gebiedsindeling
 from oi_core.model.activiteit import Activiteit, Vorm
 from oi_core.plugins.manager import activiteiten
 from oi_core.plugins.onderdelen import oi_index_staaf
+from oi_core.rekenen.analyse import Analyse
 from oi_core.sturen.toepassing import AANDEEL_EENHEID, ActiviteitScenario, scenario_activiteit
 from oi_core.weergave.tekst import getal, procent, telwoord
 from oi_rapport.document import Blok, Grafiek, Tabel, Tekst
-from oi_rapport.gedeeld import standaard_analyse
-from oi_rapport.hoofdstukken import ExtraHoofdstuk, HoofdstukInhoud
+from oi_rapport.hoofdstukken import ExtraHoofdstuk, HoofdstukInhoud, report_analyses
 from oi_rapport.tabellen import catalogue_column
 
 __all__ = ["HOOFDSTUK", "SLEUTEL", "build_wat_als", "heeft_scenario"]
@@ -44,16 +46,19 @@ def heeft_scenario() -> bool:
     return any(r.activiteit.scenario is not None for r in activiteiten().values())
 
 
-def build_wat_als(indeling: Gebiedsindeling) -> HoofdstukInhoud:
-    """The chapter on the built-in data of every activity that declares a scenario."""
+def build_wat_als(
+    indeling: Gebiedsindeling, analyses: Mapping[str, Analyse] | None = None
+) -> HoofdstukInhoud:
+    """The chapter for every activity that declares a scenario: on the report's analyses
+    (own data where given), else on every installed activity's built-in data."""
     blokken: list[Blok] = [Tekst(INTRO)]
     samenvatting: dict[str, object] = {}
-    for code, reg in sorted(activiteiten().items()):
+    for code, reg, analyse in report_analyses(indeling, analyses):
         act = reg.activiteit
         if act.scenario is None:
             continue
         try:
-            s = scenario_activiteit(standaard_analyse(reg, indeling))
+            s = scenario_activiteit(analyse)
         except OIFout as fout:
             reden = f"Dit scenario is niet door te rekenen: {fout}"
             blokken.append(Tekst((reden,), kop=act.naam))
@@ -153,9 +158,10 @@ HOOFDSTUK = ExtraHoofdstuk(
     titel="Wat als?",
     blad="Wat als",
     maak=build_wat_als,
+    maak_op=build_wat_als,
     intro="Het hoofdstuk Wat als? rekent per activiteit een scenario door naar de opgave, met "
     "de uitruil in woorden.",
-    bron="Wat als?: scenario's op de ingebouwde gegevens van de activiteiten; het tempo volgt "
+    bron="Wat als?: scenario's op de gegevens van de activiteiten in het rapport; het tempo volgt "
     "het pace-of-change-model van NHS England.",
     formules=(
         (
