@@ -136,7 +136,10 @@ def _atomair(pad: Path, inhoud: bytes) -> None:
 
 
 _CODE = ("figuren.py", "kaart.py", "geo.py", "opmaak.py", "figuurcache.py")
-_PAKKETTEN = ("matplotlib", "numpy", "pandas", "pillow")
+_KERN_CODE = ("rekenen/kleuring.py", "weergave/tekst.py", "weergave/kolommen.py")
+"""The core's modules whose constants and wording end up in a drawing (colour classes,
+symbols, legend words, number format, column headers)."""
+_PAKKETTEN = ("matplotlib", "numpy", "oi-core", "pandas", "pillow")
 
 
 @cache
@@ -148,6 +151,9 @@ def _omgeving() -> bytes:
     hier = Path(__file__).resolve().parent
     for naam in _CODE:
         h.update((hier / naam).read_bytes())
+    kern = resources.files("oi_core")
+    for naam in _KERN_CODE:
+        h.update(kern.joinpath(naam).read_bytes())
     h.update(repr(sorted(STIJL.items())).encode())
     for pakket in _PAKKETTEN:
         h.update(f"{pakket}={_versie(pakket)}\0".encode())

@@ -61,15 +61,16 @@ def test_a_warm_cache_gives_the_same_figures_without_drawing(
 def test_a_changed_value_draws_the_figure_again(
     grafieken: list[Grafiek], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    kaart = next(g for g in grafieken if g.figuur.soort == "kaart")
-    eerste = _teken([kaart], tmp_path).svg[kaart.sleutel]
-    data = kaart.figuur.data.copy()
+    # a bar chart draws its values; an OI-index kaart draws the classes the core gave it
+    staaf = next(g for g in grafieken if g.figuur.soort == "staaf")
+    eerste = _teken([staaf], tmp_path).svg[staaf.sleutel]
+    data = staaf.figuur.data.copy()
     kolom = data.select_dtypes("number").columns[0]
     data.iloc[0, data.columns.get_loc(kolom)] = data[kolom].max() * 10 + 1
-    anders = dataclasses.replace(kaart, figuur=dataclasses.replace(kaart.figuur, data=data))
+    anders = dataclasses.replace(staaf, figuur=dataclasses.replace(staaf.figuur, data=data))
     getekend = _geen_tekenen(monkeypatch)
-    tweede = _teken([anders], tmp_path).svg[kaart.sleutel]
-    assert getekend == [kaart.sleutel]  # not taken from the cache
+    tweede = _teken([anders], tmp_path).svg[staaf.sleutel]
+    assert getekend == [staaf.sleutel]  # not taken from the cache
     assert tweede != eerste
     assert tweede == figuren_module._render(anders).svg
 
