@@ -89,6 +89,9 @@ class Onderdeel:
     gepubliceerd: bool = False
     """The part compares with the published figures that come with the plugin: the report
     leaves it out when the analysis runs on the user's own data."""
+    ingebouwd: bool = False
+    """The part's figures come from the plugin's own embedded data, not from the analysis:
+    in a report on the user's own data it keeps its ``bron`` (and says so)."""
 
     def inherit(self, bron: str, peiljaar: int | None) -> Onderdeel:
         """This part with ``bron`` and ``peiljaar`` filled in where it has none, its

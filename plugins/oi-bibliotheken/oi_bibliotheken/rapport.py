@@ -438,4 +438,5 @@ def _onderdeel_niveaus(analyse: Analyse) -> Onderdeel:
         tabel=tabel,
         bron="OBA-vestigingen (oba_vestigingen.csv); kinderen 0–14: CBS Kerncijfers wijken en "
         "buurten 2024.",
+        ingebouwd=True,  # computed from the plugin's branch list, never from --data
     )

@@ -314,7 +314,9 @@ def _parts(
     for i, onderdeel in enumerate(onderdelen, start=1):
         if isinstance(onderdeel, Onderdeel) and not (eigen and onderdeel.gepubliceerd):
             if eigen:  # the user's figures, not the plugin's source
-                onderdeel = _own_source(onderdeel)
+                onderdeel = (
+                    _own_source(onderdeel) if not onderdeel.ingebouwd else _builtin(onderdeel)
+                )
             sleutel = f"{reg.code}-onderdeel-{i}"
             blokken.extend(_part_blocks(sleutel, onderdeel, analyse, opmerkingen))
     return blokken
@@ -329,6 +331,16 @@ def _own_source(onderdeel: Onderdeel) -> Onderdeel:
     if isinstance(figuur, Figuur):
         figuur = replace(figuur, bron=EIGEN_BRON, peiljaar=None)
     return replace(onderdeel, bron=EIGEN_BRON, peiljaar=None, figuur=figuur)
+
+
+INGEBOUWD = (
+    "Dit onderdeel rekent op de ingebouwde gegevens van de plugin, niet op uw eigen gegevens."
+)
+"""The sentence a part on the plugin's embedded data gets in a report on own data."""
+
+
+def _builtin(onderdeel: Onderdeel) -> Onderdeel:
+    return replace(onderdeel, tekst=(*onderdeel.tekst, INGEBOUWD))
 
 
 def _part_blocks(

@@ -166,3 +166,24 @@ def test_a_filled_in_werkmap_gives_a_report_of_its_own_numbers(tmp_path: Path) -
     assert f"tot {hoog:.0f} (Weesp" in intro
     assert not any("gepubliceerd" in t.sleutel for t in _blokken(uitkomst, Tabel))
     assert any(t.kop == "Herkomst van de cijfers" for t in _blokken(uitkomst, Tekst))
+
+
+def test_a_part_on_the_plugins_own_data_keeps_its_source_in_an_own_data_report() -> None:
+    """The bibliotheken part *vestigingen per gebied en per stadsdeel* counts the plugin's
+    branch list, whatever ``--data`` holds: on own data it keeps its source and says that it
+    uses the embedded data; the parts computed from the analysis get the user's source."""
+    from oi_rapport.activiteit import EIGEN_BRON, INGEBOUWD, _parts
+
+    from oi_core.plugins.manager import activiteiten
+
+    reg = activiteiten()["bibliotheken"]
+    blokken = _parts(reg, reg.analyse(), [], eigen=True)
+    teksten = [b for b in blokken if isinstance(b, Tekst)]
+    koppen = [i for i, b in enumerate(teksten) if b.kop]
+    delen = [teksten[a:b] for a, b in zip(koppen, [*koppen[1:], len(teksten)], strict=True)]
+    niveaus = [d for d in delen if d[0].kop and "naast elkaar" in d[0].kop]
+    assert len(niveaus) == 1
+    zinnen = " ".join(z for t in niveaus[0] for z in t.alineas)
+    assert INGEBOUWD in zinnen and "oba_vestigingen.csv" in zinnen and EIGEN_BRON not in zinnen
+    anderen = [" ".join(z for t in d for z in t.alineas) for d in delen if d is not niveaus[0]]
+    assert anderen and all(EIGEN_BRON in z and INGEBOUWD not in z for z in anderen)
