@@ -32,6 +32,7 @@ pytestmark = pytest.mark.slow  # three whole reports: two to three minutes
 
 VAST: tuple[tuple[str, str], ...] = (
     (r"minder dan 90, meer dan 110|onder 90, meer dan het aandeel boven 110", "de band ±10 %"),
+    (r"\(OI-index onder 90\);$|\(90 tot en met 110\);$|\(boven 110\)\.$", "de band ±10 %"),
     (r"^100 \(in verhouding\)|100 is in verhouding|^100 × aandeel inzet", "de OI-index, methode"),
     (r"donker onder 50 .* boven 200", "de kleurgrenzen van de OI-index, methode"),
     (r"^OI-index = 100 × aandeel|^100 betekent inzet|= 100 × \(FTE / FTE", "formules"),
