@@ -162,9 +162,8 @@ def report_analyses(
     report (``analyses``, own data where given), else every installed activity on its
     built-in data."""
     from oi_core.plugins.manager import activiteiten
-    from oi_rapport.gedeeld import standaard_analyse
 
     alle = sorted(activiteiten().items())
     if analyses is None:
-        return [(code, reg, standaard_analyse(reg, indeling)) for code, reg in alle]
+        return [(code, reg, reg.analyse(indeling=indeling)) for code, reg in alle]
     return [(code, reg, analyses[code]) for code, reg in alle if code in analyses]

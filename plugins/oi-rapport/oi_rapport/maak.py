@@ -43,7 +43,6 @@ from oi_rapport.activiteit import ActiviteitHoofdstuk, build_activity
 from oi_rapport.bouw import build_report
 from oi_rapport.document import Grafiek, Rapport
 from oi_rapport.figuren import Tekenaar
-from oi_rapport.gedeeld import gedeelde_analyses, standaard_analyse
 from oi_rapport.hoofdstukken import ExtraHoofdstuk, GemaaktHoofdstuk, extra_hoofdstukken, kies
 from oi_rapport.html_weergave import render_html
 from oi_rapport.invoer import EigenGegevens, read_inputs
@@ -118,9 +117,9 @@ def make_report(opties: RapportOpties, voortgang: Voortgang | None = None) -> Ra
     problemen: list[str] = []
     extra = kies(extra_hoofdstukken(None if opties.strikt else problemen), opties.zonder)
     stap = _Stappen(len(keuze) + len(extra) + 4, voortgang)
-    # one analysis per activity for all chapters; each chapter's figures are drawn (or taken
-    # from the figure cache) while the next is built
-    with gedeelde_analyses(), Tekenaar(indeling) as tekenaar:
+    # one analysis per activity, handed to every chapter (``maak_op``); each chapter's figures
+    # are drawn (or taken from the figure cache) while the next is built
+    with Tekenaar(indeling) as tekenaar:
         hoofdstukken, overgeslagen = _analyse_all(keuze, opties, invoer, stap, tekenaar)
         overgeslagen += problemen
         analyses = {h.registratie.activiteit.code: h.analyse for h in hoofdstukken}
@@ -265,7 +264,7 @@ def _analyse_one(
     if invoer is not None:
         analyse = reg.analyse(niveau=opties.niveau or invoer.niveau, data=invoer.data)
     elif opties.niveau is None:  # the analysis the other chapters share
-        analyse = standaard_analyse(reg, Gebiedsindeling.amsterdam())
+        analyse = reg.analyse(indeling=Gebiedsindeling.amsterdam())
     else:
         analyse = reg.analyse(niveau=opties.niveau)
     return build_activity(reg, analyse, band=opties.band, eigen=invoer is not None)
