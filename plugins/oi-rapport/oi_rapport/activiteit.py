@@ -32,7 +32,7 @@ from oi_rapport.document import (
     section_key,
 )
 from oi_rapport.figuren import series_names
-from oi_rapport.kaart import map_colouring
+from oi_rapport.geo import map_colouring
 from oi_rapport.opmaak import MEERVOUD, measure, number
 from oi_rapport.samenvatting import data_origin, generic_summary, share_notes
 from oi_rapport.tabellen import ExtraKolom, match_table, table_from_frame

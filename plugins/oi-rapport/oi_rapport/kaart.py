@@ -28,22 +28,18 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path
 
-from oi_core.errors import OIFout
 from oi_core.gebieden.indeling import Gebiedsindeling
-from oi_core.model.activiteit import Niveau, Richting
-from oi_core.model.registratie import Figuur
-from oi_core.rekenen.analyse import Analyse
+from oi_core.model.activiteit import Niveau
 from oi_core.rekenen.kleuring import (
     KLASSEN,
     LEGENDA,
     SYMBOLEN,
     Kleuring,
     Soort,
-    kleur_indicator,
 )
 from oi_core.weergave.kolommen import kop
 from oi_rapport.document import Grafiek
-from oi_rapport.geo import GEO_BESTANDEN
+from oi_rapport.geo import AFWIJKEND_LEGENDA, GEO_BESTANDEN, map_colouring
 from oi_rapport.opmaak import KLEUREN
 
 __all__ = [
@@ -66,8 +62,6 @@ _RAND = "#8C8C8C"
 GEBIEDEN_GID = "gebieden"
 """The id of the collection of areas (one patch per area, in the order of
 :func:`area_shapes`), so a test can read back each area's colour."""
-AFWIJKEND_LEGENDA = "gepubliceerd wijkt af"
-"""Legend entry of the hatching over areas whose published figure differs."""
 AFWIJKEND_ARCERING = "////"
 GEEN_GEGEVENS_ARCERING = "..."
 MAX_TEKENS = 40
@@ -135,32 +129,6 @@ def draw_map(fig: Figure, ax: Axes, grafiek: Grafiek, indeling: Gebiedsindeling 
     if indeling is not None:
         met_naam = _named(waarden)
         _labels(ax, indeling, grafiek.niveau, codes, met_naam, _symbols(grafiek.kleuring, klassen))
-
-
-def map_colouring(analyse: Analyse, figuur: Figuur, niveau: Niveau | None) -> Kleuring | None:
-    """The classes of a plugin's indicator map: when ``figuur`` maps an indicator of the
-    activity that has a direction, the core colours it as its column beside the match
-    (:func:`~oi_core.rekenen.kleuring.kleur_indicator`: the same average, the same rule),
-    over the map's own areas at the map's level. ``None``: a continuous scale."""
-    if figuur.soort != "kaart" or niveau is None or not isinstance(figuur.y, str):
-        return None
-    ind = next((i for i in analyse.activiteit.keten.indicatoren() if i.code == figuur.y), None)
-    if ind is None or ind.richting is Richting.NEUTRAAL:
-        return None
-    op_niveau = analyse
-    if niveau is not analyse.niveau:
-        op_niveau = Analyse(
-            analyse.activiteit,
-            analyse.data,
-            niveau=niveau,
-            indeling=analyse.indeling,
-            jaar=analyse.jaar,
-        )
-    waarden = pd.to_numeric(figuur.data[figuur.y], errors="coerce").astype(float)
-    try:
-        return kleur_indicator(op_niveau, ind, waarden, waarden.index)
-    except OIFout:  # e.g. no average at that level: the map keeps its continuous scale
-        return None
 
 
 def area_classes(kleuring: Kleuring, codes: list[str]) -> np.ndarray:

@@ -29,7 +29,7 @@ from oi_core.rekenen.gepubliceerd import binnen_afronding
 from oi_core.rekenen.kern import BAND, SIGNAAL_MINDER, Compensatie
 from oi_core.rekenen.kleuring import LEGENDA, kleur_index
 from oi_rapport.document import Blok, Grafiek, Kolom, Opsomming, Tabel, Tekst
-from oi_rapport.kaart import AFWIJKEND_LEGENDA
+from oi_rapport.geo import AFWIJKEND_LEGENDA
 from oi_rapport.opmaak import MEERVOUD, amount, number, percentage
 
 __all__ = ["MAX_RIJEN", "Afweging", "Voorpagina", "build_front_page", "published_deviations"]
