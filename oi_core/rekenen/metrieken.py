@@ -7,7 +7,9 @@ DataFrame with the same labels. Inputs are checked; a user mistake raises a Dutc
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -60,21 +62,32 @@ def per(waarden: Labels, noemer: Labels, per: float = 100.0) -> pd.Series:
             f"per is {per:g}; kies een aantal groter dan 0, zoals 100 of 1000", argument="per"
         )
     x = als_reeks(waarden, "waarden")
-    n = als_reeks(noemer, "noemer")
-    check_same_labels(x, n, "waarden", "noemer")
-    nv = als_getallen(n) if n.index.equals(x.index) else n.reindex(x.index).to_numpy(float)
+    nv = _aligned_noemer(x, als_reeks(noemer, "noemer"))
     if not (nv.min() > 0 if len(nv) else True):  # NaN fails too; one reduction when fine
         codes = ", ".join(x.index[~(nv > 0)].map(str))
         raise InvoerFout(f"noemer is 0, leeg of negatief voor {codes}", argument="noemer")
     with np.errstate(over="ignore"):
         uit = als_getallen(x) * per
         uit /= nv
-    if not np.isfinite(uit.sum()) and np.isinf(uit).any():  # a finite sum: nothing infinite
+    if not math.isfinite(uit.sum()) and np.isinf(uit).any():  # a finite sum: nothing infinite
         codes = ", ".join(x.index[np.isinf(uit)].map(str))
         raise InvoerFout(
             f"noemer is te klein voor {codes}; kies een andere eenheid", argument="noemer"
         )
-    return reeks(uit, x.index, f"per_{per:g}")
+    return reeks(uit, x.index, _per_naam(per))
+
+
+def _aligned_noemer(x: pd.Series, n: pd.Series) -> np.ndarray:
+    """The denominator's numbers in the order of ``x``; other areas are refused by name."""
+    if n.index is x.index or n.index.equals(x.index):  # the common case: no alignment
+        return als_getallen(n)
+    check_same_labels(x, n, "waarden", "noemer")
+    return n.reindex(x.index).to_numpy(float)
+
+
+@lru_cache(maxsize=64)
+def _per_naam(per: float) -> str:
+    return f"per_{per:g}"
 
 
 def index_interval(
