@@ -611,7 +611,8 @@ def _write_checks(
     every recalculation: 0 in Excel with the add-in (its cached value), 1 without it and in
     LibreOffice. H3 compares the input table with its copy on the Kern sheet (same cells,
     and the same number of filled cells in those columns, so a row typed below the table
-    also counts as a change)."""
+    also counts as a change); also volatile (``NOW()>0``), because LibreOffice otherwise
+    keeps the cached value of the word next to it."""
     rij, kol = META_ONTBREEKT
     beschikbaar = f"=ISERROR({formule_naam('OI_AANDEEL', route)}(1))+0*NOW()"
     blad.write(0, kol - 1, "Controle van de OI-functies", opmaak["kop"])
@@ -644,7 +645,7 @@ def _unchanged(invoer: WerkmapInvoer) -> str:
     kolom_k = xl_range_abs(0, KERN_INVOER, 0, KERN_INVOER + kolommen - 1).replace("$1", "")
     return (
         f"=AND(COUNTA({BLAD_INVOER}!{kolom_i})=COUNTA({BLAD_KERN}!{kolom_k}),"
-        f"SUMPRODUCT(--({invoer_}<>{kopie}))=0)"
+        f"SUMPRODUCT(--({invoer_}<>{kopie}))=0,NOW()>0)"
     )
 
 
