@@ -11,17 +11,22 @@ The Resultaat sheet uses the OI functions on the input table, under the names of
 add-in, ``OI_MATCH`` for the classic one). Each function gets the rows that have an inzet
 or an opgave (``FILTER``), so an area left blank does not count. Each formula cell also
 carries its cached value, and that value is the registered Excel function's own result on
-those rows (:func:`oi_excel.conversie.call_function`): one number, one place, and a viewer
-without the add-in (LibreOffice, Excel before the add-in loads) shows the core's figures;
-the workbook is therefore not recalculated on opening. The match uses the core's default
-band :data:`~oi_core.rekenen.kern.BAND` unless another is given, and its colours follow the
-core's signal, so no threshold is typed here. A file is never overwritten unless asked.
+those rows (:func:`oi_excel.conversie.call_function`): one number, one place. The hidden
+:data:`~oi_excel.werkmap.lezen.BLAD_KERN` sheet holds the same cells as plain values, and
+every formula is ``IF(no OI functions, IF(input unchanged, Kern!its range, text), the call)``
+on two checks of the Meta sheet (:func:`_write_checks`), so a viewer without the add-in
+(LibreOffice, which recalculates every array formula on opening; Excel before the add-in
+loads) shows the core's figures, and Excel with the add-in shows the function's own result
+or the core's error (no ``IFERROR``). The workbook is not recalculated on opening.
+The match uses the core's default band :data:`~oi_core.rekenen.kern.BAND` unless another
+is given, and its colours follow the core's signal, so no threshold is typed here. A file
+is never overwritten unless asked.
 Every text (area names, labels, a plugin's names) is a string cell, never a formula
-(:mod:`oi_core.weergave.cellen`): formulas are only the OI functions and ``FILTER``,
-written through ``write_dynamic_array_formula``. Input cells have data validation: numbers
-(≥ 0 for inzet, opgave and inwoners, as the core requires) and, for code and name, the
-list of the level's areas (on the Meta sheet, by the names :data:`LIJST_CODES` and
-:data:`LIJST_GEBIEDEN`).
+(:mod:`oi_core.weergave.cellen`): formulas are only the OI functions with ``FILTER`` and
+the fallback, written through ``write_dynamic_array_formula``, and the two checks.
+Input cells have data validation: numbers (≥ 0 for inzet, opgave and inwoners, as the
+core requires) and, for code and name, the list of the level's areas (on the Meta sheet,
+by the names :data:`LIJST_CODES` and :data:`LIJST_GEBIEDEN`).
 """
 
 from __future__ import annotations
@@ -511,9 +516,12 @@ def _explanation(invoer: WerkmapInvoer, route: Route) -> list[tuple[str, str]]:
         ("tekst", f"{BLAD_RESULTAAT}: de match tussen inzet en opgave (aandelen, verschil in "
                   "procentpunten, OI-index, signaal), inzet per 1.000 inwoners ten opzichte van "
                   "het gemiddelde (– / +) en de concentratie-index."),
-        ("tekst", f"{BLAD_META}: activiteit, niveau, jaar, de Excel-route en de lijst met "
-                  "gebieden van het niveau. Niet wijzigen: 'oi rapport --data' leest deze "
+        ("tekst", f"{BLAD_META}: activiteit, niveau, jaar, de Excel-route, de lijst met "
+                  "gebieden van het niveau en twee controles (werken de OI-functies, is de "
+                  "invoer ongewijzigd). Niet wijzigen: 'oi rapport --data' leest deze "
                   "werkmap terug."),
+        ("tekst", f"{BLAD_KERN} (verborgen): de uitkomsten van de rekenkern en de invoer "
+                  "waarmee de werkmap gemaakt is. Niet wijzigen."),
         ("kop", "Invullen"),
         ("tekst", "Een lege cel is een ontbrekende waarde, geen 0. Een gebied zonder inzet en "
                   "zonder opgave telt niet mee in de resultaten. Typ een percentage als getal "
@@ -539,11 +547,14 @@ def _functions_text(route: Route) -> list[tuple[str, str]]:
 
 
 _ZONDER = (
-    "Zonder invoegtoepassing tonen de cellen de bewaarde uitkomsten van de rekenkern, ook in "
-    "Excel voordat de invoegtoepassing geladen is. Wijzigt u een getal, dan rekent Excel "
-    "opnieuw en is de invoegtoepassing nodig; zonder staat er 'Geen uitkomst van …'. "
-    "LibreOffice rekent bij het openen zelf en toont daarom die tekst. 'oi rapport --data "
-    "<deze werkmap>' geeft dezelfde cijfers zonder Excel."
+    "Zonder invoegtoepassing (ook in LibreOffice, en in Excel voordat de invoegtoepassing "
+    "geladen is) tonen de cellen de uitkomsten van de rekenkern bij het maken van de "
+    f"werkmap (verborgen blad {BLAD_KERN}), zolang de invoer ongewijzigd is. Wijzigt u een "
+    "getal, dan is de invoegtoepassing nodig; zonder staat er 'Geen uitkomst van …: de "
+    f"invoer is gewijzigd'. Het blad {BLAD_META} toont bij 'OI-functies beschikbaar' en "
+    "'Invoer ongewijzigd' ja of nee. Met de invoegtoepassing rekent Excel de OI-formules bij "
+    "elke herberekening opnieuw. 'oi rapport --data <deze werkmap>' geeft dezelfde cijfers "
+    "zonder Excel."
 )
 _ROUTE_TEKST = {
     Route.WEB: (
