@@ -14,6 +14,7 @@ import pytest
 from oi_excel.werkmap import make_werkmap
 from oi_excel.werkmap.lezen import (
     BLAD_INVOER,
+    BLAD_KERN,
     BLAD_META,
     BLAD_RESULTAAT,
     BLAD_UITLEG,
@@ -38,7 +39,8 @@ def werkmap(tmp_path: Path, met_testplugin: None) -> Path:
 
 def test_sheets_table_and_formulas(werkmap: Path) -> None:
     boek = openpyxl.load_workbook(werkmap)
-    assert boek.sheetnames == [BLAD_UITLEG, BLAD_INVOER, BLAD_RESULTAAT, BLAD_META]
+    assert boek.sheetnames == [BLAD_UITLEG, BLAD_INVOER, BLAD_RESULTAAT, BLAD_META, BLAD_KERN]
+    assert boek[BLAD_KERN].sheet_state == "hidden"  # the core's results, for people hidden
     invoer = boek[BLAD_INVOER]
     tabel = invoer.tables[TABEL_INVOER]
     assert tabel.ref == "A1:F10"  # header + all 9 stadsdelen (Westpoort without data)
@@ -68,11 +70,16 @@ def test_sheets_table_and_formulas(werkmap: Path) -> None:
     formule = resultaat["A5"].value
     tekst = getattr(formule, "text", formule)
     telt = '(OI_Invoer[FTE straatreiniging]<>"")+(OI_Invoer[Bewoners en bezoekers]<>"")'
-    assert tekst == (  # as stored: the Office.js add-in's OI.MATCH, rows with inzet or opgave
-        f"=IFERROR(_xldudf_OI_MATCH(_xlfn._xlws.FILTER(OI_Invoer[Gebied],{telt}),"
+    assert tekst == (  # as stored: the Office.js add-in's OI.MATCH, rows with inzet or opgave;
+        # without the functions the core's result on the Kern sheet, while the input is as written
+        '=IF(Meta!$H$2,IF(Meta!$H$3,Kern!$A$5:$F$13,"Geen uitkomst van OI.MATCH: de invoer is '
+        "gewijzigd en de OI-functies werken hier niet. Laad de invoegtoepassing of maak de "
+        'werkmap opnieuw"),'
+        f'IF(SUMPRODUCT(--(({telt})>0))=0,"Geen uitkomst van OI.MATCH: laad de '
+        'invoegtoepassing of controleer de invoer",'
+        f"_xldudf_OI_MATCH(_xlfn._xlws.FILTER(OI_Invoer[Gebied],{telt}),"
         f"_xlfn._xlws.FILTER(OI_Invoer[FTE straatreiniging],{telt}),"
-        f"_xlfn._xlws.FILTER(OI_Invoer[Bewoners en bezoekers],{telt}),{BAND:g}),"
-        '"Geen uitkomst van OI.MATCH: laad de invoegtoepassing of controleer de invoer")'
+        f"_xlfn._xlws.FILTER(OI_Invoer[Bewoners en bezoekers],{telt}),{BAND:g})))"
     )
     assert getattr(formule, "ref", None) == "A5:F13"  # an array formula that spills (8 rows)
     assert "_xldudf_OI_TOV_GEMIDDELDE(_xlfn.ANCHORARRAY(H6),_xlfn._xlws.FILTER(" in getattr(
@@ -224,7 +231,7 @@ def test_another_band_changes_formula_and_cached_signal(
     pad = tmp_path / "band.xlsx"
     assert main(["excel", "werkmap", "straatreiniging", "--band", "0.3", "-o", str(pad)]) == 0
     assert make_werkmap("straatreiniging", tmp_path / "b.xlsx", band=0.3).read_bytes()
-    assert '),0.3),"Geen uitkomst' in openpyxl.load_workbook(pad)[BLAD_RESULTAAT]["A5"].value.text
+    assert openpyxl.load_workbook(pad)[BLAD_RESULTAAT]["A5"].value.text.endswith("),0.3)))")
     boek = openpyxl.load_workbook(pad, data_only=True)
     analyse = activiteit("straatreiniging").analyse()
     fte, bewoners = (analyse.values(k).reindex(_codes(boek)) for k in _MATCH)
@@ -257,3 +264,22 @@ def test_a_version_1_workbook_with_code_headers_still_reads(
     oud = tmp_path / "versie1.xlsx"
     boek.save(oud)
     pd.testing.assert_frame_equal(read_werkmap(oud)[2], read_werkmap(werkmap)[2])
+
+
+def test_the_reader_never_reads_the_kern_sheet(werkmap: Path, tmp_path: Path) -> None:
+    """The Kern sheet holds the core's results and a copy of the input for the formulas; the
+    input is the Invoer sheet only. Another number on Kern, or no Kern sheet at all (a
+    workbook of layout 2 made before it existed), reads back to the same data."""
+    verwacht = read_werkmap(werkmap)[2]
+    boek = openpyxl.load_workbook(werkmap)
+    kern = boek[BLAD_KERN]
+    assert kern["P2"].value == boek[BLAD_INVOER]["D2"].value == 23  # the copy of Centrum
+    kern["P2"] = 999.0
+    kern["M20"] = "Nergenshuizen"
+    anders = tmp_path / "kern_anders.xlsx"
+    boek.save(anders)
+    pd.testing.assert_frame_equal(read_werkmap(anders)[2], verwacht)
+    del boek[BLAD_KERN]
+    zonder = tmp_path / "zonder_kern.xlsx"
+    boek.save(zonder)
+    pd.testing.assert_frame_equal(read_werkmap(zonder)[2], verwacht)

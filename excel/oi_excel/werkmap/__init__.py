@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from oi_excel.werkmap.lezen import (
     BLAD_INVOER,
+    BLAD_KERN,
     BLAD_META,
     BLAD_RESULTAAT,
     BLAD_UITLEG,
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BLAD_INVOER",
+    "BLAD_KERN",
     "BLAD_META",
     "BLAD_RESULTAAT",
     "BLAD_UITLEG",

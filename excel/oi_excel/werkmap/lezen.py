@@ -15,7 +15,12 @@ names defined here, so the layout lives in exactly one place:
   was measured in another year. Layout version 1 (headers were the indicator codes) is
   still read;
 - sheets :data:`BLAD_RESULTAAT` (formulas with the ``OI_`` functions) and
-  :data:`BLAD_UITLEG` (Dutch explanation) are for people; the reader ignores them.
+  :data:`BLAD_UITLEG` (Dutch explanation) are for people; the hidden sheet
+  :data:`BLAD_KERN` holds the core's results and a copy of the input as written (what the
+  formulas show without the OI functions). The reader ignores all three: the input is the
+  Invoer sheet only. Columns G to I of the Meta sheet hold two checks (formulas) beside
+  the key/value table; the reader reads only its first two columns, so the layout version
+  stays 2 (a workbook of this version without the Kern sheet still reads).
 
 The reader uses pandas with the ``calamine`` engine and reports every problem with its
 sheet, row (as Excel numbers it: the header is row 1) and column in one
@@ -57,6 +62,7 @@ from oi_core.weergave.kolommen import kolom
 
 __all__ = [
     "BLAD_INVOER",
+    "BLAD_KERN",
     "BLAD_META",
     "BLAD_RESULTAAT",
     "BLAD_UITLEG",
@@ -78,6 +84,7 @@ BLAD_INVOER = "Invoer"
 BLAD_RESULTAAT = "Resultaat"
 BLAD_UITLEG = "Uitleg"
 BLAD_META = "Meta"
+BLAD_KERN = "Kern"
 TABEL_INVOER = "OI_Invoer"
 KOLOM_CODE = "Code"
 KOLOM_GEBIED = "Gebied"

@@ -11,27 +11,33 @@ The Resultaat sheet uses the OI functions on the input table, under the names of
 add-in, ``OI_MATCH`` for the classic one). Each function gets the rows that have an inzet
 or an opgave (``FILTER``), so an area left blank does not count. Each formula cell also
 carries its cached value, and that value is the registered Excel function's own result on
-those rows (:func:`oi_excel.conversie.call_function`): one number, one place, and a viewer
-without the add-in (LibreOffice, Excel before the add-in loads) shows the core's figures;
-the workbook is therefore not recalculated on opening. The match uses the core's default
-band :data:`~oi_core.rekenen.kern.BAND` unless another is given, and its colours follow the
-core's signal, so no threshold is typed here. A file is never overwritten unless asked.
+those rows (:func:`oi_excel.conversie.call_function`): one number, one place. The hidden
+:data:`~oi_excel.werkmap.lezen.BLAD_KERN` sheet holds the same cells as plain values, and
+every formula is ``IF(no OI functions, IF(input unchanged, Kern!its range, text), the call)``
+on two checks of the Meta sheet (:func:`_write_checks`), so a viewer without the add-in
+(LibreOffice, which recalculates every array formula on opening; Excel before the add-in
+loads) shows the core's figures, and Excel with the add-in shows the function's own result
+or the core's error (no ``IFERROR``). The workbook is not recalculated on opening.
+The match uses the core's default band :data:`~oi_core.rekenen.kern.BAND` unless another
+is given, and its colours follow the core's signal, so no threshold is typed here. A file
+is never overwritten unless asked.
 Every text (area names, labels, a plugin's names) is a string cell, never a formula
-(:mod:`oi_core.weergave.cellen`): formulas are only the OI functions and ``FILTER``,
-written through ``write_dynamic_array_formula``. Input cells have data validation: numbers
-(≥ 0 for inzet, opgave and inwoners, as the core requires) and, for code and name, the
-list of the level's areas (on the Meta sheet, by the names :data:`LIJST_CODES` and
-:data:`LIJST_GEBIEDEN`).
+(:mod:`oi_core.weergave.cellen`): formulas are only the OI functions with ``FILTER`` and
+the fallback, written through ``write_dynamic_array_formula``, and the two checks.
+Input cells have data validation: numbers (≥ 0 for inzet, opgave and inwoners, as the
+core requires) and, for code and name, the list of the level's areas (on the Meta sheet,
+by the names :data:`LIJST_CODES` and :data:`LIJST_GEBIEDEN`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import xlsxwriter  # type: ignore[import-untyped]
+from xlsxwriter.utility import xl_range_abs  # type: ignore[import-untyped]
 from xlsxwriter.workbook import Workbook  # type: ignore[import-untyped]
 from xlsxwriter.worksheet import Worksheet  # type: ignore[import-untyped]
 
@@ -43,6 +49,7 @@ from oi_excel.conversie import Cellen, call_function
 from oi_excel.taakvenster import Route, formule_naam, web_naam
 from oi_excel.werkmap.lezen import (
     BLAD_INVOER,
+    BLAD_KERN,
     BLAD_META,
     BLAD_RESULTAAT,
     BLAD_UITLEG,
@@ -113,9 +120,15 @@ def _write(invoer: WerkmapInvoer, pad: Path, band: float, route: Route) -> None:
     opmaak = _formats(boek)
     uitleg = boek.add_worksheet(BLAD_UITLEG)
     _write_input(boek.add_worksheet(BLAD_INVOER), invoer, opmaak)
-    _write_result(boek.add_worksheet(BLAD_RESULTAAT), invoer, opmaak, band, route)
+    resultaat = boek.add_worksheet(BLAD_RESULTAAT)
+    meta = boek.add_worksheet(BLAD_META)
+    kern = boek.add_worksheet(BLAD_KERN)
+    bladen = _Bladen(resultaat, kern, _counted(invoer)[0])
+    _write_result(bladen, invoer, opmaak, band, route)
     _write_explanation(uitleg, invoer, opmaak, route)
-    _write_meta(boek, invoer, opmaak, route)
+    _write_meta(boek, meta, invoer, opmaak, route)
+    _write_kern_input(kern, invoer, opmaak)
+    kern.hide()
     boek.get_worksheet_by_name(BLAD_INVOER).activate()
     boek.close()
 
@@ -274,24 +287,31 @@ def _shown(naam: str, route: Route) -> str:
     return web_naam(naam) if route is Route.WEB else naam
 
 
+class _Bladen(NamedTuple):
+    """The Resultaat sheet with the formulas, the hidden Kern sheet with their results, and
+    the condition of the input rows that count (:func:`_counted`)."""
+
+    resultaat: Worksheet
+    kern: Worksheet
+    voorwaarde: str
+
+
 def _write_function(
-    blad: Worksheet,
+    bladen: _Bladen,
     plek: tuple[int, int],
     functie: tuple[str, Route],
     argumenten: Sequence[Argument],
     opmaak: tuple[Any, Any],
 ) -> Cellen:
-    """Write ``=naam(...)`` as a spilling formula whose cells hold the function's result.
+    """Write the function ``naam`` as a spilling formula whose cells hold its result.
 
     ``argumenten`` pairs each formula argument with the value Excel would pass; the cached
-    cells are :func:`call_function` of the registered function on those values. When the
-    core refuses them, the formula's cell holds the core's Dutch message (Excel, once it
-    recalculates, shows the formula's own text of :func:`_no_result`); with no rows to
-    count, ``FILTER`` gives Excel an error, so the cell holds that text.
+    cells are :func:`call_function` of the registered function on those values, and the
+    Kern sheet holds the same cells as plain values (:func:`_formula`). When the core
+    refuses them, the cell holds the core's Dutch message; with no rows to count, the text
+    of :func:`_no_result`, which the formula also gives then.
     """
     naam, route = functie
-    aanroep = f"{formule_naam(naam, route)}({','.join(a for a, _ in argumenten)})"
-    formule = f'=IFERROR({aanroep},"{_no_result(naam, route)}")'
     waarden = [w for _, w in argumenten]
     try:
         if any(isinstance(w, list) and not w for w in waarden):
@@ -300,36 +320,79 @@ def _write_function(
             cellen = call_function(_INGEBOUWD[naam], waarden)
     except OIFout as fout:
         cellen = [[f"{_shown(naam, route)}: {fout}"]]
-    _write_spill(blad, plek, formule, cellen, opmaak)
+    bereik = _range(plek, cellen)
+    formule = _formula(functie, [a for a, _ in argumenten], bereik, bladen.voorwaarde)
+    _write_spill(bladen.resultaat, bereik, formule, cellen, opmaak)
+    _write_values(bladen.kern, plek, cellen, opmaak)
     return cellen
 
 
+def _range(plek: tuple[int, int], cellen: Cellen) -> tuple[int, int, int, int]:
+    rij, kol = plek
+    return rij, kol, rij + len(cellen) - 1, kol + len(cellen[0]) - 1
+
+
+def _formula(
+    functie: tuple[str, Route], argumenten: Sequence[str], bereik: Any, voorwaarde: str
+) -> str:
+    """``=IF(no add-in, IF(input unchanged, Kern!range, text), the OI call)``.
+
+    Excel with the add-in evaluates the call itself, once, and shows its result or the
+    core's error unchanged. Without the functions (Excel before the add-in loads,
+    LibreOffice) the formula shows the core's result from the Kern sheet while the input is
+    as written, and :func:`_changed` once it was changed. With no row to count (an empty
+    form), the call is not made and the formula gives :func:`_no_result`.
+    """
+    naam, route = functie
+    aanroep = f"{formule_naam(naam, route)}({','.join(argumenten)})"
+    leeg = f'IF(SUMPRODUCT(--(({voorwaarde})>0))=0,"{_no_result(naam, route)}",{aanroep})'
+    zonder = f'IF({_ONGEWIJZIGD},{BLAD_KERN}!{xl_range_abs(*bereik)},"{_changed(naam, route)}")'
+    return f"=IF({_ONTBREEKT},{zonder},{leeg})"
+
+
 def _no_result(naam: str, route: Route) -> str:
-    """What a formula shows when its function gives an error value: no add-in (``#NAAM?``),
-    a program that cannot run it (LibreOffice), or input the core refuses."""
+    """What a formula shows when no input row counts (an empty form), and what its cells
+    hold then."""
     return (
         f"Geen uitkomst van {_shown(naam, route)}: laad de invoegtoepassing of controleer de invoer"
     )
 
 
+def _changed(naam: str, route: Route) -> str:
+    """What a formula shows without the OI functions once the input was changed."""
+    return (
+        f"Geen uitkomst van {_shown(naam, route)}: de invoer is gewijzigd en de OI-functies "
+        "werken hier niet. Laad de invoegtoepassing of maak de werkmap opnieuw"
+    )
+
+
 def _write_spill(
-    blad: Worksheet, plek: tuple[int, int], formule: str, cellen: Cellen, opmaak: tuple[Any, Any]
-) -> None:
-    rij, kol = plek
+    blad: Worksheet, bereik: tuple[int, int, int, int], formule: str, cellen: Cellen,
+    opmaak: tuple[Any, Any],
+) -> None:  # fmt: skip
     vol, leeg = opmaak
-    onder, rechts = rij + len(cellen) - 1, kol + len(cellen[0]) - 1
     eerste = "" if cellen[0][0] is None else cellen[0][0]  # xlsxwriter needs a cached value
-    blad.write_dynamic_array_formula(rij, kol, onder, rechts, formule, vol, eerste)
+    blad.write_dynamic_array_formula(*bereik, formule, vol, eerste)
+    rij, kol = bereik[:2]
     for i, cel_rij in enumerate(cellen):
         for j, waarde in enumerate(cel_rij):
             if i or j:
                 blad.write(rij + i, kol + j, waarde, vol if waarde is not None else leeg)
 
 
+def _write_values(blad: Worksheet, plek: tuple[int, int], cellen: Cellen, opmaak: Any) -> None:
+    """The cells as plain values at ``plek`` (a string as a string, never a formula)."""
+    rij, kol = plek
+    for i, cel_rij in enumerate(cellen):
+        for j, waarde in enumerate(cel_rij):
+            if waarde is not None:
+                blad.write(rij + i, kol + j, waarde, opmaak[0])
+
+
 def _write_result(
-    blad: Worksheet, invoer: WerkmapInvoer, opmaak: dict[str, Any], band: float, route: Route
+    bladen: _Bladen, invoer: WerkmapInvoer, opmaak: dict[str, Any], band: float, route: Route
 ) -> None:
-    a = invoer.activiteit
+    a, blad = invoer.activiteit, bladen.resultaat
     blad.write(
         0, 0, f"{a.naam}: match tussen inzet en opgave ({invoer.niveau.value})", opmaak["titel"]
     )
@@ -348,11 +411,11 @@ def _write_result(
         (f"{band:g}", band),
     ]
     plek = (EERSTE_RIJ, 0)
-    _write_function(blad, plek, ("OI_MATCH", route), argumenten, (None, opmaak["leeg"]))
+    _write_function(bladen, plek, ("OI_MATCH", route), argumenten, (None, opmaak["leeg"]))
     onder = EERSTE_RIJ + max(len(invoer.tabel), 1)
     _format_match(blad, onder, opmaak)
     if invoer.tabel[KOLOM_INWONERS].notna().all() and len(invoer.tabel):
-        _write_per_capita(blad, invoer, (onder, route), opmaak)
+        _write_per_capita(bladen, invoer, (onder, route), opmaak)
     blad.set_column(0, 0, 24)
     blad.set_column(1, 5, 15)
 
@@ -383,9 +446,10 @@ def _format_match(blad: Worksheet, onder: int, opmaak: dict[str, Any]) -> None:
 
 
 def _write_per_capita(
-    blad: Worksheet, invoer: WerkmapInvoer, plek: tuple[int, Route], opmaak: dict[str, Any]
+    bladen: _Bladen, invoer: WerkmapInvoer, plek: tuple[int, Route], opmaak: dict[str, Any]
 ) -> None:
     onder, route = plek
+    blad = bladen.resultaat
     eerste = EERSTE_RIJ + 1
     blad.write(EERSTE_RIJ - 1, 7, "Inzet per inwoner t.o.v. het gemiddelde", opmaak["kop"])
     blad.write(EERSTE_RIJ, 7, "Inzet per 1.000 inwoners", opmaak["kop"])
@@ -394,15 +458,16 @@ def _write_per_capita(
     inwoners = _column(invoer, KOLOM_INWONERS)
     leeg = opmaak["leeg"]
     argumenten = [inzet, inwoners, ("1000", 1000.0)]
-    per = _write_function(blad, (eerste, 7), ("OI_PER", route), argumenten, (opmaak["getal"], leeg))
+    getal = (opmaak["getal"], leeg)
+    per = _write_function(bladen, (eerste, 7), ("OI_PER", route), argumenten, getal)
     h = (f"ANCHORARRAY(H{eerste + 1})", per)  # the spill of OI_PER: H6#
     positie = [h, inwoners, ('"hoger"', "hoger")]
-    _write_function(blad, (eerste, 8), ("OI_TOV_GEMIDDELDE", route), positie, (None, leeg))
+    _write_function(bladen, (eerste, 8), ("OI_TOV_GEMIDDELDE", route), positie, (None, leeg))
     _format_position(blad, (eerste, 8, onder, 8), opmaak)
     blad.write(EERSTE_RIJ, 10, "Concentratie-index", opmaak["kop"])
     concentratie = [inzet, opgave, inwoners]
     functie = ("OI_CONCENTRATIE", route)
-    _write_function(blad, (eerste, 10), functie, concentratie, (opmaak["getal"], leeg))
+    _write_function(bladen, (eerste, 10), functie, concentratie, getal)
     blad.set_column(7, 8, 22)
     blad.set_column(10, 10, 20)
 
@@ -451,9 +516,12 @@ def _explanation(invoer: WerkmapInvoer, route: Route) -> list[tuple[str, str]]:
         ("tekst", f"{BLAD_RESULTAAT}: de match tussen inzet en opgave (aandelen, verschil in "
                   "procentpunten, OI-index, signaal), inzet per 1.000 inwoners ten opzichte van "
                   "het gemiddelde (– / +) en de concentratie-index."),
-        ("tekst", f"{BLAD_META}: activiteit, niveau, jaar, de Excel-route en de lijst met "
-                  "gebieden van het niveau. Niet wijzigen: 'oi rapport --data' leest deze "
+        ("tekst", f"{BLAD_META}: activiteit, niveau, jaar, de Excel-route, de lijst met "
+                  "gebieden van het niveau en twee controles (werken de OI-functies, is de "
+                  "invoer ongewijzigd). Niet wijzigen: 'oi rapport --data' leest deze "
                   "werkmap terug."),
+        ("tekst", f"{BLAD_KERN} (verborgen): de uitkomsten van de rekenkern en de invoer "
+                  "waarmee de werkmap gemaakt is. Niet wijzigen."),
         ("kop", "Invullen"),
         ("tekst", "Een lege cel is een ontbrekende waarde, geen 0. Een gebied zonder inzet en "
                   "zonder opgave telt niet mee in de resultaten. Typ een percentage als getal "
@@ -479,11 +547,14 @@ def _functions_text(route: Route) -> list[tuple[str, str]]:
 
 
 _ZONDER = (
-    "Zonder invoegtoepassing tonen de cellen de bewaarde uitkomsten van de rekenkern, ook in "
-    "Excel voordat de invoegtoepassing geladen is. Wijzigt u een getal, dan rekent Excel "
-    "opnieuw en is de invoegtoepassing nodig; zonder staat er 'Geen uitkomst van …'. "
-    "LibreOffice rekent bij het openen zelf en toont daarom die tekst. 'oi rapport --data "
-    "<deze werkmap>' geeft dezelfde cijfers zonder Excel."
+    "Zonder invoegtoepassing (ook in LibreOffice, en in Excel voordat de invoegtoepassing "
+    "geladen is) tonen de cellen de uitkomsten van de rekenkern bij het maken van de "
+    f"werkmap (verborgen blad {BLAD_KERN}), zolang de invoer ongewijzigd is. Wijzigt u een "
+    "getal, dan is de invoegtoepassing nodig; zonder staat er 'Geen uitkomst van …: de "
+    f"invoer is gewijzigd'. Het blad {BLAD_META} toont bij 'OI-functies beschikbaar' en "
+    "'Invoer ongewijzigd' ja of nee. Met de invoegtoepassing rekent Excel de OI-formules bij "
+    "elke herberekening opnieuw. 'oi rapport --data <deze werkmap>' geeft dezelfde cijfers "
+    "zonder Excel."
 )
 _ROUTE_TEKST = {
     Route.WEB: (
@@ -515,11 +586,11 @@ def _install_text(route: Route) -> list[tuple[str, str]]:
 
 
 def _write_meta(
-    boek: Workbook, invoer: WerkmapInvoer, opmaak: dict[str, Any], route: Route
+    boek: Workbook, blad: Worksheet, invoer: WerkmapInvoer, opmaak: dict[str, Any], route: Route
 ) -> None:
-    """The Meta sheet: key and value (:data:`META_KOLOMMEN`), and in columns D and E the
-    level's area codes and names, the lists of the input validation."""
-    blad = boek.add_worksheet(BLAD_META)
+    """The Meta sheet: key and value (:data:`META_KOLOMMEN`), in columns D and E the level's
+    area codes and names (the lists of the input validation), and in G to I the two checks
+    every OI formula reads (:func:`_write_checks`)."""
     blad.write_row(0, 0, META_KOLOMMEN, opmaak["kop"])
     rijen = invoer.meta()
     rijen.insert(1, ("route", route.value))
@@ -528,6 +599,83 @@ def _write_meta(
     blad.set_column(0, 1, 24)
     if invoer.niveau is not Niveau.DOELGROEP:
         _write_area_lists(boek, blad, invoer, opmaak)
+    _write_checks(blad, invoer, opmaak, route)
+
+
+META_ONTBREEKT = (1, 7)
+META_ONGEWIJZIGD = (2, 7)
+"""Cells of the Meta sheet (0-based row, column; Excel H2 and H3): 1 when the OI functions
+do not work here, and TRUE while the input is as written (:func:`_write_checks`)."""
+KERN_INVOER = 12
+"""Column (0-based; Excel M) of the Kern sheet where the copy of the input table starts;
+columns A to K hold the results at their Resultaat addresses."""
+_ONTBREEKT = f"{BLAD_META}!{xl_range_abs(*META_ONTBREEKT, *META_ONTBREEKT)}"
+_ONGEWIJZIGD = f"{BLAD_META}!{xl_range_abs(*META_ONGEWIJZIGD, *META_ONGEWIJZIGD)}"
+
+
+def _write_checks(
+    blad: Worksheet, invoer: WerkmapInvoer, opmaak: dict[str, Any], route: Route
+) -> None:
+    """Two formulas with a Dutch label and a Dutch word next to them.
+
+    H2 is ``ISERROR(OI_AANDEEL(1))``, volatile (``+0*NOW()``) so it is computed again at
+    every recalculation: 0 in Excel with the add-in (its cached value), 1 without it and in
+    LibreOffice. H3 compares the input table with its copy on the Kern sheet (same cells,
+    and the same number of filled cells in those columns, so a row typed below the table
+    also counts as a change); also volatile (``NOW()>0``), because LibreOffice otherwise
+    keeps the cached value of the word next to it."""
+    rij, kol = META_ONTBREEKT
+    beschikbaar = f"=ISERROR({formule_naam('OI_AANDEEL', route)}(1))+0*NOW()"
+    blad.write(0, kol - 1, "Controle van de OI-functies", opmaak["kop"])
+    blad.write(rij, kol - 1, "OI-functies beschikbaar")
+    blad.write_formula(rij, kol, beschikbaar, None, 0)
+    blad.write_formula(
+        rij, kol + 1, f'=IF({xl_range_abs(rij, kol, rij, kol)},"nee","ja")', None, "ja"
+    )
+    rij, kol = META_ONGEWIJZIGD
+    blad.write(rij, kol - 1, "Invoer ongewijzigd sinds het maken")
+    blad.write_formula(rij, kol, _unchanged(invoer), None, True)
+    blad.write_formula(
+        rij, kol + 1, f'=IF({xl_range_abs(rij, kol, rij, kol)},"ja","nee")', None, "ja"
+    )
+    blad.write(
+        rij + 1,
+        kol - 1,
+        "Werken de OI-functies hier niet, dan tonen de resultaten de uitkomsten van de "
+        "rekenkern bij het maken van de werkmap, zolang de invoer ongewijzigd is.",
+    )
+    blad.set_column(kol - 1, kol - 1, 36)
+
+
+def _unchanged(invoer: WerkmapInvoer) -> str:
+    """``TRUE`` while the Invoer table holds what was written (its copy on the Kern sheet)."""
+    rijen, kolommen = max(len(invoer.tabel), 1), len(invoer.tabel.columns)
+    invoer_ = f"{BLAD_INVOER}!{xl_range_abs(1, 0, rijen, kolommen - 1)}"
+    kopie = f"{BLAD_KERN}!{xl_range_abs(1, KERN_INVOER, rijen, KERN_INVOER + kolommen - 1)}"
+    kolom_i = xl_range_abs(0, 0, 0, kolommen - 1).replace("$1", "")
+    kolom_k = xl_range_abs(0, KERN_INVOER, 0, KERN_INVOER + kolommen - 1).replace("$1", "")
+    return (
+        f"=AND(COUNTA({BLAD_INVOER}!{kolom_i})=COUNTA({BLAD_KERN}!{kolom_k}),"
+        f"SUMPRODUCT(--({invoer_}<>{kopie}))=0,NOW()>0)"
+    )
+
+
+def _write_kern_input(kern: Worksheet, invoer: WerkmapInvoer, opmaak: dict[str, Any]) -> None:
+    """The Kern sheet's title, and the input table as written (headers and values) from
+    column :data:`KERN_INVOER`, the copy :func:`_unchanged` compares with."""
+    kern.write(
+        0,
+        0,
+        "Uitkomsten van de rekenkern bij het maken van de werkmap, en de invoer waarmee ze "
+        "gemaakt zijn. Niet wijzigen.",
+        opmaak["kop"],
+    )
+    tabel = invoer.tabel
+    kern.write_row(0, KERN_INVOER, [invoer.header(str(k)) for k in tabel.columns])
+    for i, rij in enumerate(tabel.itertuples(index=False), start=1):
+        for j, waarde in enumerate(rij):
+            if _cell(waarde) is not None:
+                kern.write(i, KERN_INVOER + j, _cell(waarde))
 
 
 def _write_area_lists(
