@@ -23,6 +23,7 @@ route are set by :class:`oi_excel.asgi.Beveiligingskoppen`. Measured in
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
@@ -90,10 +91,14 @@ def fast_custom_functions_call(fastapi_app: Any) -> str:
 def json_object(inhoud: bytes) -> dict[str, Any] | None:
     """The body as a JSON object, ``None`` if it is not one.
 
-    orjson first; what it refuses but the standard library reads (``NaN``, integers past
-    64 bits, UTF-16, a byte-order mark) is read by the standard library, as before.
+    orjson first; what it refuses but the standard library reads (``NaN``, UTF-16, a
+    byte-order mark) is read by the standard library, as before. So is a body with a run
+    of 20 digits or more: orjson reads an integer past 64 bits as a float, Python keeps it
+    whole (Excel itself writes at most 17 significant digits).
     """
     try:
+        if _LANG_GETAL.search(inhoud):
+            raise orjson.JSONDecodeError("lang getal", "", 0)
         data = orjson.loads(inhoud)
     except orjson.JSONDecodeError:
         try:
@@ -101,6 +106,9 @@ def json_object(inhoud: bytes) -> dict[str, Any] | None:
         except ValueError:
             return None
     return data if isinstance(data, dict) else None
+
+
+_LANG_GETAL = re.compile(rb"[0-9]{20}")
 
 
 def json_bytes(antwoord: Any) -> bytes:

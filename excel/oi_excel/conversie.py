@@ -199,12 +199,18 @@ def _as_float(tekst: str) -> float:
 
 # -- arguments ----------------------------------------------------------------------------
 def as_2d(waarde: Any) -> Cellen:
-    """Any argument as rows of cells: a scalar is one cell, a flat list one column."""
+    """Any argument as rows of cells: a scalar is one cell, a flat list one column.
+
+    Rows that are lists already are the rows given (not copied): the cells are read, not
+    changed.
+    """
     if isinstance(waarde, np.ndarray):
         waarde = waarde.tolist()
     if isinstance(waarde, list | tuple):
         if not waarde:
             return [[None]]
+        if set(map(type, waarde)) == {list}:
+            return list(waarde)
         if _all_rows(waarde):
             return list(map(list, waarde))
         return [[v] for v in waarde]
@@ -337,7 +343,7 @@ def _texts(waarde: Any, naam: str) -> list[str | None]:
 
 
 def _table(waarde: Any, naam: str) -> Cellen:
-    return as_2d(waarde)
+    return list(map(list, as_2d(waarde)))  # the function's own rows
 
 
 def _number_table(waarde: Any, naam: str) -> np.ndarray:
