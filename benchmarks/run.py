@@ -478,7 +478,7 @@ def _excel(snel: bool, aanroepen: int | None = None) -> list[Any]:
     import excel_benchmark
 
     print(f"\n{'Excel-functies':<46} {'ons':>12} {'kern':>11} {'verh.':>8}  {'doel':>9}  gehaald")
-    extra = ["--aanroepen", str(aanroepen)] if aanroepen else []
+    extra = ["--aanroepen", str(aanroepen or 500)] if not snel or aanroepen else []
     return excel_benchmark.main((["--snel"] if snel else []) + extra)
 
 

@@ -52,7 +52,9 @@ def _labels(n: int) -> list[str]:
     return [f"waarde {i}" for i in range(1, n + 1)]
 
 
-def _reeks(waarden: np.ndarray, labels: Sequence[str] | None = None) -> pd.Series:
+def _reeks(waarden: np.ndarray, labels: Sequence[str] | pd.Index | None = None) -> pd.Series:
+    if isinstance(labels, pd.Index):  # one index shared by several series: checked once
+        return pd.Series(waarden, index=labels)
     return pd.Series(waarden, index=list(labels) if labels is not None else _labels(len(waarden)))
 
 
@@ -156,10 +158,12 @@ def oi_per(waarden: np.ndarray, noemer: np.ndarray, per_: float | None) -> pd.Se
 # -- match ---------------------------------------------------------------------------------
 def _area_labels(gebieden: list[str | None], argument: str = "gebieden") -> list[str]:
     """Names of areas or doelgroepen: none blank, none twice (the error names the row)."""
-    leeg = [i for i, g in enumerate(gebieden, start=1) if g is None]
-    if leeg:
-        raise InvoerFout(f"naam ontbreekt bij waarde {leeg[0]}", argument=argument)
-    labels = pd.Index([str(g) for g in gebieden])
+    if None in gebieden:
+        raise InvoerFout(f"naam ontbreekt bij waarde {gebieden.index(None) + 1}", argument=argument)
+    namen = list(map(str, gebieden))
+    if len(set(namen)) == len(namen):
+        return namen
+    labels = pd.Index(namen)
     dubbel = np.flatnonzero(labels.duplicated())
     if len(dubbel):
         i = int(dubbel[0])
@@ -176,7 +180,7 @@ def oi_match(
     gebieden: list[str | None], inzet: np.ndarray, opgave: np.ndarray, band: float | None
 ) -> pd.DataFrame:
     _same_length(("gebieden", gebieden), ("inzet", inzet), ("opgave", opgave))
-    labels = _area_labels(gebieden)
+    labels = pd.Index(_area_labels(gebieden))
     uit = match(_reeks(inzet, labels), _reeks(opgave, labels), band=BAND if band is None else band)
     return uit.rename_axis(MATCH_SLEUTELS[0]).reset_index()
 

@@ -27,6 +27,7 @@ row or column within the range.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import math
 import operator
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -40,6 +41,7 @@ import pandas as pd
 from oi_core.errors import InterneFout, InvoerFout, OIFout, PluginFout
 from oi_core.invoer.getallen import (
     EXCEL_FOUTWAARDEN,
+    GROOTSTE_GETAL,
     Cultuur,
     GetalFout,
     KolomFout,
@@ -104,11 +106,17 @@ def from_officejs(waarde: Any) -> Any:
     or data-type object as its ``basicValue`` (``"#N/A"``). ``None`` (omitted) stays.
 
     The same cells as xlwings' ``@arg(ndim=2, err_to_str=True)``, without its per-cell
-    Python calls; a range of numbers (what Excel sends most) is returned as it came.
+    Python calls; a range of plain values without ``""`` (what Excel sends most) is
+    returned as it came.
     """
     if waarde is None:
         return None
     rijen = _ensure_2d(waarde)
+    if set(map(type, rijen)) == {list}:
+        cellen = list(itertools.chain.from_iterable(rijen))
+        soorten = set(map(type, cellen))
+        if soorten <= _KALE_CELLEN and (str not in soorten or "" not in cellen):
+            return rijen
     vlak = np.array(rijen, dtype=object)
     if vlak.ndim != 2:  # ragged or nested: cell by cell, as xlwings does
         return [[_officejs_cell(c) for c in rij] for rij in rijen]
@@ -119,6 +127,10 @@ def from_officejs(waarde: Any) -> Any:
         vlak[vlak == ""] = None
         return vlak.tolist()
     return [[_officejs_cell(c) for c in rij] for rij in rijen]
+
+
+_KALE_CELLEN = frozenset({float, int, bool, str, type(None)})
+"""Cell types from JSON that xlwings hands over unchanged, except the text ``""``."""
 
 
 def _ensure_2d(waarde: Any) -> list[Any]:
@@ -187,12 +199,18 @@ def _as_float(tekst: str) -> float:
 
 # -- arguments ----------------------------------------------------------------------------
 def as_2d(waarde: Any) -> Cellen:
-    """Any argument as rows of cells: a scalar is one cell, a flat list one column."""
+    """Any argument as rows of cells: a scalar is one cell, a flat list one column.
+
+    Rows that are lists already are the rows given (not copied): the cells are read, not
+    changed.
+    """
     if isinstance(waarde, np.ndarray):
         waarde = waarde.tolist()
     if isinstance(waarde, list | tuple):
         if not waarde:
             return [[None]]
+        if set(map(type, waarde)) == {list}:
+            return list(waarde)
         if _all_rows(waarde):
             return list(map(list, waarde))
         return [[v] for v in waarde]
@@ -238,12 +256,34 @@ def _vector(waarde: Any, naam: str) -> tuple[list[Any], str]:
 
 def _parse(cellen: Sequence[Any], naam: str, plek: Any) -> np.ndarray:
     """Cells as floats in the caller's culture; the first bad cell is named by ``plek(i)``."""
+    snel = _plain_numbers(cellen)
+    if snel is not None:
+        return snel
     try:
         return parse_column(cellen, CULTUUR.get())
     except KolomFout as fout:
         i, melding = fout.fouten[0]
         meer = f" (en nog {len(fout.fouten) - 1} cellen)" if len(fout.fouten) > 1 else ""
         raise _cell_error(naam, plek(i), melding + meer) from None
+
+
+_GETALCELLEN = frozenset({float, int, type(None)})
+
+
+def _plain_numbers(cellen: Sequence[Any]) -> np.ndarray | None:
+    """Cells that are all JSON numbers or empty, as floats (empty → NaN) straight from the
+    list, as :func:`~oi_core.invoer.getallen.parse_column` reads them; ``None`` for any
+    other cell or a number out of range (then ``parse_column`` reads and names it)."""
+    if not set(map(type, cellen)) <= _GETALCELLEN:
+        return None
+    try:
+        x = np.array(cellen, dtype=float)
+    except OverflowError:  # an integer past the float range
+        return None
+    with np.errstate(invalid="ignore"):
+        if (np.abs(x) > GROOTSTE_GETAL).any():
+            return None
+    return x
 
 
 def _cell_error(naam: str, plek: tuple[str, int] | None, melding: str) -> InvoerFout:
@@ -303,7 +343,7 @@ def _texts(waarde: Any, naam: str) -> list[str | None]:
 
 
 def _table(waarde: Any, naam: str) -> Cellen:
-    return as_2d(waarde)
+    return list(map(list, as_2d(waarde)))  # the function's own rows
 
 
 def _number_table(waarde: Any, naam: str) -> np.ndarray:
@@ -451,8 +491,8 @@ def _frame_cells(tabel: pd.DataFrame, uitvoer: Uitvoer) -> Cellen:
     if tabel.shape[1] == 0:
         return [kop]
     blok = np.empty(tabel.shape, dtype=object)
-    for j in range(tabel.shape[1]):  # over the columns, not the areas
-        blok[:, j] = _column_array(tabel.iloc[:, j], uitvoer)
+    for j, (_, kolom) in enumerate(tabel.items()):  # over the columns, not the areas
+        blok[:, j] = _column_array(kolom, uitvoer)
     return [kop, *blok.tolist()]
 
 
