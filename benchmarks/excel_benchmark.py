@@ -35,6 +35,7 @@ import argparse
 import asyncio
 import contextlib
 import json
+import logging
 import os
 import re
 import signal
@@ -51,6 +52,8 @@ import numpy as np
 
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 os.environ["XLWINGS_ON_SERVER"] = "true"
+for _logger in ("xlwings_server", "httpx"):  # one line per call would bury the figures
+    logging.getLogger(_logger).setLevel(logging.WARNING)
 
 RNG = np.random.default_rng(11)
 N = 518
