@@ -41,7 +41,6 @@ import pandas as pd
 from oi_core.errors import InterneFout, InvoerFout, OIFout, PluginFout
 from oi_core.invoer.getallen import (
     EXCEL_FOUTWAARDEN,
-    GROOTSTE_GETAL,
     Cultuur,
     GetalFout,
     KolomFout,
@@ -256,34 +255,12 @@ def _vector(waarde: Any, naam: str) -> tuple[list[Any], str]:
 
 def _parse(cellen: Sequence[Any], naam: str, plek: Any) -> np.ndarray:
     """Cells as floats in the caller's culture; the first bad cell is named by ``plek(i)``."""
-    snel = _plain_numbers(cellen)
-    if snel is not None:
-        return snel
     try:
         return parse_column(cellen, CULTUUR.get())
     except KolomFout as fout:
         i, melding = fout.fouten[0]
         meer = f" (en nog {len(fout.fouten) - 1} cellen)" if len(fout.fouten) > 1 else ""
         raise _cell_error(naam, plek(i), melding + meer) from None
-
-
-_GETALCELLEN = frozenset({float, int, type(None)})
-
-
-def _plain_numbers(cellen: Sequence[Any]) -> np.ndarray | None:
-    """Cells that are all JSON numbers or empty, as floats (empty → NaN) straight from the
-    list, as :func:`~oi_core.invoer.getallen.parse_column` reads them; ``None`` for any
-    other cell or a number out of range (then ``parse_column`` reads and names it)."""
-    if not set(map(type, cellen)) <= _GETALCELLEN:
-        return None
-    try:
-        x = np.array(cellen, dtype=float)
-    except OverflowError:  # an integer past the float range
-        return None
-    with np.errstate(invalid="ignore"):
-        if (np.abs(x) > GROOTSTE_GETAL).any():
-            return None
-    return x
 
 
 def _cell_error(naam: str, plek: tuple[str, int] | None, melding: str) -> InvoerFout:

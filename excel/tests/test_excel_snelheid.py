@@ -244,43 +244,6 @@ def test_a_body_that_is_no_json_object_is_none(inhoud: bytes) -> None:
     assert json_object(inhoud) is None
 
 
-# -- numbers straight from the JSON lists ------------------------------------------------------
-getalcel = st.one_of(
-    st.none(),
-    st.floats(allow_nan=False, allow_infinity=False),
-    st.floats(allow_nan=False, allow_infinity=False, min_value=-1e120, max_value=1e120),
-    st.integers(-(10**30), 10**30),
-    st.just(10**400),
-)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(getalcel, max_size=12))
-def test_plain_numbers_read_as_the_core_parser_reads_them(cellen: list[Any]) -> None:
-    """The shortcut for JSON numbers and empty cells gives parse_column's floats, or
-    leaves the cells to parse_column (which names a number out of range)."""
-    from oi_excel.conversie import _plain_numbers
-
-    from oi_core.invoer.getallen import KolomFout, parse_column
-
-    snel = _plain_numbers(cellen)
-    try:
-        verwacht = parse_column(cellen)
-    except (KolomFout, OverflowError):  # an integer past the float range: the core's own
-        assert snel is None  # error (an OverflowError today), as before the shortcut
-        return
-    if snel is not None:
-        np.testing.assert_array_equal(snel, verwacht)
-        assert snel.dtype == verwacht.dtype == np.float64
-
-
-@pytest.mark.parametrize("cellen", [[1.0, True], [1.0, "2"], [np.float64(1.0)], [[1.0]]])
-def test_other_cells_are_left_to_the_core_parser(cellen: list[Any]) -> None:
-    from oi_excel.conversie import _plain_numbers
-
-    assert _plain_numbers(cellen) is None
-
-
 def test_rows_are_read_without_being_changed() -> None:
     from oi_excel.conversie import as_2d, convert_argument
 

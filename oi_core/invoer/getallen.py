@@ -200,10 +200,15 @@ def parse_column(
     Raises :class:`KolomFout` listing every cell that is not a number, with its position.
     ``procent="weigeren"`` refuses ``"47%"`` (tables in percent, see :func:`parse_amount`).
     """
-    cellen = np.asarray(waarden if isinstance(waarden, np.ndarray) else list(waarden), dtype=object)
-    snel = _all_numbers(cellen)
+    lijst = waarden if isinstance(waarden, np.ndarray) else list(waarden)
+    snel = _all_numbers(lijst)
     if snel is not None:
         return snel
+    return _parse_cells(np.asarray(lijst, dtype=object), cultuur, procent)
+
+
+def _parse_cells(cellen: np.ndarray, cultuur: Cultuur | None, procent: Procent) -> np.ndarray:
+    """:func:`parse_column` cell by cell: every kind of cell, every mistake named."""
     reeks = pd.Series(cellen, dtype=object)
     uit = np.full(len(reeks), np.nan)
     fouten: dict[int, str] = {}
@@ -220,13 +225,19 @@ def parse_column(
     return uit
 
 
-def _all_numbers(cellen: np.ndarray) -> np.ndarray | None:
+def _all_numbers(cellen: Sequence[Any] | np.ndarray) -> np.ndarray | None:
     """The floats of a column of numbers and blanks (what Excel sends), in one step; ``None``
-    when any cell is text, a boolean or out of range (then each cell is looked at)."""
-    soort = pd.api.types.infer_dtype(cellen, skipna=True)
-    if soort not in ("floating", "integer", "mixed-integer-float", "empty"):
+    when any cell is text, a boolean or out of range (then each cell is looked at).
+
+    The kinds of cell are told by one set of types, so a list of JSON numbers goes
+    straight into one float array (an empty cell becomes NaN)."""
+    getallen = isinstance(cellen, np.ndarray) and cellen.dtype.kind in "fiu"
+    if not getallen and not set(map(type, cellen)) <= _GETALCELLEN:
         return None
-    x = pd.Series(cellen, dtype=object).astype(float).to_numpy()
+    try:
+        x = np.array(cellen, dtype=float)  # a new array, never the caller's
+    except OverflowError:  # an integer past the float range: named cell by cell
+        return None
     with np.errstate(invalid="ignore"):
         if (np.abs(x) > GROOTSTE_GETAL).any():
             return None
@@ -236,6 +247,7 @@ def _all_numbers(cellen: np.ndarray) -> np.ndarray | None:
 _TEKST = (str, np.str_)
 _GETAL = (float, int, np.float64, np.float32, np.int64, np.int32, np.int16, np.int8, np.uint8)
 _BOOL = (bool, np.bool_)
+_GETALCELLEN = frozenset((*_GETAL, type(None)))
 
 
 def _read_numbers(
