@@ -22,6 +22,7 @@ route are set by :class:`oi_excel.asgi.Beveiligingskoppen`. Measured in
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -96,19 +97,22 @@ def json_object(inhoud: bytes) -> dict[str, Any] | None:
     of 20 digits or more: orjson reads an integer past 64 bits as a float, Python keeps it
     whole (Excel itself writes at most 17 significant digits).
     """
-    try:
-        if _LANG_GETAL.search(inhoud):
-            raise orjson.JSONDecodeError("lang getal", "", 0)
-        data = orjson.loads(inhoud)
-    except orjson.JSONDecodeError:
-        try:
-            data = json.loads(inhoud)
-        except ValueError:
-            return None
+    data = _json_load(inhoud)
     return data if isinstance(data, dict) else None
 
 
 _LANG_GETAL = re.compile(rb"[0-9]{20}")
+
+
+def _json_load(inhoud: bytes) -> Any:
+    """The JSON value of ``inhoud``, ``None`` if it is no JSON."""
+    if not _LANG_GETAL.search(inhoud):
+        with contextlib.suppress(orjson.JSONDecodeError):
+            return orjson.loads(inhoud)
+    try:
+        return json.loads(inhoud)
+    except ValueError:
+        return None
 
 
 def json_bytes(antwoord: Any) -> bytes:
