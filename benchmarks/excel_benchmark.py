@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from oi_excel.aanroep import PAD
 
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 os.environ["XLWINGS_ON_SERVER"] = "true"
@@ -57,7 +58,6 @@ for _logger in ("xlwings_server", "httpx"):  # one line per call would bury the 
 
 RNG = np.random.default_rng(11)
 N = 518
-PAD = "/xlwings/custom-functions-call"
 VOLLEDIG = 5000
 """Calls per client of the 20-client case in a full run: the issue's figure."""
 

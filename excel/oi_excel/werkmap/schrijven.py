@@ -162,7 +162,7 @@ def _cell(waarde: Any) -> Any:
 
 def _write_input(blad: Worksheet, invoer: WerkmapInvoer, opmaak: dict[str, Any]) -> None:
     tabel = invoer.tabel
-    rijen = [[_cell(v) for v in rij] for rij in tabel.itertuples(index=False)]
+    rijen = _input_rows(invoer)
     kolommen = [
         {"header": invoer.header(str(k)), "format": _column_format(str(k), opmaak)}
         for k in tabel.columns
@@ -188,6 +188,11 @@ def _write_input(blad: Worksheet, invoer: WerkmapInvoer, opmaak: dict[str, Any])
         if k not in VASTE_KOLOMMEN:
             blad.write_comment(0, j, _column_help(invoer, str(k)), {"x_scale": 2})
     _validate_input(blad, invoer, laatste)
+
+
+def _input_rows(invoer: WerkmapInvoer) -> Cellen:
+    """The input table's rows as the cells written (Invoer, and its copy on Kern)."""
+    return [[_cell(v) for v in rij] for rij in invoer.tabel.itertuples(index=False)]
 
 
 def _validate_input(blad: Worksheet, invoer: WerkmapInvoer, laatste: int) -> None:
@@ -670,12 +675,8 @@ def _write_kern_input(kern: Worksheet, invoer: WerkmapInvoer, opmaak: dict[str, 
         "gemaakt zijn. Niet wijzigen.",
         opmaak["kop"],
     )
-    tabel = invoer.tabel
-    kern.write_row(0, KERN_INVOER, [invoer.header(str(k)) for k in tabel.columns])
-    for i, rij in enumerate(tabel.itertuples(index=False), start=1):
-        for j, waarde in enumerate(rij):
-            if _cell(waarde) is not None:
-                kern.write(i, KERN_INVOER + j, _cell(waarde))
+    kern.write_row(0, KERN_INVOER, [invoer.header(str(k)) for k in invoer.tabel.columns])
+    _write_values(kern, (1, KERN_INVOER), _input_rows(invoer), (None, None))
 
 
 def _write_area_lists(
