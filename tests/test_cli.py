@@ -216,3 +216,21 @@ def test_band_default_is_the_cores(capsys: pytest.CaptureFixture[str]) -> None:
     assert f"standaard de band van de methode, {BAND:.2f}".replace(".", ",") in " ".join(
         out.replace("│", " ").split()
     )
+
+
+def test_the_script_collects_garbage_less_often_and_exits_with_the_code_of_main() -> None:
+    code = (
+        "import gc, sys\n"
+        "import oi_core.cli as cli\n"
+        "cli.main = lambda: print(gc.get_threshold()) or 3\n"
+        "cli.script()\n"
+    )
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (uit.returncode, uit.stdout.strip()) == (3, "(200000, 30, 30)")
+
+
+def test_python_m_oi_core_is_the_oi_script() -> None:
+    uit = subprocess.run(
+        [sys.executable, "-m", "oi_core", "--help"], capture_output=True, text=True, check=True
+    )
+    assert "Ongelijk investeren" in uit.stdout

@@ -116,6 +116,9 @@ def rapport_command(
     ] = False,
 ) -> None:
     """Make the report (help text: :data:`HULP`)."""
+    from oi_rapport.kernen import start_window
+
+    start_window()  # the imports of the report are the window in which idle cores are measured
     from oi_rapport import RapportOpties, make_report
 
     opties = RapportOpties(

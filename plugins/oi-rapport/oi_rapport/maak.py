@@ -27,9 +27,10 @@ journal that repairs it does.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from oi_core.errors import Bevinding, DataFout, InvoerFout, OIFout
 from oi_core.gebieden.indeling import Gebiedsindeling
@@ -42,10 +43,12 @@ from oi_core.rekenen.kern import BAND
 from oi_rapport.activiteit import ActiviteitHoofdstuk, build_activity
 from oi_rapport.bouw import build_report
 from oi_rapport.document import Grafiek, Rapport
-from oi_rapport.figuren import Tekenaar
+from oi_rapport.figuren import Afbeeldingen, Tekenaar
+from oi_rapport.gelijktijdig import split
 from oi_rapport.hoofdstukken import ExtraHoofdstuk, GemaaktHoofdstuk, extra_hoofdstukken, kies
 from oi_rapport.html_weergave import render_html
 from oi_rapport.invoer import EigenGegevens, read_inputs
+from oi_rapport.kernen import free_cores
 from oi_rapport.pdf import report_pdf
 from oi_rapport.xlsx_weergave import render_xlsx
 
@@ -135,8 +138,7 @@ def make_report(opties: RapportOpties, voortgang: Voortgang | None = None) -> Ra
         stap("Grafieken en kaarten tekenen")
         afbeeldingen = tekenaar.result()
     stap("Excel- en HTML-bestand maken")
-    xlsx = render_xlsx(rapport, indeling, afbeeldingen)
-    html = render_html(rapport, indeling, afbeeldingen)
+    xlsx, html = _render_both(rapport, indeling, afbeeldingen)
     pdf = report_pdf(html, rapport) if opties.pdf else None
     stap("Bestanden schrijven")
     pad_xlsx, pad_html, bestond = output_paths(opties)
@@ -148,6 +150,26 @@ def make_report(opties: RapportOpties, voortgang: Voortgang | None = None) -> Ra
     return RapportUitkomst(
         pad_xlsx, pad_html, rapport, tuple(overgeslagen), bestond, tuple(hoofdstukken), pad_pdf
     )
+
+
+def _render_both(
+    rapport: Rapport, indeling: Gebiedsindeling, afbeeldingen: Afbeeldingen
+) -> tuple[bytes, str]:
+    """The workbook here and, with an idle core, the HTML meanwhile in a second process."""
+    xlsx, html = split(
+        _call,
+        [
+            lambda: render_xlsx(rapport, indeling, afbeeldingen),
+            lambda: render_html(rapport, indeling, afbeeldingen),
+        ],
+        processen=free_cores(),
+        gedeeld={"indeling": indeling},
+    )
+    return cast(bytes, xlsx()), cast(str, html())
+
+
+def _call(maak: Callable[[], object]) -> object:
+    return maak()
 
 
 def _extra_all(
@@ -231,10 +253,10 @@ def _analyse_all(
     tekenaar: Tekenaar,
 ) -> tuple[list[ActiviteitHoofdstuk], list[str]]:
     hoofdstukken, fouten, overgeslagen = [], [], []
-    for reg in keuze:
+    for reg, maak in zip(keuze, _chapter_calls(keuze, opties, invoer), strict=True):
         stap(f"Analyse: {reg.activiteit.naam}")
         try:
-            hoofdstukken.append(_analyse_one(reg, opties, invoer.get(reg.code)))
+            hoofdstukken.append(maak())
             tekenaar.submit(hoofdstukken[-1].grafieken())
         except OIFout as fout:
             if opties.strikt:
@@ -251,6 +273,23 @@ def _analyse_all(
     if fouten:
         raise DataFout(fouten, _kop(opties))
     return hoofdstukken, overgeslagen
+
+
+def _chapter_calls(
+    keuze: Sequence[ActiviteitRegistratie],
+    opties: RapportOpties,
+    invoer: dict[str, EigenGegevens],
+) -> list[Callable[[], ActiviteitHoofdstuk]]:
+    """One call per activity that builds its chapter; with an idle core the last half is
+    built meanwhile in a second process (:func:`oi_rapport.gelijktijdig.split`)."""
+    gedeeld: dict[Hashable, object] = {"indeling": Gebiedsindeling.amsterdam()}
+    gedeeld.update({("activiteit", i): reg for i, reg in enumerate(keuze)})
+    return split(
+        lambda reg: _analyse_one(reg, opties, invoer.get(reg.code)),
+        keuze,
+        processen=free_cores(),
+        gedeeld=gedeeld,
+    )
 
 
 def _kop(opties: RapportOpties) -> str:

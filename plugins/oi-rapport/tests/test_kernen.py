@@ -1,0 +1,86 @@
+"""How many processes the report uses (:mod:`oi_rapport.kernen`): measured idle cores."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+
+import pytest
+from oi_rapport import kernen
+
+
+def _stat(idle: int, totaal: int) -> str:
+    # user nice system idle iowait irq softirq steal (idle + iowait count as idle)
+    return f"cpu  {totaal - idle} 0 0 {idle - 5} 5 0 0 0 0 0\ncpu0 1 2 3 4 5 6 7 8\n"
+
+
+@pytest.fixture
+def stat(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[int, int]]]:
+    """A fake /proc/stat of 2 cores: append (idle, all) ticks; each read takes the next."""
+    standen: list[tuple[int, int]] = []
+    gelezen = iter(range(10_000))
+
+    class Stat:
+        def read_text(self, encoding: str) -> str:
+            return _stat(*standen[min(next(gelezen), len(standen) - 1)])
+
+    monkeypatch.setattr(kernen, "_STAT", Stat())
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(kernen, "_cores", lambda: 2)
+    monkeypatch.delenv("OI_TEKENAARS", raising=False)
+    yield standen
+
+
+@pytest.mark.parametrize(
+    ("idle", "processen"),
+    [(100, 2), (80, 2), (70, 2), (60, 1), (30, 1), (0, 1)],
+)
+def test_a_second_process_only_with_most_of_a_core_idle(
+    stat: list[tuple[int, int]], idle: int, processen: int
+) -> None:
+    # 2 cores, 200 ticks: 100 idle ticks = one idle core (this process uses the other)
+    stat += [(1000, 5000), (1000 + idle, 5200)]
+    kernen.start_window()
+    assert kernen.free_cores() == processen
+
+
+def test_four_idle_cores_give_four_processes_at_most(
+    stat: list[tuple[int, int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    monkeypatch.setattr(kernen, "_cores", lambda: 8)
+    stat += [(0, 0), (790, 800)]
+    kernen.start_window()
+    assert kernen.free_cores() == 4
+
+
+def test_the_override_wins(stat: list[tuple[int, int]], monkeypatch: pytest.MonkeyPatch) -> None:
+    stat += [(0, 0), (0, 200)]
+    monkeypatch.setenv("OI_TEKENAARS", "3")
+    assert kernen.free_cores() == 3
+
+
+def test_a_short_window_is_waited_out(stat: list[tuple[int, int]]) -> None:
+    stat += [(0, 0), (100, 200)]
+    kernen.start_window()
+    begin = time.monotonic()
+    kernen.free_cores()
+    assert time.monotonic() - begin >= kernen._KORTSTE * 0.9
+
+
+def test_without_proc_stat_the_load_average_rounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kernen, "_snapshot", lambda: None)
+    monkeypatch.setattr(kernen, "_cores", lambda: 2)
+    monkeypatch.delenv("OI_TEKENAARS", raising=False)
+    for belasting, processen in [(0.1, 2), (0.6, 1), (1.9, 1), (5.0, 1)]:
+        monkeypatch.setattr(os, "getloadavg", lambda b=belasting: (b, b, b))
+        assert kernen.free_cores() == processen
+
+
+def test_on_this_machine_a_real_measurement() -> None:
+    kernen.start_window()
+    vrij = kernen.idle_cores()
+    if vrij is None:
+        pytest.skip("geen /proc/stat op dit systeem")
+    assert 0 <= vrij <= (os.cpu_count() or 1) + 0.01
