@@ -433,6 +433,14 @@ def gevallen_rapport(opstart: Opstart, rondes: int) -> list[Uitkomst]:
         f"({koud[1] / hulp[1]:.1f}×), warm {warm[1]:.2f} s ({warm[1] / hulp[1]:.1f}×)",
         flush=True,
     )
+    vloer, vloer_cpu, svg, png = opstart.matplotlib_floor(rondes)
+    print(
+        f"  matplotlib-vloer: import en {svg} eenvoudige staafdiagrammen als SVG ({png} ook als "
+        f"PNG) in een nieuw proces: {vloer:.2f} s = {vloer / hulp[0]:.1f}× oi --help "
+        f"(processortijd {vloer_cpu:.2f} s); de ondergrens van elk koud rapport met deze "
+        "figuren, zonder analyses of bestanden",
+        flush=True,
+    )
     return [
         Uitkomst(f"{opstart.naam}, koude cache", koud[0], hulp[0], "oi --help", 4.0),
         Uitkomst(f"{opstart.naam}, warme cache", warm[0], hulp[0], "oi --help", 4.0),

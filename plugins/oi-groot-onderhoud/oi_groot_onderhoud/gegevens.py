@@ -8,6 +8,8 @@ Package data, read with :mod:`importlib.resources`; provenance in ``data/HERKOMS
 
 from __future__ import annotations
 
+from functools import cache
+
 import pandas as pd
 
 from oi_core import Bevinding, DataFout, aandeel, to_tidy
@@ -76,5 +78,11 @@ def data_uit_tabel(ruw: pd.DataFrame) -> pd.DataFrame:
 
 
 def data() -> pd.DataFrame:
-    """The tidy data of 'groot_onderhoud' (stadsdelen and the Amsterdam row)."""
+    """The tidy data of 'groot_onderhoud' (stadsdelen and the Amsterdam row; a fresh copy on
+    every call: the report's analysis and its check against the published figures each ask)."""
+    return _data().copy()
+
+
+@cache
+def _data() -> pd.DataFrame:
     return data_uit_tabel(tabellen()["groot_onderhoud_stadsdelen"])

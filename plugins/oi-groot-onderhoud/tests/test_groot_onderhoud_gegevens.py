@@ -67,3 +67,13 @@ def test_groot_onderhoud_table_format_is_checked() -> None:
     ruw = tabellen()["groot_onderhoud_stadsdelen"].drop(columns=["pct_lage_ses"])
     with pytest.raises(DataFout, match="kolom 'pct_lage_ses': kolom ontbreekt"):
         data_uit_tabel(ruw)
+
+
+def test_data_is_read_once_and_every_caller_gets_its_own_copy() -> None:
+    from oi_groot_onderhoud import gegevens
+
+    eerste = gegevens.data()
+    eerste.loc[:, "waarde"] = -1.0
+    tweede = gegevens.data()
+    assert (tweede["waarde"] >= 0).all()
+    assert tweede is not gegevens.data()
