@@ -1,7 +1,7 @@
 """Building part of a list of chapters in a second process while this one builds the rest.
 
 The report builds one chapter per activity; they are independent. On a machine with an idle
-core (:func:`oi_rapport.figuren.free_cores`) and with ``fork``, :func:`split` forks one child
+core (:func:`oi_rapport.kernen.free_cores`) and with ``fork``, :func:`split` forks one child
 that builds the last part of the list while this process builds the first part. The child
 sends each result back pickled, in order, through a pipe. Objects both processes share and
 that hold plugin functions (an activity's registration, the area division) are sent by name
