@@ -7,6 +7,7 @@ fonts, images or links: the file opens offline and prints (print CSS, A4).
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache
 from html import escape
@@ -244,7 +245,12 @@ def _table_part(tabel: Tabel, sleutel: str, titel: str, *, geheel: Tabel | None)
     kop = (["<th>Code</th>"] if met_index else []) + [
         f'<th class="{_align(k)}">{escape(k.kop)}</th>' for k in tabel.kolommen
     ]
-    rijen = [_row(tabel, code, rij, met_index) for code, rij in tabel.data.iterrows()]
+    kolommen = list(tabel.data.columns)
+    # rows as dicts of the frame's values (what iterrows gives, without a Series per row)
+    rijen = [
+        _row(tabel, code, dict(zip(kolommen, waarden, strict=True)), met_index)
+        for code, waarden in zip(tabel.data.index, tabel.data.values, strict=True)
+    ]
     delen = [
         f'<figure class="tabel" id="{escape(sleutel)}">',
         f"<figcaption>{escape(titel)}</figcaption>" if titel else "",
@@ -266,7 +272,7 @@ def _align(kolom: Kolom) -> str:
     return "tekst" if kolom.formaat == "tekst" else "getal"
 
 
-def _row(tabel: Tabel, sleutel: Any, rij: pd.Series, met_index: bool) -> str:
+def _row(tabel: Tabel, sleutel: Any, rij: Mapping[Any, Any], met_index: bool) -> str:
     cellen = [f"<th>{escape(str(sleutel))}</th>"] if met_index else []
     for kolom in tabel.kolommen:
         tekst = escape(format_cell(kolom, rij[kolom.naam]))
