@@ -30,8 +30,9 @@ _GENOEG = 0.3 + 1e-9
 """A core idle 70 % of the window counts as idle."""
 
 
-def _snapshot() -> tuple[float, int, int] | None:
-    """(time, idle ticks, all ticks) of all cores together, or None without /proc/stat."""
+def _snapshot() -> tuple[float, int, int, float] | None:
+    """(time, idle ticks, all ticks) of all cores together and the processor seconds of this
+    process's finished children; None without /proc/stat."""
     try:
         velden = _STAT.read_text(encoding="ascii").split("\n", 1)[0].split()
     except OSError:
@@ -39,7 +40,14 @@ def _snapshot() -> tuple[float, int, int] | None:
     if not velden or velden[0] != "cpu":
         return None
     tikken = [int(v) for v in velden[1:9]]  # user nice system idle iowait irq softirq steal
-    return time.monotonic(), tikken[3] + tikken[4], sum(tikken)
+    return time.monotonic(), tikken[3] + tikken[4], sum(tikken), _children_cpu()
+
+
+def _children_cpu() -> float:
+    import resource  # Unix only, like /proc/stat
+
+    kinderen = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return kinderen.ru_utime + kinderen.ru_stime
 
 
 _VORIGE = [_snapshot()]
@@ -57,7 +65,9 @@ def _cores() -> int:
 
 
 def idle_cores() -> float | None:
-    """Cores idle on average since the previous call (or the import), or None if unknown."""
+    """Cores idle on average since the previous call (or the import), or None if unknown;
+    the time of this process's own finished second processes counts as idle (they are done,
+    and they were not somebody else's work)."""
     vorige = _VORIGE[0]
     if vorige is None or time.monotonic() - vorige[0] > _LANGSTE:
         vorige = _snapshot()
@@ -66,7 +76,10 @@ def idle_cores() -> float | None:
     nu = _VORIGE[0] = _snapshot()
     if vorige is None or nu is None or nu[2] <= vorige[2]:
         return None
-    return (nu[1] - vorige[1]) / (nu[2] - vorige[2]) * (os.cpu_count() or 1)
+    kernen = os.cpu_count() or 1
+    vrij = (nu[1] - vorige[1]) / (nu[2] - vorige[2]) * kernen
+    eigen = (nu[3] - vorige[3]) / max(nu[0] - vorige[0], 1e-9)  # our own second processes
+    return min(float(kernen), vrij + eigen)
 
 
 def free_cores() -> int:

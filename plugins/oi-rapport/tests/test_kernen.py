@@ -26,6 +26,7 @@ def stat(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[int, int]]]:
             return _stat(*standen[min(next(gelezen), len(standen) - 1)])
 
     monkeypatch.setattr(kernen, "_STAT", Stat())
+    monkeypatch.setattr(kernen, "_children_cpu", lambda: 0.0)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.setattr(kernen, "_cores", lambda: 2)
     monkeypatch.delenv("OI_TEKENAARS", raising=False)
@@ -84,3 +85,16 @@ def test_on_this_machine_a_real_measurement() -> None:
     if vrij is None:
         pytest.skip("geen /proc/stat op dit systeem")
     assert 0 <= vrij <= (os.cpu_count() or 1) + 0.01
+
+
+def test_the_time_of_our_own_finished_second_processes_counts_as_idle(
+    stat: list[tuple[int, int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the other core was busy the whole window, but with our own (now finished) child
+    stat += [(1000, 5000), (1000, 5200)]
+    kernen.start_window()
+    time.sleep(0.05)
+    monkeypatch.setattr(kernen, "_children_cpu", lambda: 10.0)  # far more than the window
+    assert kernen.idle_cores() == 2.0  # at most all cores
+    stat += [(1000, 5400)]
+    assert kernen.free_cores() == 1  # a new window: busy, and no child of ours
