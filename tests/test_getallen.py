@@ -268,8 +268,8 @@ def test_numbers_in_one_step_read_as_cell_by_cell(cellen: list[object]) -> None:
     snel = _all_numbers(cellen)
     try:
         verwacht = _parse_cells(np.asarray(cellen, dtype=object), None, "toestaan")
-    except (KolomFout, OverflowError):  # an integer past the float range: an OverflowError
-        assert snel is None  # today (recorded in the Excel tests), as before the shortcut
+    except KolomFout:  # a number out of range (10^400 too) is named there
+        assert snel is None
         return
     if snel is not None:
         np.testing.assert_array_equal(snel, verwacht)
@@ -291,3 +291,12 @@ def test_numpy_numbers_in_one_step_and_never_the_callers_array() -> None:
     uit[0] = 9.0
     assert eigen[0] == 1.0
     np.testing.assert_array_equal(_all_numbers([np.float64(1.0), np.int64(2)]), [1.0, 2.0])
+
+
+@pytest.mark.parametrize("getal", [10**400, -(10**400)])
+def test_an_integer_past_the_float_range_is_named_as_too_large(getal: int) -> None:
+    with pytest.raises(KolomFout) as fout:
+        parse_column([1.0, getal, None])
+    tekst = str(getal)[:8] + "… (401 cijfers)"
+    melding = f"'{tekst}' is te groot of oneindig; een getal mag hoogstens 10^100 zijn"
+    assert fout.value.fouten == ((1, melding),)

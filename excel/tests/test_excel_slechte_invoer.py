@@ -121,6 +121,7 @@ SLECHTE_CELLEN: dict[str, tuple[Any, str]] = {
     "oneindig_tekst": ("1e400", "te groot of oneindig"),
     "oneindig": (math.inf, "te groot of oneindig"),
     "te_groot": (1e308, "te groot of oneindig"),
+    "geheel_getal_buiten_float": (10**400, "(401 cijfers)' is te groot of oneindig"),
     "procent_tussen_getallen": ("47%", "'47%' is een percentage in een kolom met gewone"),
 }
 

@@ -254,7 +254,7 @@ def _read_numbers(
     reeks: pd.Series, soort: pd.Series, uit: np.ndarray, fouten: dict[int, str]
 ) -> None:
     getal = soort.isin(_GETAL).to_numpy()
-    x = reeks[getal].to_numpy(dtype=float)
+    x = _floats(reeks[getal])
     uit[getal] = x
     groot = getal.copy()
     groot[getal] = ~(np.abs(x) <= GROOTSTE_GETAL) & ~np.isnan(x)
@@ -269,8 +269,29 @@ def _read_numbers(
         fouten[int(i)] = f"'{_show(reeks.iloc[i])}' is geen getal"
 
 
+def _floats(getallen: pd.Series) -> np.ndarray:
+    """The numbers as floats; an integer past the float range (10^400) becomes infinite, so
+    that it is named as too large like every other."""
+    try:
+        return getallen.to_numpy(dtype=float)
+    except OverflowError:  # rare: only then number by number
+        return np.array([_float(v) for v in getallen], dtype=float)
+
+
+def _float(getal: Any) -> float:
+    try:
+        return float(getal)
+    except OverflowError:
+        return math.inf if getal > 0 else -math.inf
+
+
 def _show(waarde: Any) -> str:
-    return "WAAR" if waarde is True else "ONWAAR" if waarde is False else str(waarde)
+    if waarde is True or waarde is False:
+        return "WAAR" if waarde else "ONWAAR"
+    tekst = str(waarde)
+    if isinstance(waarde, int) and len(tekst) > 24:  # 10^400: not all 401 digits
+        return f"{tekst[:8]}… ({len(tekst.lstrip('-'))} cijfers)"
+    return tekst
 
 
 def _read_texts(
