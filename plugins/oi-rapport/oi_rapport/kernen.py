@@ -14,6 +14,7 @@ it falls back to the load average, rounded.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from pathlib import Path
@@ -44,10 +45,30 @@ def _snapshot() -> tuple[float, int, int, float] | None:
 
 
 def _children_cpu() -> float:
+    """Processor seconds of this process's children: the finished ones (``getrusage``) and the
+    running ones (``/proc/<pid>/stat``). A child that finishes between two calls moves from
+    the second to the first with its whole time, so a difference counts what it did between."""
     import resource  # Unix only, like /proc/stat
 
-    kinderen = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return kinderen.ru_utime + kinderen.ru_stime
+    klaar = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return klaar.ru_utime + klaar.ru_stime + sum(map(_cpu_of, _running_children()))
+
+
+def _running_children() -> set[int]:
+    kinderen: set[int] = set()
+    for taak in Path("/proc/self/task").glob("*/children"):
+        with contextlib.suppress(OSError, ValueError):
+            kinderen.update(int(p) for p in taak.read_text(encoding="ascii").split())
+    return kinderen
+
+
+def _cpu_of(pid: int) -> float:
+    """Processor seconds of a running process (0 when it is gone)."""
+    try:
+        velden = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(velden[11]) + int(velden[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
 
 
 _VORIGE = [_snapshot()]
@@ -66,8 +87,8 @@ def _cores() -> int:
 
 def idle_cores() -> float | None:
     """Cores idle on average since the previous call (or the import), or None if unknown;
-    the time of this process's own finished second processes counts as idle (they are done,
-    and they were not somebody else's work)."""
+    the time of this process's own children counts as idle: it was not somebody else's work,
+    and a child that is still running (a drawing worker) is what the caller shares with."""
     vorige = _VORIGE[0]
     if vorige is None or time.monotonic() - vorige[0] > _LANGSTE:
         vorige = _snapshot()
@@ -78,7 +99,7 @@ def idle_cores() -> float | None:
         return None
     kernen = os.cpu_count() or 1
     vrij = (nu[1] - vorige[1]) / (nu[2] - vorige[2]) * kernen
-    eigen = (nu[3] - vorige[3]) / max(nu[0] - vorige[0], 1e-9)  # our own second processes
+    eigen = (nu[3] - vorige[3]) / max(nu[0] - vorige[0], 1e-9)  # our own other processes
     return min(float(kernen), vrij + eigen)
 
 

@@ -98,3 +98,21 @@ def test_the_time_of_our_own_finished_second_processes_counts_as_idle(
     assert kernen.idle_cores() == 2.0  # at most all cores
     stat += [(1000, 5400)]
     assert kernen.free_cores() == 1  # a new window: busy, and no child of ours
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="geen /proc op dit systeem")
+def test_the_time_of_a_running_child_is_counted_and_stays_counted_when_it_ends() -> None:
+    voor = kernen._children_cpu()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child: busy for 0.3 s
+        eind = time.monotonic() + 0.3
+        while time.monotonic() < eind:
+            pass
+        os._exit(0)
+    time.sleep(0.2)
+    bezig = kernen._children_cpu()
+    assert pid in kernen._running_children()
+    os.waitpid(pid, 0)
+    na = kernen._children_cpu()
+    assert voor < bezig <= na + 0.02  # counted while running, and not lost when reaped
+    assert pid not in kernen._running_children()
