@@ -531,10 +531,10 @@ class Tekenaar:
 
     A figure drawn before comes from the figure cache (:mod:`oi_rapport.figuurcache`,
     ``cache``; default: :meth:`FiguurCache.standaard`) without drawing. The others are
-    independent. With ``processen`` (default: :func:`free_cores`) above one and at least
-    :data:`MIN_POOL` figures to draw, a pool of ``processen - 1`` forked workers starts and
-    :meth:`submit` hands them the figures while the caller goes on building the next
-    chapter; the workers load matplotlib themselves. :meth:`result` lets this process draw
+    independent. With ``processen`` (default: :func:`free_cores`; this process counts as
+    one) above one, a pool of ``processen - 1`` forked workers starts at the first figure
+    to draw and :meth:`submit` hands them the figures while the caller goes on building
+    the next chapter; the workers load matplotlib themselves. :meth:`result` lets this process draw
     the figures no worker has started yet (from the last one back), collects the rest and
     stores them in the cache. Without ``fork`` (Windows) or without an idle core the
     figures are drawn one by one in :meth:`result`. Workers end with their parent
@@ -640,7 +640,7 @@ def render_figures(
     *,
     processen: int | None = None,
 ) -> Afbeeldingen:
-    """Draw all figures (see :class:`Tekenaar`)."""
+    """Draw all figures (see :class:`Tekenaar`); fewer than :data:`MIN_POOL` without a pool."""
     klein = len(grafieken) < MIN_POOL
     with Tekenaar(indeling, 1 if klein else processen) as tekenaar:
         tekenaar.submit(grafieken)
