@@ -18,9 +18,10 @@ import multiprocessing
 import os
 import re
 import signal
+import sys
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING, Any
@@ -451,7 +452,8 @@ def _stijl() -> contextlib.AbstractContextManager[Any]:
 
 
 def _warm_up() -> None:
-    """Load the usual shapes and the fonts once, before the workers fork."""
+    """Load matplotlib, the usual shapes and the fonts once: in a worker, before its first
+    figure (the parent does not pay for it)."""
     from matplotlib.figure import Figure
 
     from oi_rapport.kaart import area_shapes
@@ -466,13 +468,13 @@ def _warm_up() -> None:
 
 
 def free_cores() -> int:
-    """How many worker processes pay off now: the cores this process may use less the
-    machine's load (one-minute average), at most 4; ``OI_TEKENAARS`` overrides.
+    """How many processes may draw now (the report's own process counts as one): the
+    cores this process may use less the machine's load (one-minute average), rounded, at
+    most 4; ``OI_TEKENAARS`` overrides.
 
-    Measured on the 2-core development machine (docs/rapport/voorpagina-en-pdf.md): the
-    24 figures of the default report cost 4,5 s CPU serially and 10–15 % more in a pool of
-    two, for no gain in wall time while the other core is busy. So the pool is used only
-    when a core is idle; with one free core (or none) the figures are drawn one by one.
+    Measured on the 2-core development machine (docs/prestaties.md, *Tekenen*): one worker
+    that draws while the report's process builds the chapters takes most of the drawing
+    off the critical path; a second worker only competes with the report's process.
     """
     eigen = os.environ.get("OI_TEKENAARS", "").strip()
     if eigen.isdigit():
@@ -482,7 +484,14 @@ def free_cores() -> int:
         belasting = os.getloadavg()[0]
     except OSError:  # not available: assume the machine is busy, draw serially
         return 1
-    return max(1, min(4, int((kernen or 1) - belasting)))
+    return max(1, min(4, round((kernen or 1) - belasting)))
+
+
+def _start_worker() -> None:
+    """A worker's set-up: end with the parent, then load matplotlib and the fonts."""
+    _die_with_parent()
+    with contextlib.suppress(Exception):  # a failed warm-up only makes the first figure slower
+        _warm_up()
 
 
 def _die_with_parent() -> None:
@@ -497,17 +506,38 @@ def _die_with_parent() -> None:
 
 _PR_SET_PDEATHSIG = 1
 
+MIN_POOL = 6
+""":func:`render_figures` uses a pool only from this many figures: below it a worker's
+start-up (fork, importing matplotlib, fonts) costs more than it saves."""
+
+HELPEN = 10
+"""This process draws the figures no worker has started only when it has matplotlib
+loaded already, or when at least this many per worker are left: loading matplotlib and
+the fonts here costs about as much as drawing ten figures."""
+
+
+@dataclass
+class _Taak:
+    """One figure of the report: its cache key, and where its drawing is (in a worker,
+    waiting to be drawn here, or done)."""
+
+    sleutel: str | None
+    grafiek: Grafiek
+    uitkomst: Future[Getekend] | Getekend | None = None
+
 
 class Tekenaar:
-    """Draws figures as they come, in worker processes where that pays off.
+    """Draws figures as they come, in a worker process where that pays off.
 
     A figure drawn before comes from the figure cache (:mod:`oi_rapport.figuurcache`,
     ``cache``; default: :meth:`FiguurCache.standaard`) without drawing. The others are
-    independent, so :meth:`submit` hands them to a pool of ``processen`` (default:
-    :func:`free_cores`) forked worker processes while the caller goes on building the next
-    chapter; :meth:`result` collects them and stores them in the cache. Without ``fork``
-    (Windows) or without an idle core they are drawn one by one in :meth:`result`. The pool
-    starts at the first figure that must be drawn; workers end with their parent
+    independent. With ``processen`` (default: :func:`free_cores`; this process counts as
+    one) above one, a pool of ``processen - 1`` forked workers starts at the first figure
+    to draw and :meth:`submit` hands them the figures while the caller goes on building
+    the next chapter; the workers load matplotlib themselves. :meth:`result` lets this process draw
+    the figures no worker has started yet (from the last one back), collects the rest and
+    stores them in the cache. Without ``fork`` (Windows) or without an idle core the
+    figures are drawn one by one in :meth:`result`. Workers end with their parent
     (:func:`_die_with_parent`).
     """
 
@@ -522,40 +552,60 @@ class Tekenaar:
         self._processen = n if n > 1 and "fork" in multiprocessing.get_all_start_methods() else 1
         self._werkers: ProcessPoolExecutor | None = None
         self.cache = cache if cache is not None else FiguurCache.standaard(indeling)
-        self._taken: list[tuple[str | None, Future[Getekend] | Grafiek | Getekend]] = []
+        self._taken: list[_Taak] = []
 
     @property
     def _pool(self) -> ProcessPoolExecutor | None:
         """The worker pool (started on first use), or None when figures are drawn here."""
         if self._werkers is None and self._processen > 1:
-            _warm_up()
             self._werkers = ProcessPoolExecutor(
-                max_workers=self._processen,
+                max_workers=self._processen - 1,
                 mp_context=multiprocessing.get_context("fork"),
-                initializer=_die_with_parent,
+                initializer=_start_worker,
             )
         return self._werkers
 
     def submit(self, grafieken: Iterable[Grafiek]) -> None:
         for g in grafieken:
             sleutel = self.cache.sleutel(g)
-            bewaard = self.cache.zoek(sleutel, g)
-            if bewaard is not None:
-                self._taken.append((None, bewaard))
-            else:
-                pool = self._pool
-                self._taken.append((sleutel, pool.submit(_render_job, g) if pool else g))
+            self._taken.append(_Taak(sleutel, g, self.cache.zoek(sleutel, g)))
+        self._hand_out()
+
+    def _hand_out(self) -> None:
+        """Give every figure still to draw to the pool, which starts at the first one
+        (without a pool they wait for :meth:`result`)."""
+        nieuw = [t for t in self._taken if t.uitkomst is None]
+        pool = self._pool if nieuw else None
+        if pool is None:
+            return
+        with contextlib.suppress(BrokenExecutor):  # a worker was killed: the rest is drawn here
+            for taak in nieuw:
+                taak.uitkomst = pool.submit(_render_job, taak.grafiek)
 
     def result(self) -> Afbeeldingen:
+        self._draw_unstarted()
         afbeeldingen = Afbeeldingen()
-        for sleutel, taak in self._taken:
+        for taak in self._taken:
             getekend = _collect(taak)
-            self.cache.bewaar(sleutel, getekend)
+            self.cache.bewaar(taak.sleutel, getekend)
             afbeeldingen.svg[getekend.sleutel] = getekend.svg
             if getekend.png is not None:
                 afbeeldingen.png[getekend.sleutel] = getekend.png
         self.cache.opruimen()
         return afbeeldingen
+
+    def _draw_unstarted(self) -> None:
+        """Draw here, from the last figure back, each one no worker has started yet: the
+        workers take them from the front, so both ends work until they meet (see
+        :data:`HELPEN`)."""
+        wachtend = sum(_waiting(t) for t in self._taken)
+        if "matplotlib" not in sys.modules and wachtend < HELPEN * (self._processen - 1):
+            return
+        for taak in reversed(self._taken):
+            if isinstance(taak.uitkomst, Future):
+                if not taak.uitkomst.cancel():
+                    return  # this one and every earlier one are started or done
+                taak.uitkomst = _render_job(taak.grafiek)
 
     def close(self) -> None:
         if self._werkers is not None:
@@ -568,10 +618,20 @@ class Tekenaar:
         self.close()
 
 
-def _collect(taak: Future[Getekend] | Grafiek | Getekend) -> Getekend:
-    if isinstance(taak, Future):
-        return taak.result()
-    return taak if isinstance(taak, Getekend) else _render_job(taak)
+def _waiting(taak: _Taak) -> bool:
+    """Whether a figure is in the pool's queue, not started by a worker."""
+    return isinstance(taak.uitkomst, Future) and not (
+        taak.uitkomst.running() or taak.uitkomst.done()
+    )
+
+
+def _collect(taak: _Taak) -> Getekend:
+    if isinstance(taak.uitkomst, Future):
+        try:
+            return taak.uitkomst.result()
+        except BrokenExecutor:  # a worker was killed: draw the figure here
+            return _render_job(taak.grafiek)
+    return taak.uitkomst if taak.uitkomst is not None else _render_job(taak.grafiek)
 
 
 def render_figures(
@@ -580,7 +640,8 @@ def render_figures(
     *,
     processen: int | None = None,
 ) -> Afbeeldingen:
-    """Draw all figures (see :class:`Tekenaar`)."""
-    with Tekenaar(indeling, processen if len(grafieken) > 2 else 1) as tekenaar:
+    """Draw all figures (see :class:`Tekenaar`); fewer than :data:`MIN_POOL` without a pool."""
+    klein = len(grafieken) < MIN_POOL
+    with Tekenaar(indeling, 1 if klein else processen) as tekenaar:
         tekenaar.submit(grafieken)
         return tekenaar.result()

@@ -22,10 +22,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.collections import PatchCollection
+from matplotlib.collections import PathCollection
 from matplotlib.colors import Colormap, LinearSegmentedColormap, Normalize, TwoSlopeNorm
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch, PathPatch
+from matplotlib.patches import Patch
 from matplotlib.path import Path
 
 from oi_core.gebieden.indeling import Gebiedsindeling
@@ -78,6 +78,13 @@ def area_shapes(niveau: Niveau) -> dict[str, Path]:
     return {str(feat["properties"][sleutel]): _path(feat["geometry"]) for feat in geo["features"]}
 
 
+@cache
+def _paths(niveau: Niveau) -> list[Path]:
+    """The paths of a level's areas in the order of :func:`area_shapes`, built once: every
+    map of the level draws them as one collection."""
+    return list(area_shapes(niveau).values())
+
+
 def _path(geometrie: dict[str, Any]) -> Path:
     coords = geometrie["coordinates"]
     veelhoeken = [coords] if geometrie["type"] == "Polygon" else coords
@@ -108,8 +115,8 @@ def draw_map(fig: Figure, ax: Axes, grafiek: Grafiek, indeling: Gebiedsindeling 
     vormen = area_shapes(grafiek.niveau)
     codes = list(vormen)
     waarden = figuur.data[kolom].astype(float).reindex(codes).to_numpy()
-    collectie = PatchCollection(
-        [PathPatch(p) for p in vormen.values()],
+    collectie = PathCollection(
+        _paths(grafiek.niveau),
         edgecolor=_RAND,
         linewidth=0.5 if len(vormen) < 200 else 0.2,
     )
@@ -150,7 +157,7 @@ def class_colours(klassen: np.ndarray) -> np.ndarray:
 def _continuous(
     fig: Figure,
     ax: Axes,
-    collectie: PatchCollection,
+    collectie: PathCollection,
     waarden: np.ndarray,
     referenties: Mapping[str, float],
     titel: str,
@@ -206,8 +213,8 @@ def _hatch(
     ax: Axes, paden: list[Path], kies: np.ndarray, arcering: str, kleuren: np.ndarray
 ) -> None:
     gekozen = np.flatnonzero(kies)
-    laag = PatchCollection(
-        [PathPatch(paden[i]) for i in gekozen],
+    laag = PathCollection(
+        [paden[i] for i in gekozen],
         facecolor="none",
         edgecolor=list(kleuren[gekozen]),
         hatchcolor=list(kleuren[gekozen]),

@@ -1,0 +1,112 @@
+"""The drawing pool: when it starts, how this process helps it, and that it draws the same."""
+
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
+
+import pytest
+from oi_rapport import Grafiek, build_activity
+from oi_rapport import figuren as figuren_module
+from oi_rapport.figuren import MIN_POOL, Tekenaar, free_cores, render_figures
+from oi_rapport.figuurcache import FiguurCache, Getekend
+
+from oi_core import Gebiedsindeling, activiteit
+
+IND = Gebiedsindeling.amsterdam()
+ZONDER_CACHE = FiguurCache(None, IND)
+
+
+@pytest.fixture(scope="module")
+def grafieken() -> list[Grafiek]:
+    """The figures of two real chapters (maps included): enough for a pool."""
+    uit: list[Grafiek] = []
+    for code in ("straatreiniging", "jgz"):
+        reg = activiteit(code)
+        uit += build_activity(reg, reg.analyse()).grafieken()
+    assert len(uit) >= MIN_POOL and any(g.figuur.soort == "kaart" for g in uit)
+    return uit
+
+
+def _pools(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the pools started (and their workers) from here on."""
+    gestart: list[int] = []
+
+    class Teller(ProcessPoolExecutor):
+        def __init__(self, max_workers: int, **kwargs: object) -> None:
+            gestart.append(max_workers)
+            super().__init__(max_workers, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(figuren_module, "ProcessPoolExecutor", Teller)
+    return gestart
+
+
+def test_a_handful_of_figures_is_drawn_without_a_pool(
+    grafieken: list[Grafiek], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gestart = _pools(monkeypatch)
+    render_figures(grafieken[: MIN_POOL - 1], IND, processen=2)
+    assert gestart == []
+    render_figures(grafieken[:MIN_POOL], IND, processen=2)
+    assert gestart == [1]  # this process draws too: one worker beside it
+
+
+def test_one_drawing_process_never_starts_a_pool(
+    grafieken: list[Grafiek], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gestart = _pools(monkeypatch)
+    monkeypatch.setenv("OI_TEKENAARS", "1")
+    assert free_cores() == 1
+    with Tekenaar(IND, cache=ZONDER_CACHE) as tekenaar:
+        tekenaar.submit(grafieken)
+        assert tekenaar.result().svg
+    assert gestart == []
+
+
+def test_figures_from_the_cache_start_no_pool(
+    grafieken: list[Grafiek], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gestart = _pools(monkeypatch)
+    klaar = Getekend("x", "<svg/>")
+    monkeypatch.setattr(FiguurCache, "zoek", lambda *_: klaar)
+    with Tekenaar(IND, processen=2, cache=ZONDER_CACHE) as tekenaar:
+        tekenaar.submit(grafieken)
+        tekenaar.result()
+    assert gestart == []
+
+
+def test_this_process_draws_the_figures_no_worker_has_started(
+    grafieken: list[Grafiek],
+) -> None:
+    """The worker is kept busy, so (almost) every figure is drawn here, from the back."""
+    serieel = render_figures(grafieken, IND, processen=1)
+    with Tekenaar(IND, processen=2, cache=ZONDER_CACHE) as tekenaar:
+        assert tekenaar._pool is not None
+        tekenaar._pool.submit(time.sleep, 3)
+        tekenaar.submit(grafieken)
+        afbeeldingen = tekenaar.result()
+        hier = [t for t in tekenaar._taken if isinstance(t.uitkomst, Getekend)]
+    assert len(hier) >= len(grafieken) - 2  # at most one queued call besides the sleep
+    assert hier[0].grafiek is not grafieken[0]  # from the back: the first was queued
+    assert afbeeldingen == serieel
+
+
+def test_a_pool_draws_every_figure_as_this_process_does(grafieken: list[Grafiek]) -> None:
+    """Output parity: the same SVG (and map PNG) for every figure, with or without a pool."""
+    serieel = render_figures(grafieken, IND, processen=1)
+    for processen in (2, 3):
+        assert render_figures(grafieken, IND, processen=processen) == serieel
+    assert serieel.png and all(s.startswith("<svg") for s in serieel.svg.values())
+
+
+def test_a_killed_worker_costs_no_figure(grafieken: list[Grafiek]) -> None:
+    with Tekenaar(IND, processen=2, cache=ZONDER_CACHE) as tekenaar:
+        assert tekenaar._pool is not None
+        tekenaar.submit(grafieken[:3])
+        with pytest.raises(BrokenExecutor):  # the pool breaks
+            tekenaar._pool.submit(os._exit, 1).result()
+        tekenaar.submit(grafieken[3:])
+        afbeeldingen = tekenaar.result()
+    assert set(afbeeldingen.svg) == {g.sleutel for g in grafieken}
+    assert all(s.startswith("<svg") for s in afbeeldingen.svg.values())
