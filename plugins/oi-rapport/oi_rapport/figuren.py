@@ -12,12 +12,9 @@ never loads it, which saves about half a second of start-up.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import io
 import multiprocessing
-import os
 import re
-import signal
 import sys
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
@@ -34,6 +31,8 @@ from oi_core.model.activiteit import Niveau
 from oi_core.model.registratie import Figuur
 from oi_rapport.document import Grafiek
 from oi_rapport.figuurcache import FiguurCache, Getekend
+from oi_rapport.gelijktijdig import die_with_parent
+from oi_rapport.kernen import free_cores
 from oi_rapport.opmaak import number
 
 if TYPE_CHECKING:
@@ -467,44 +466,12 @@ def _warm_up() -> None:
         fig.savefig(io.BytesIO(), format="png", dpi=10)
 
 
-def free_cores() -> int:
-    """How many processes may draw now (the report's own process counts as one): the
-    cores this process may use less the machine's load (one-minute average), rounded, at
-    most 4; ``OI_TEKENAARS`` overrides.
-
-    Measured on the 2-core development machine (docs/prestaties.md, *Tekenen*): one worker
-    that draws while the report's process builds the chapters takes most of the drawing
-    off the critical path; a second worker only competes with the report's process.
-    """
-    eigen = os.environ.get("OI_TEKENAARS", "").strip()
-    if eigen.isdigit():
-        return int(eigen)
-    kernen = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    try:
-        belasting = os.getloadavg()[0]
-    except OSError:  # not available: assume the machine is busy, draw serially
-        return 1
-    return max(1, min(4, round((kernen or 1) - belasting)))
-
-
 def _start_worker() -> None:
     """A worker's set-up: end with the parent, then load matplotlib and the fonts."""
-    _die_with_parent()
+    die_with_parent()
     with contextlib.suppress(Exception):  # a failed warm-up only makes the first figure slower
         _warm_up()
 
-
-def _die_with_parent() -> None:
-    """In a worker: end when the parent process ends, also when it is killed (Linux
-    ``PR_SET_PDEATHSIG``); elsewhere the pool's own shutdown ends the workers."""
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-    if os.getppid() == 1:  # the parent was already gone before prctl took effect
-        os._exit(0)
-
-
-_PR_SET_PDEATHSIG = 1
 
 MIN_POOL = 6
 """:func:`render_figures` uses a pool only from this many figures: below it a worker's
@@ -538,7 +505,7 @@ class Tekenaar:
     the figures no worker has started yet (from the last one back), collects the rest and
     stores them in the cache. Without ``fork`` (Windows) or without an idle core the
     figures are drawn one by one in :meth:`result`. Workers end with their parent
-    (:func:`_die_with_parent`).
+    (:func:`~oi_rapport.gelijktijdig.die_with_parent`).
     """
 
     def __init__(

@@ -29,7 +29,7 @@ import struct
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import IO, Any, Generic, TypeVar
 
-__all__ = ["split"]
+__all__ = ["die_with_parent", "split"]
 
 X = TypeVar("X")
 T = TypeVar("T")
@@ -124,7 +124,7 @@ def _child(
     """Build every item and write it; always ends the child with ``os._exit`` (no atexit
     handlers, no flushing of the parent's buffers)."""
     try:
-        _die_with_parent()
+        die_with_parent()
         with os.fdopen(schrijven, "wb") as uit:
             for item in items:
                 record = _build_record(functie, item, gedeeld)
@@ -167,8 +167,9 @@ class _Lezer(pickle.Unpickler):
         return self.gedeeld[pid]
 
 
-def _die_with_parent() -> None:  # pragma: no cover - runs in the forked child
-    """End this child when its parent ends, also when the parent is killed (Linux)."""
+def die_with_parent() -> None:  # pragma: no cover - runs in forked children
+    """In a child: end when the parent ends, also when it is killed (Linux
+    ``PR_SET_PDEATHSIG``); elsewhere the parent ends its children itself."""
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
     if os.getppid() == 1:
