@@ -507,7 +507,7 @@ def _die_with_parent() -> None:
 _PR_SET_PDEATHSIG = 1
 
 MIN_POOL = 6
-""":func:`render_figures` uses a pool only from this many figures: below it a worker's
+"""A pool starts only once this many figures are to be drawn: for fewer a worker's
 start-up (fork, importing matplotlib, fonts) costs more than it saves."""
 
 HELPEN = 10
@@ -532,12 +532,13 @@ class Tekenaar:
     A figure drawn before comes from the figure cache (:mod:`oi_rapport.figuurcache`,
     ``cache``; default: :meth:`FiguurCache.standaard`) without drawing. The others are
     independent. With ``processen`` (default: :func:`free_cores`; this process counts as
-    one) above one, a pool of ``processen - 1`` forked workers starts at the first figure
-    to draw and :meth:`submit` hands them the figures while the caller goes on building
-    the next chapter; the workers load matplotlib themselves. :meth:`result` lets this process draw
-    the figures no worker has started yet (from the last one back), collects the rest and
-    stores them in the cache. Without ``fork`` (Windows) or without an idle core the
-    figures are drawn one by one in :meth:`result`. Workers end with their parent
+    one) above one, a pool of ``processen - 1`` forked workers starts once
+    :data:`MIN_POOL` figures are to be drawn, and :meth:`submit` hands them the figures
+    while the caller goes on building the next chapter; the workers load matplotlib
+    themselves. :meth:`result` lets this process draw the figures no worker has started
+    yet (from the last one back), collects the rest and stores them in the cache. Without
+    ``fork`` (Windows) or without an idle core the figures are drawn one by one in
+    :meth:`result`. Workers end with their parent
     (:func:`_die_with_parent`).
     """
 
@@ -572,10 +573,11 @@ class Tekenaar:
         self._hand_out()
 
     def _hand_out(self) -> None:
-        """Give every figure still to draw to the pool, which starts at the first one
-        (without a pool they wait for :meth:`result`)."""
+        """Give every figure still to draw to the pool, which starts at :data:`MIN_POOL`
+        of them (until then, and without a pool, they wait for :meth:`result`)."""
         nieuw = [t for t in self._taken if t.uitkomst is None]
-        pool = self._pool if nieuw else None
+        genoeg = self._werkers is not None or len(nieuw) >= MIN_POOL
+        pool = self._pool if nieuw and genoeg else None
         if pool is None:
             return
         with contextlib.suppress(BrokenExecutor):  # a worker was killed: the rest is drawn here
@@ -640,8 +642,7 @@ def render_figures(
     *,
     processen: int | None = None,
 ) -> Afbeeldingen:
-    """Draw all figures (see :class:`Tekenaar`); fewer than :data:`MIN_POOL` without a pool."""
-    klein = len(grafieken) < MIN_POOL
-    with Tekenaar(indeling, 1 if klein else processen) as tekenaar:
+    """Draw all figures (see :class:`Tekenaar`)."""
+    with Tekenaar(indeling, processen) as tekenaar:
         tekenaar.submit(grafieken)
         return tekenaar.result()

@@ -52,6 +52,19 @@ def test_a_handful_of_figures_is_drawn_without_a_pool(
     assert gestart == [1]  # this process draws too: one worker beside it
 
 
+def test_the_report_starts_its_pool_once_enough_figures_are_to_be_drawn(
+    grafieken: list[Grafiek], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gestart = _pools(monkeypatch)
+    with Tekenaar(IND, processen=2, cache=ZONDER_CACHE) as tekenaar:
+        tekenaar.submit(grafieken[: MIN_POOL - 2])
+        tekenaar.submit(grafieken[MIN_POOL - 2 : MIN_POOL - 1])
+        assert gestart == []  # a handful: drawn here, in result()
+        tekenaar.submit(grafieken[MIN_POOL - 1 : MIN_POOL])
+        assert gestart == [1]
+        tekenaar.result()
+
+
 def test_one_drawing_process_never_starts_a_pool(
     grafieken: list[Grafiek], monkeypatch: pytest.MonkeyPatch
 ) -> None:
