@@ -350,6 +350,8 @@ _TEKENAARS: dict[str, Callable[[Figure, Axes, Grafiek, Gebiedsindeling | None], 
 }
 
 _ID = re.compile(r'\bid="([^"]+)"')
+_VERWIJZING = re.compile(r'(url\(#)([^)]+)(\))|(href="#)([^"]+)(")')
+"""A reference to an id: ``url(#…)`` or ``href="#…"``."""
 
 
 def render_svg(grafiek: Grafiek, indeling: Gebiedsindeling | None = None) -> str:
@@ -365,11 +367,14 @@ def _inline(svg: str, grafiek: Grafiek) -> str:
     svg = svg[svg.index("<svg") :]
     svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
     voor = "svg-" + re.sub(r"[^A-Za-z0-9_-]", "-", grafiek.sleutel)
-    ids = set(_ID.findall(svg))
-    svg = _ID.sub(lambda m: f'id="{voor}-{m.group(1)}"', svg)
-    for oud in sorted(ids, key=len, reverse=True):
-        svg = svg.replace(f"url(#{oud})", f"url(#{voor}-{oud})")
-        svg = svg.replace(f'href="#{oud}"', f'href="#{voor}-{oud}"')
+    ids: set[str] = set()
+
+    def hernoem(m: re.Match[str]) -> str:
+        ids.add(m[1])
+        return f'id="{voor}-{m[1]}"'
+
+    svg = _ID.sub(hernoem, svg)  # every id, in one pass
+    svg = _VERWIJZING.sub(lambda m: _prefixed(m, ids, voor), svg)
     tekst = escape(alt_text(grafiek), quote=True)
     return re.sub(
         r'<svg ([^>]*?)width="[^"]+" height="[^"]+"',
@@ -377,6 +382,12 @@ def _inline(svg: str, grafiek: Grafiek) -> str:
         svg,
         count=1,
     )
+
+
+def _prefixed(m: re.Match[str], ids: set[str], voor: str) -> str:
+    """A reference with the figure's prefix, when it refers to an id of this figure."""
+    begin, naam, eind = (m[1], m[2], m[3]) if m[1] else (m[4], m[5], m[6])
+    return f"{begin}{voor}-{naam}{eind}" if naam in ids else m[0]
 
 
 _SOORTNAMEN = {
