@@ -349,6 +349,8 @@ _TEKENAARS: dict[str, Callable[[Figure, Axes, Grafiek, Gebiedsindeling | None], 
 }
 
 _ID = re.compile(r'\bid="([^"]+)"')
+_VERWIJZING = re.compile(r'(url\(#)([^)]+)(\))|(href="#)([^"]+)(")')
+"""A reference to an id: ``url(#…)`` or ``href="#…"``."""
 
 
 def render_svg(grafiek: Grafiek, indeling: Gebiedsindeling | None = None) -> str:
@@ -364,11 +366,14 @@ def _inline(svg: str, grafiek: Grafiek) -> str:
     svg = svg[svg.index("<svg") :]
     svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
     voor = "svg-" + re.sub(r"[^A-Za-z0-9_-]", "-", grafiek.sleutel)
-    ids = set(_ID.findall(svg))
-    svg = _ID.sub(lambda m: f'id="{voor}-{m.group(1)}"', svg)
-    for oud in sorted(ids, key=len, reverse=True):
-        svg = svg.replace(f"url(#{oud})", f"url(#{voor}-{oud})")
-        svg = svg.replace(f'href="#{oud}"', f'href="#{voor}-{oud}"')
+    ids: set[str] = set()
+
+    def hernoem(m: re.Match[str]) -> str:
+        ids.add(m[1])
+        return f'id="{voor}-{m[1]}"'
+
+    svg = _ID.sub(hernoem, svg)  # every id, in one pass
+    svg = _VERWIJZING.sub(lambda m: _prefixed(m, ids, voor), svg)
     tekst = escape(alt_text(grafiek), quote=True)
     return re.sub(
         r'<svg ([^>]*?)width="[^"]+" height="[^"]+"',
@@ -376,6 +381,12 @@ def _inline(svg: str, grafiek: Grafiek) -> str:
         svg,
         count=1,
     )
+
+
+def _prefixed(m: re.Match[str], ids: set[str], voor: str) -> str:
+    """A reference with the figure's prefix, when it refers to an id of this figure."""
+    begin, naam, eind = (m[1], m[2], m[3]) if m[1] else (m[4], m[5], m[6])
+    return f"{begin}{voor}-{naam}{eind}" if naam in ids else m[0]
 
 
 _SOORTNAMEN = {
@@ -474,7 +485,7 @@ def _start_worker() -> None:
 
 
 MIN_POOL = 6
-""":func:`render_figures` uses a pool only from this many figures: below it a worker's
+"""A pool starts only once this many figures are to be drawn: for fewer a worker's
 start-up (fork, importing matplotlib, fonts) costs more than it saves."""
 
 HELPEN = 10
@@ -499,12 +510,13 @@ class Tekenaar:
     A figure drawn before comes from the figure cache (:mod:`oi_rapport.figuurcache`,
     ``cache``; default: :meth:`FiguurCache.standaard`) without drawing. The others are
     independent. With ``processen`` (default: :func:`free_cores`; this process counts as
-    one) above one, a pool of ``processen - 1`` forked workers starts at the first figure
-    to draw and :meth:`submit` hands them the figures while the caller goes on building
-    the next chapter; the workers load matplotlib themselves. :meth:`result` lets this process draw
-    the figures no worker has started yet (from the last one back), collects the rest and
-    stores them in the cache. Without ``fork`` (Windows) or without an idle core the
-    figures are drawn one by one in :meth:`result`. Workers end with their parent
+    one) above one, a pool of ``processen - 1`` forked workers starts once
+    :data:`MIN_POOL` figures are to be drawn, and :meth:`submit` hands them the figures
+    while the caller goes on building the next chapter; the workers load matplotlib
+    themselves. :meth:`result` lets this process draw the figures no worker has started
+    yet (from the last one back), collects the rest and stores them in the cache. Without
+    ``fork`` (Windows) or without an idle core the figures are drawn one by one in
+    :meth:`result`. Workers end with their parent
     (:func:`~oi_rapport.gelijktijdig.die_with_parent`).
     """
 
@@ -539,10 +551,11 @@ class Tekenaar:
         self._hand_out()
 
     def _hand_out(self) -> None:
-        """Give every figure still to draw to the pool, which starts at the first one
-        (without a pool they wait for :meth:`result`)."""
+        """Give every figure still to draw to the pool, which starts at :data:`MIN_POOL`
+        of them (until then, and without a pool, they wait for :meth:`result`)."""
         nieuw = [t for t in self._taken if t.uitkomst is None]
-        pool = self._pool if nieuw else None
+        genoeg = self._werkers is not None or len(nieuw) >= MIN_POOL
+        pool = self._pool if nieuw and genoeg else None
         if pool is None:
             return
         with contextlib.suppress(BrokenExecutor):  # a worker was killed: the rest is drawn here
@@ -607,8 +620,7 @@ def render_figures(
     *,
     processen: int | None = None,
 ) -> Afbeeldingen:
-    """Draw all figures (see :class:`Tekenaar`); fewer than :data:`MIN_POOL` without a pool."""
-    klein = len(grafieken) < MIN_POOL
-    with Tekenaar(indeling, 1 if klein else processen) as tekenaar:
+    """Draw all figures (see :class:`Tekenaar`)."""
+    with Tekenaar(indeling, processen) as tekenaar:
         tekenaar.submit(grafieken)
         return tekenaar.result()

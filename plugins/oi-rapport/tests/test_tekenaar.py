@@ -6,13 +6,14 @@ import os
 import time
 from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
 
+import pandas as pd
 import pytest
 from oi_rapport import Grafiek, build_activity
 from oi_rapport import figuren as figuren_module
 from oi_rapport.figuren import MIN_POOL, Tekenaar, free_cores, render_figures
 from oi_rapport.figuurcache import FiguurCache, Getekend
 
-from oi_core import Gebiedsindeling, activiteit
+from oi_core import Figuur, Gebiedsindeling, activiteit
 
 IND = Gebiedsindeling.amsterdam()
 ZONDER_CACHE = FiguurCache(None, IND)
@@ -50,6 +51,19 @@ def test_a_handful_of_figures_is_drawn_without_a_pool(
     assert gestart == []
     render_figures(grafieken[:MIN_POOL], IND, processen=2)
     assert gestart == [1]  # this process draws too: one worker beside it
+
+
+def test_the_report_starts_its_pool_once_enough_figures_are_to_be_drawn(
+    grafieken: list[Grafiek], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gestart = _pools(monkeypatch)
+    with Tekenaar(IND, processen=2, cache=ZONDER_CACHE) as tekenaar:
+        tekenaar.submit(grafieken[: MIN_POOL - 2])
+        tekenaar.submit(grafieken[MIN_POOL - 2 : MIN_POOL - 1])
+        assert gestart == []  # a handful: drawn here, in result()
+        tekenaar.submit(grafieken[MIN_POOL - 1 : MIN_POOL])
+        assert gestart == [1]
+        tekenaar.result()
 
 
 def test_one_drawing_process_never_starts_a_pool(
@@ -110,3 +124,27 @@ def test_a_killed_worker_costs_no_figure(grafieken: list[Grafiek]) -> None:
         afbeeldingen = tekenaar.result()
     assert set(afbeeldingen.svg) == {g.sleutel for g in grafieken}
     assert all(s.startswith("<svg") for s in afbeeldingen.svg.values())
+
+
+def _inline_by_replacing(svg: str, voor: str) -> str:
+    """The former way: every id's references replaced one by one, longest id first."""
+    ids = set(figuren_module._ID.findall(svg))
+    svg = figuren_module._ID.sub(lambda m: f'id="{voor}-{m.group(1)}"', svg)
+    for oud in sorted(ids, key=len, reverse=True):
+        svg = svg.replace(f"url(#{oud})", f"url(#{voor}-{oud})")
+        svg = svg.replace(f'href="#{oud}"', f'href="#{voor}-{oud}"')
+    return svg
+
+
+def test_ids_and_their_references_get_the_figure_prefix_in_one_pass() -> None:
+    svg = (
+        '<svg width="1" height="1"><defs><path id="p1"/><path id="p12"/></defs>'
+        '<use href="#p1"/><use xlink:href="#p12"/><g clip-path="url(#p12)"/>'
+        '<g clip-path="url(#p1)"/><g fill="url(#vreemd)"/><use href="#p"/>'
+        '<text>url(#p1) hid="x"</text></svg>'
+    )
+    grafiek = Grafiek("a b", Figuur("staaf", "T", pd.DataFrame({"w": [1.0]})))
+    uit = figuren_module._inline(svg, grafiek)
+    verwacht = _inline_by_replacing(svg, "svg-a-b")
+    assert uit.split(">", 1)[1] == verwacht.split(">", 1)[1]
+    assert 'href="#svg-a-b-p1"' in uit and "url(#vreemd)" in uit and 'href="#p"' in uit
