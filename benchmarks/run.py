@@ -441,6 +441,13 @@ def gevallen_rapport(opstart: Opstart, rondes: int) -> list[Uitkomst]:
         "figuren, zonder analyses of bestanden",
         flush=True,
     )
+    imports, imports_cpu = opstart.import_floor(rondes)
+    print(
+        f"  import-vloer: typer, rich, pandas, numpy, pydantic en xlsxwriter in een nieuw "
+        f"proces: {imports:.2f} s = {imports / hulp[0]:.1f}× oi --help (processortijd "
+        f"{imports_cpu:.2f} s); wat elk rapport kost voordat het iets doet",
+        flush=True,
+    )
     return [
         Uitkomst(f"{opstart.naam}, koude cache", koud[0], hulp[0], "oi --help", 4.0),
         Uitkomst(f"{opstart.naam}, warme cache", warm[0], hulp[0], "oi --help", 4.0),
