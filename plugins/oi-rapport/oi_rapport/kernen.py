@@ -9,6 +9,10 @@ taken at :func:`start_window` (``oi rapport`` calls it before its imports, which
 the window, so no time is spent waiting) or else when this module is imported. Elsewhere
 it falls back to the load average, rounded.
 
+A process with other threads (a notebook kernel, a server) gets 1: a second process is made
+with ``fork``, which copies only the calling thread, so a lock another thread held at that
+moment would stay locked in the copy for good.
+
 ``OI_TEKENAARS=n`` sets the number (1: everything in this process).
 """
 
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -103,11 +108,17 @@ def idle_cores() -> float | None:
     return min(float(kernen), vrij + eigen)
 
 
+def _other_threads() -> bool:
+    return threading.active_count() > 1
+
+
 def free_cores() -> int:
     """Processes that pay off now, this one included (1 to 4); ``OI_TEKENAARS`` overrides."""
     eigen = os.environ.get("OI_TEKENAARS", "").strip()
     if eigen.isdigit():
         return int(eigen)
+    if _other_threads():  # a notebook, a server: see the module's docstring
+        return 1
     vrij = idle_cores()
     if vrij is None:
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Iterator
 
@@ -27,6 +28,7 @@ def stat(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[int, int]]]:
 
     monkeypatch.setattr(kernen, "_STAT", Stat())
     monkeypatch.setattr(kernen, "_children_cpu", lambda: 0.0)
+    monkeypatch.setattr(kernen, "_other_threads", lambda: False)  # whatever other tests left
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     monkeypatch.setattr(kernen, "_cores", lambda: 2)
     monkeypatch.delenv("OI_TEKENAARS", raising=False)
@@ -116,3 +118,19 @@ def test_the_time_of_a_running_child_is_counted_and_stays_counted_when_it_ends()
     na = kernen._children_cpu()
     assert voor < bezig <= na + 0.02  # counted while running, and not lost when reaped
     assert pid not in kernen._running_children()
+
+
+def test_a_process_with_other_threads_stays_one_process(
+    stat: list[tuple[int, int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.undo()  # the real thread count
+    stop = threading.Event()
+    draad = threading.Thread(target=stop.wait)
+    draad.start()
+    try:
+        monkeypatch.delenv("OI_TEKENAARS", raising=False)
+        assert kernen._other_threads()
+        assert kernen.free_cores() == 1
+    finally:
+        stop.set()
+        draad.join()

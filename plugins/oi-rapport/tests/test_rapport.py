@@ -649,6 +649,7 @@ def test_the_pool_is_used_only_when_a_core_is_idle(monkeypatch: pytest.MonkeyPat
     from oi_rapport.figuren import free_cores
 
     monkeypatch.setattr(kernen, "_snapshot", lambda: None)
+    monkeypatch.setattr(kernen, "_other_threads", lambda: False)  # whatever other tests left
     monkeypatch.delenv("OI_TEKENAARS", raising=False)
     monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
     monkeypatch.setattr(os, "getloadavg", lambda: (1.6, 1.0, 1.0))
