@@ -527,11 +527,21 @@ class Tekenaar:
         cache: FiguurCache | None = None,
     ):
         _INDELING[0] = indeling
-        n = processen if processen is not None else free_cores()
-        self._processen = n if n > 1 and "fork" in multiprocessing.get_all_start_methods() else 1
+        self._gevraagd = processen
+        self._gekozen: int | None = None
         self._werkers: ProcessPoolExecutor | None = None
         self.cache = cache if cache is not None else FiguurCache.standaard(indeling)
         self._taken: list[_Taak] = []
+
+    @property
+    def _processen(self) -> int:
+        """How many processes draw, this one included: decided when a pool is first
+        considered (what is idle then, not at the start of the report), once."""
+        if self._gekozen is None:
+            n = self._gevraagd if self._gevraagd is not None else free_cores()
+            fork = "fork" in multiprocessing.get_all_start_methods()
+            self._gekozen = n if n > 1 and fork else 1
+        return self._gekozen
 
     @property
     def _pool(self) -> ProcessPoolExecutor | None:
@@ -579,7 +589,9 @@ class Tekenaar:
         workers take them from the front, so both ends work until they meet (see
         :data:`HELPEN`)."""
         wachtend = sum(_waiting(t) for t in self._taken)
-        if "matplotlib" not in sys.modules and wachtend < HELPEN * (self._processen - 1):
+        if self._werkers is None or (
+            "matplotlib" not in sys.modules and wachtend < HELPEN * (self._processen - 1)
+        ):
             return
         for taak in reversed(self._taken):
             if isinstance(taak.uitkomst, Future):
