@@ -19,6 +19,7 @@ moment would stay locked in the copy for good.
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
 import threading
 import time
@@ -117,13 +118,13 @@ def free_cores() -> int:
     eigen = os.environ.get("OI_TEKENAARS", "").strip()
     if eigen.isdigit():
         return int(eigen)
-    if _other_threads():  # a notebook, a server: see the module's docstring
-        return 1
+    if _other_threads() or "fork" not in multiprocessing.get_all_start_methods():
+        return 1  # a notebook, a server (see the module's docstring); Windows
     vrij = idle_cores()
     if vrij is None:
         try:
             vrij = _cores() - os.getloadavg()[0]
-        except OSError:  # not known: assume a busy machine
+        except (OSError, AttributeError):  # not known, or no load average: assume busy
             return 1
         return max(1, min(_MAX, round(vrij)))
     return max(1, min(_MAX, _cores(), 1 + int(vrij + _GENOEG)))

@@ -134,3 +134,14 @@ def test_a_process_with_other_threads_stays_one_process(
     finally:
         stop.set()
         draad.join()
+
+
+def test_without_fork_or_a_load_average_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OI_TEKENAARS", raising=False)
+    monkeypatch.setattr(kernen, "_other_threads", lambda: False)
+    monkeypatch.setattr(kernen, "_snapshot", lambda: None)
+    monkeypatch.delattr(os, "getloadavg")  # as on Windows
+    assert kernen.free_cores() == 1
+    monkeypatch.setattr(kernen.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0), raising=False)
+    assert kernen.free_cores() == 1  # idle, but no fork: one process
