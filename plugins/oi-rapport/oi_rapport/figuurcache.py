@@ -5,7 +5,8 @@ embedded data, or the same own data a second time). A figure is stored under the
 of everything that decides how it looks:
 
 - the whole :class:`~oi_rapport.document.Grafiek` (key, caption, level and the
-  :class:`~oi_core.Figuur` with its data frame), pickled;
+  :class:`~oi_core.Figuur` with its data frame), pickled, with every table by its content
+  (not by its memory layout, see :class:`_Inhoud`);
 - the drawing code (the source of ``figuren.py``, ``kaart.py``, ``geo.py``, ``opmaak.py``
   and this module) and the style;
 - the versions of Python, matplotlib, numpy, pandas and Pillow;
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import os
 import pickle
 import platform
@@ -34,6 +36,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
+
+import pandas as pd
 
 from oi_core.gebieden.indeling import Gebiedsindeling
 from oi_rapport.document import Grafiek
@@ -83,7 +87,7 @@ class FiguurCache:
         if self.map_ is None:
             return None
         try:
-            inhoud = pickle.dumps(grafiek, protocol=5)
+            inhoud = _content(grafiek)
         except Exception:  # an unpicklable figure is simply drawn every time
             return None
         h = hashlib.sha256(_omgeving())
@@ -127,6 +131,45 @@ class FiguurCache:
             bestanden.sort(key=lambda p: p.stat().st_mtime)
             for pad in bestanden[: len(bestanden) - MAX_BESTANDEN // 2]:
                 pad.unlink(missing_ok=True)
+
+
+def _content(obj: object) -> bytes:
+    """``obj`` pickled, with every pandas object in it by its content (:class:`_Inhoud`)."""
+    buffer = io.BytesIO()
+    _Inhoud(buffer).dump(obj)
+    return buffer.getvalue()
+
+
+class _Inhoud(pickle.Pickler):
+    """Pickles a figure for its key, with a table or series by what it holds (type, name,
+    columns, dtypes, index, values, ``attrs``) instead of by its memory layout: a copy or a
+    pickle round trip (a chapter built in a second process) can change that layout, and
+    then the same figure would get another key and be drawn again."""
+
+    def __init__(self, uit: io.BytesIO) -> None:
+        super().__init__(uit, protocol=5)
+        self.fast = True  # no memo: whether two equal values are one object or two is no content
+
+    def persistent_id(self, obj: object) -> tuple[str, str] | None:
+        if isinstance(obj, pd.DataFrame | pd.Series):
+            return ("pandas", _pandas_digest(obj))
+        return None
+
+
+def _pandas_digest(obj: pd.DataFrame | pd.Series) -> str:
+    tabel = obj.to_frame() if isinstance(obj, pd.Series) else obj
+    vorm = (
+        type(obj).__name__,
+        getattr(obj, "name", None),
+        list(tabel.columns),
+        [str(t) for t in tabel.dtypes],
+        tabel.index.name,
+        str(tabel.index.dtype),
+    )
+    h = hashlib.sha256(repr(vorm).encode())
+    h.update(pd.util.hash_pandas_object(tabel, index=True).to_numpy().tobytes())
+    h.update(_content(dict(obj.attrs)))
+    return h.hexdigest()
 
 
 def _atomair(pad: Path, inhoud: bytes) -> None:

@@ -147,3 +147,46 @@ def _zonder_datum(html: str) -> str:
     import re
 
     return re.sub(r"\d{2}-\d{2}-\d{4} \d{2}:\d{2}", "DATUM", html)
+
+
+def _round_trip(obj: object, gedeeld: dict[str, object]) -> object:
+    """What a chapter built in the second process comes back as (oi_rapport.gelijktijdig)."""
+    import io
+
+    from oi_rapport.gelijktijdig import _Lezer, _Schrijver
+
+    buffer = io.BytesIO()
+    _Schrijver(buffer, gedeeld).dump(obj)
+    return _Lezer(io.BytesIO(buffer.getvalue()), gedeeld).load()
+
+
+@pytest.mark.parametrize("code", ["jgz", "straatreiniging", "groot_onderhoud", "bibliotheken"])
+def test_a_figure_keeps_its_key_when_built_in_the_second_process(code: str, tmp_path: Path) -> None:
+    """A warm report must find every figure, whichever process built its chapter: the key
+    is the content, not the memory layout of a table or which equal strings are one object."""
+    reg = activiteit(code)
+    hoofdstuk = build_activity(reg, reg.analyse(indeling=IND))
+    terug = _round_trip(hoofdstuk, {"indeling": IND, "activiteit": reg})
+    cache = FiguurCache(tmp_path, IND)
+    eigen = [cache.sleutel(g) for g in hoofdstuk.grafieken()]
+    assert None not in eigen
+    assert [cache.sleutel(g) for g in terug.grafieken()] == eigen  # type: ignore[attr-defined]
+
+
+def test_a_table_laid_out_otherwise_has_the_same_key_and_other_numbers_another(
+    tmp_path: Path,
+) -> None:
+    cache = FiguurCache(tmp_path, IND)
+    in_een_keer = pd.DataFrame({"naam": ["Centrum", "West"], "a": [1.0, 2.0], "b": [3.0, 4.0]})
+    los = pd.DataFrame({"naam": ["Centrum", "West"]})
+    los["a"], los["b"] = [1.0, 2.0], [3.0, 4.0]  # three blocks instead of two
+
+    def grafiek(data: pd.DataFrame) -> Grafiek:
+        return Grafiek("proef", Figuur(soort="staaf", titel="Proef", data=data, x="naam"))
+
+    assert cache.sleutel(grafiek(in_een_keer)) == cache.sleutel(grafiek(los))
+    los.loc[1, "b"] = 4.5
+    assert cache.sleutel(grafiek(in_een_keer)) != cache.sleutel(grafiek(los))
+    assert cache.sleutel(grafiek(in_een_keer.rename(columns={"b": "c"}))) != cache.sleutel(
+        grafiek(in_een_keer)
+    )
