@@ -93,6 +93,17 @@ def tijd(argumenten: tuple[str, ...], cache: Path | None = None) -> tuple[float,
     return time.perf_counter() - begin, _cpu_kinderen() - voor
 
 
+def _best_python(rondes: int, *argumenten: str) -> tuple[float, float]:
+    """Best wall and CPU time of ``python *argumenten`` in a fresh process, over ``rondes``."""
+    beste = (float("inf"), float("inf"))
+    for _ in range(rondes):
+        voor, begin = _cpu_kinderen(), time.perf_counter()
+        subprocess.run([sys.executable, *argumenten], check=True, capture_output=True)
+        rondje = (time.perf_counter() - begin, _cpu_kinderen() - voor)
+        beste = (min(beste[0], rondje[0]), min(beste[1], rondje[1]))
+    return beste
+
+
 def _cpu_kinderen() -> float:
     gebruik = resource.getrusage(resource.RUSAGE_CHILDREN)
     return gebruik.ru_utime + gebruik.ru_stime
@@ -142,26 +153,12 @@ class Opstart:
         (and PNGs) as the report has, counted in the warm figure cache."""
         svg = len(list(self.warm.glob("*.svg")))
         png = len(list(self.warm.glob("*.png")))
-        opdracht = [sys.executable, "-c", _VLOER, str(svg), str(png)]
-        beste = (float("inf"), float("inf"))
-        for _ in range(rondes):
-            voor, begin = _cpu_kinderen(), time.perf_counter()
-            subprocess.run(opdracht, check=True, capture_output=True)
-            rondje = (time.perf_counter() - begin, _cpu_kinderen() - voor)
-            beste = (min(beste[0], rondje[0]), min(beste[1], rondje[1]))
-        return (*beste, svg, png)
+        return (*_best_python(rondes, "-c", _VLOER, str(svg), str(png)), svg, png)
 
     def import_floor(self, rondes: int) -> tuple[float, float]:
         """Best wall and CPU time of importing what every report needs (the command line's
         typer and rich, pandas, numpy, pydantic, xlsxwriter) in a fresh process."""
-        opdracht = [sys.executable, "-c", _IMPORTS]
-        beste = (float("inf"), float("inf"))
-        for _ in range(rondes):
-            voor, begin = _cpu_kinderen(), time.perf_counter()
-            subprocess.run(opdracht, check=True, capture_output=True)
-            rondje = (time.perf_counter() - begin, _cpu_kinderen() - voor)
-            beste = (min(beste[0], rondje[0]), min(beste[1], rondje[1]))
-        return beste
+        return _best_python(rondes, "-c", _IMPORTS)
 
     def close(self) -> None:
         self._tmp.cleanup()
