@@ -8,9 +8,9 @@ and places, it never computes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import pandas as pd
 
@@ -112,6 +112,13 @@ class Tabel:
     bijschrift: str = ""
     voet: Mapping[str, Mapping[str, float | str | None]] = field(default_factory=dict)
     legenda: bool = False
+
+    def rijen(self) -> Iterator[tuple[Any, dict[Any, Any]]]:
+        """Each row as (key, {column: value}): the values ``iterrows`` gives, without a
+        Series per row (the renderers read every cell of every row)."""
+        kolommen = list(self.data.columns)
+        for sleutel, waarden in zip(self.data.index, self.data.values, strict=True):
+            yield sleutel, dict(zip(kolommen, waarden, strict=True))
 
 
 @dataclass(frozen=True)

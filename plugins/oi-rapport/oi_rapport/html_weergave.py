@@ -245,12 +245,7 @@ def _table_part(tabel: Tabel, sleutel: str, titel: str, *, geheel: Tabel | None)
     kop = (["<th>Code</th>"] if met_index else []) + [
         f'<th class="{_align(k)}">{escape(k.kop)}</th>' for k in tabel.kolommen
     ]
-    kolommen = list(tabel.data.columns)
-    # rows as dicts of the frame's values (what iterrows gives, without a Series per row)
-    rijen = [
-        _row(tabel, code, dict(zip(kolommen, waarden, strict=True)), met_index)
-        for code, waarden in zip(tabel.data.index, tabel.data.values, strict=True)
-    ]
+    rijen = [_row(tabel, code, rij, met_index) for code, rij in tabel.rijen()]
     delen = [
         f'<figure class="tabel" id="{escape(sleutel)}">',
         f"<figcaption>{escape(titel)}</figcaption>" if titel else "",

@@ -39,7 +39,7 @@ _GENOEG = 0.3 + 1e-9
 
 def _snapshot() -> tuple[float, int, int, float] | None:
     """(time, idle ticks, all ticks) of all cores together and the processor seconds of this
-    process's finished children; None without /proc/stat."""
+    process's children (:func:`_children_cpu`); None without /proc/stat."""
     try:
         velden = _STAT.read_text(encoding="ascii").split("\n", 1)[0].split()
     except OSError:

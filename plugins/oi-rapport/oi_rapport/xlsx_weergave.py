@@ -341,11 +341,7 @@ class _Blad:
 
     def _rows(self, tabel: Tabel, plaats: _Plaats) -> None:
         plaats.decimalen = {k.naam: _data_decimals(tabel, k) for k in tabel.kolommen}
-        kolommen = list(tabel.data.columns)
-        # rows as dicts of the frame's values (what iterrows gives, without a Series per row)
-        rijen = zip(tabel.data.index, tabel.data.values, strict=True)
-        for i, (sleutel, waarden) in enumerate(rijen):
-            rij = dict(zip(kolommen, waarden, strict=True))
+        for i, (sleutel, rij) in enumerate(tabel.rijen()):
             r = plaats.eerste + i
             if plaats.met_index:
                 self.ws.write(r, 0, str(sleutel), self.s.cell())
